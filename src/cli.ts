@@ -1,0 +1,180 @@
+import { createInterface } from "node:readline";
+import { parseArgs } from "node:util";
+import { SingleBar } from "cli-progress";
+import { loadConfig } from "./config.ts";
+import { runConsole } from "./console/console.ts";
+import { ANSI_STYLE, MARKDOWN_STYLE, renderCitations } from "./console/render.ts";
+import { refreshIndex } from "./corpus/index-corpus.ts";
+import type { IngestProgress } from "./corpus/ingest.ts";
+import { loadCorpus } from "./corpus/load.ts";
+import { formatProblem } from "./corpus/problems.ts";
+import { type Db, openDatabase } from "./db/client.ts";
+import {
+  createSearchIndex,
+  MAX_RESULTS,
+  type SearchIndex,
+  type SearchResult,
+} from "./search/searcher.ts";
+
+const USAGE = `Usage: npm run cli -- <command> [options]
+
+  check  [--corpus DIR]                 validate articles; problems as file:line: message, exit 1
+  ingest [--corpus DIR]                 bring the search index up to date
+  cite "<query>" [--limit N] [--article ID] [--json]
+  cite --jsonl [--limit N]              one query a line on stdin, one JSON object a line out
+  console                               the local console (as npm start without a token)`;
+
+/** Passages above this count get a progress bar when stderr is a terminal. */
+const PROGRESS_BAR_THRESHOLD = 2000;
+
+function progressReporter(): { onProgress: (p: IngestProgress) => void; stop: () => void } {
+  let bar: SingleBar | undefined;
+  return {
+    onProgress: ({ done, total }) => {
+      if (!process.stderr.isTTY || total < PROGRESS_BAR_THRESHOLD) return;
+      if (!bar) {
+        bar = new SingleBar({
+          stream: process.stderr,
+          format: "indexing [{bar}] {value}/{total} passages",
+        });
+        bar.start(total, 0);
+      }
+      bar.update(done);
+    },
+    stop: () => bar?.stop(),
+  };
+}
+
+/** Refreshes the index before a query; a broken corpus is reported and the old index serves. */
+function openIndexed(corpusDir: string, databasePath: string): { db: Db; index: SearchIndex } {
+  const db = openDatabase(databasePath);
+  const progress = progressReporter();
+  const outcome = refreshIndex(db, corpusDir, progress.onProgress);
+  progress.stop();
+  if (!outcome.ok) {
+    for (const p of outcome.problems) process.stderr.write(`${formatProblem(p)}\n`);
+    process.stderr.write("The corpus has problems; searching the index as it was.\n");
+  }
+  return { db, index: createSearchIndex(db) };
+}
+
+function toJson(query: string, results: readonly SearchResult[]) {
+  return {
+    query,
+    results: results.map((r) => ({
+      article: r.articleId,
+      title: r.title,
+      paragraph: r.paragraph,
+      passage: r.passageId,
+      start: r.start,
+      end: r.end,
+      text: r.text,
+      score: Number(r.score.toFixed(6)),
+      highlights: r.highlights.map((h) => [h.start, h.end]),
+    })),
+  };
+}
+
+async function readLines(onLine: (line: string) => void): Promise<void> {
+  const rl = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
+  for await (const line of rl) onLine(line);
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      corpus: { type: "string" },
+      limit: { type: "string" },
+      article: { type: "string" },
+      json: { type: "boolean", default: false },
+      jsonl: { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    process.stdout.write(`${USAGE}\n`);
+    return command || values.help ? 0 : 2;
+  }
+  const config = loadConfig();
+  const corpusDir = values.corpus ?? config.corpusDir;
+
+  switch (command) {
+    case "check": {
+      const corpus = loadCorpus(corpusDir);
+      for (const p of corpus.problems) process.stdout.write(`${formatProblem(p)}\n`);
+      if (corpus.problems.length > 0) return 1;
+      process.stdout.write(`${corpus.articles.length} articles, no problems.\n`);
+      return 0;
+    }
+    case "ingest": {
+      const db = openDatabase(config.databasePath);
+      const progress = progressReporter();
+      const started = performance.now();
+      const outcome = refreshIndex(db, corpusDir, progress.onProgress);
+      progress.stop();
+      db.$client.close();
+      if (!outcome.ok) {
+        for (const p of outcome.problems) process.stdout.write(`${formatProblem(p)}\n`);
+        process.stdout.write("Nothing indexed; the previous index is unchanged.\n");
+        return 1;
+      }
+      const r = outcome.report;
+      const ms = (performance.now() - started).toFixed(0);
+      process.stdout.write(
+        `${r.added} added, ${r.updated} updated, ${r.removed} removed, ${r.unchanged} unchanged; ` +
+          `${r.passagesWritten} passages written in ${ms} ms.\n`,
+      );
+      return 0;
+    }
+    case "cite": {
+      const limit = values.limit === undefined ? 3 : Number(values.limit);
+      if (!Number.isInteger(limit) || limit < 1 || limit > MAX_RESULTS) {
+        process.stderr.write(`--limit must be a whole number from 1 to ${MAX_RESULTS}\n`);
+        return 2;
+      }
+      const query = rest.join(" ");
+      if (!values.jsonl && query.trim() === "") {
+        process.stderr.write(`${USAGE}\n`);
+        return 2;
+      }
+      const { db, index } = openIndexed(corpusDir, config.databasePath);
+      const search = (q: string) =>
+        index.search(q, { limit, ...(values.article ? { article: values.article } : {}) });
+      if (values.jsonl) {
+        await readLines((line) => {
+          if (line.trim() === "") return;
+          process.stdout.write(`${JSON.stringify(toJson(line, search(line)))}\n`);
+        });
+      } else if (values.json) {
+        process.stdout.write(`${JSON.stringify(toJson(query, search(query)), null, 2)}\n`);
+      } else {
+        const style = process.stdout.isTTY ? ANSI_STYLE : MARKDOWN_STYLE;
+        process.stdout.write(renderCitations(search(query), style));
+      }
+      db.$client.close();
+      return 0;
+    }
+    case "console": {
+      const { db, index } = openIndexed(corpusDir, config.databasePath);
+      await runConsole({ index, input: process.stdin, output: process.stdout });
+      db.$client.close();
+      return 0;
+    }
+    default:
+      process.stderr.write(`Unknown command "${command}".\n${USAGE}\n`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,49 @@
+import { config as loadDotenv } from "dotenv";
+import { z } from "zod";
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+const emptyToUndefined = (value: unknown) => (value === "" ? undefined : value);
+
+const ConfigSchema = z.object({
+  DISCORD_TOKEN: z.preprocess(emptyToUndefined, z.string().min(1).optional()),
+  DISCORD_GUILD_ID: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^\d{5,25}$/)
+      .optional(),
+  ),
+  DISCORD_API_URL: z.preprocess(emptyToUndefined, z.url().optional()),
+  DATABASE_PATH: z.preprocess(emptyToUndefined, z.string().default("data/beleg.sqlite")),
+  CORPUS_DIR: z.preprocess(emptyToUndefined, z.string().default("corpus")),
+  LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(LOG_LEVELS).default("info")),
+});
+
+export interface Config {
+  discordToken: string | undefined;
+  discordGuildId: string | undefined;
+  discordApiUrl: string | undefined;
+  databasePath: string;
+  corpusDir: string;
+  logLevel: (typeof LOG_LEVELS)[number];
+}
+
+/** Reads the settings from the environment (and `.env`); the only place that touches process.env. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, useDotenv = true): Config {
+  if (useDotenv) loadDotenv({ quiet: true });
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid settings: ${problems.join("; ")}`);
+  }
+  const e = parsed.data;
+  return {
+    discordToken: e.DISCORD_TOKEN,
+    discordGuildId: e.DISCORD_GUILD_ID,
+    discordApiUrl: e.DISCORD_API_URL,
+    databasePath: e.DATABASE_PATH,
+    corpusDir: e.CORPUS_DIR,
+    logLevel: e.LOG_LEVEL,
+  };
+}

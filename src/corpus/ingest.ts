@@ -1,0 +1,136 @@
+import { createHash } from "node:crypto";
+import { eq, inArray } from "drizzle-orm";
+import type { Db } from "../db/client.ts";
+import { articles, indexMeta, passages } from "../db/schema.ts";
+import { indexColumns } from "../search/analyzer.ts";
+import type { ParsedArticle } from "./article.ts";
+import type { LoadedCorpus } from "./load.ts";
+import { CorpusInvalidError } from "./problems.ts";
+import { type PassageSpan, segmentBody } from "./segment.ts";
+
+/** Bump when segmentation or analysis changes, so every article is indexed anew. */
+export const INDEX_VERSION = "1";
+const FINGERPRINT_KEY = "corpus_fingerprint";
+const INSERT_CHUNK = 400;
+
+export interface IngestProgress {
+  readonly done: number;
+  readonly total: number;
+}
+
+export interface IngestReport {
+  readonly added: number;
+  readonly updated: number;
+  readonly removed: number;
+  readonly unchanged: number;
+  readonly passagesWritten: number;
+}
+
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+
+export function articleHash(source: string): string {
+  return sha256(`${INDEX_VERSION}\u0000${source}`);
+}
+
+/** One hash for the whole corpus: unchanged fingerprint, nothing to do. */
+export function corpusFingerprint(hashes: ReadonlyMap<string, string>): string {
+  const lines = [...hashes].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, h]) => `${id} ${h}`);
+  return sha256(`${INDEX_VERSION}\n${lines.join("\n")}`);
+}
+
+function passageRow(article: ParsedArticle, span: PassageSpan) {
+  const text = article.body.slice(span.start, span.end);
+  return {
+    id: `${article.id}#${span.seq}`,
+    articleId: article.id,
+    seq: span.seq,
+    paragraph: span.paragraph,
+    isHeading: span.isHeading,
+    start: span.start,
+    end: span.end,
+    text,
+    // Headings stay citable by paragraph but are not search hits of their own.
+    ...(span.isHeading ? { stems: "", stemsReversed: "" } : indexColumns(text)),
+  };
+}
+
+/**
+ * Brings the index up to date with the corpus in one transaction: an invalid corpus changes
+ * nothing (the old index keeps serving), an unchanged one writes nothing.
+ */
+export function ingestCorpus(
+  db: Db,
+  corpus: LoadedCorpus,
+  onProgress?: (p: IngestProgress) => void,
+): IngestReport {
+  if (corpus.problems.length > 0) throw new CorpusInvalidError(corpus.problems);
+  const hashes = new Map(
+    corpus.articles.map((a) => [a.id, articleHash(corpus.sources.get(a.id) ?? "")]),
+  );
+  const fingerprint = corpusFingerprint(hashes);
+  const stored = db.select().from(indexMeta).where(eq(indexMeta.key, FINGERPRINT_KEY)).get();
+  if (stored?.value === fingerprint) {
+    return { added: 0, updated: 0, removed: 0, unchanged: hashes.size, passagesWritten: 0 };
+  }
+
+  const existing = new Map(
+    db
+      .select({ id: articles.id, hash: articles.contentHash })
+      .from(articles)
+      .all()
+      .map((r) => [r.id, r.hash]),
+  );
+  const changed = corpus.articles.filter((a) => existing.get(a.id) !== hashes.get(a.id));
+  const removed = [...existing.keys()].filter((id) => !hashes.has(id));
+  const segmented = changed.map((article) => ({ article, spans: segmentBody(article.body) }));
+  const total = segmented.reduce((n, s) => n + s.spans.length, 0);
+  let done = 0;
+  const now = new Date();
+
+  db.transaction((tx) => {
+    const stale = [...removed, ...changed.map((a) => a.id).filter((id) => existing.has(id))];
+    for (let i = 0; i < stale.length; i += INSERT_CHUNK) {
+      tx.delete(articles)
+        .where(inArray(articles.id, stale.slice(i, i + INSERT_CHUNK)))
+        .run();
+    }
+    for (const { article, spans } of segmented) {
+      tx.insert(articles)
+        .values({
+          id: article.id,
+          path: article.file,
+          title: article.meta.title ?? null,
+          publication: article.meta.publication ?? null,
+          author: article.meta.author ?? null,
+          date: article.meta.date ?? null,
+          language: article.meta.language,
+          url: article.meta.url ?? null,
+          body: article.body,
+          contentHash: hashes.get(article.id) ?? "",
+          indexedAt: now,
+        })
+        .run();
+      for (let i = 0; i < spans.length; i += INSERT_CHUNK) {
+        const chunk = spans.slice(i, i + INSERT_CHUNK);
+        tx.insert(passages)
+          .values(chunk.map((span) => passageRow(article, span)))
+          .run();
+        done += chunk.length;
+        onProgress?.({ done, total });
+      }
+    }
+    tx.insert(indexMeta)
+      .values({ key: FINGERPRINT_KEY, value: fingerprint })
+      .onConflictDoUpdate({ target: indexMeta.key, set: { value: fingerprint } })
+      .run();
+  });
+
+  const updated = changed.filter((a) => existing.has(a.id)).length;
+  return {
+    added: changed.length - updated,
+    updated,
+    removed: removed.length,
+    unchanged: hashes.size - changed.length,
+    passagesWritten: done,
+  };
+}

@@ -1,0 +1,108 @@
+/** A paragraph of an article body; offsets are UTF-16 indices into the body. */
+export interface Paragraph {
+  readonly number: number;
+  readonly start: number;
+  readonly end: number;
+  readonly isHeading: boolean;
+}
+
+/** A citable passage: a paragraph, or a run of sentences of a long one. */
+export interface PassageSpan {
+  readonly seq: number;
+  readonly paragraph: number;
+  readonly start: number;
+  readonly end: number;
+  readonly isHeading: boolean;
+}
+
+/** Paragraphs longer than this are cut at sentence boundaries into pieces of about TARGET. */
+export const MAX_PASSAGE_CHARS = 1200;
+const TARGET_PASSAGE_CHARS = 700;
+
+const HEADING_MARK = /^#{1,6}[ \t]+/;
+
+/** Blocks separated by blank lines; a heading's span starts after its `#` marks. */
+export function splitParagraphs(body: string): Paragraph[] {
+  const paragraphs: Paragraph[] = [];
+  const blankLine = /\n[ \t]*\n/g;
+  let cursor = 0;
+  const addBlock = (from: number, to: number) => {
+    const raw = body.slice(from, to);
+    const lead = raw.length - raw.trimStart().length;
+    let start = from + lead;
+    const end = from + raw.trimEnd().length;
+    if (end <= start) return;
+    const mark = HEADING_MARK.exec(body.slice(start, end));
+    if (mark) start += mark[0].length;
+    if (end <= start) return;
+    paragraphs.push({ number: paragraphs.length + 1, start, end, isHeading: mark !== null });
+  };
+  for (const gap of body.matchAll(blankLine)) {
+    addBlock(cursor, gap.index);
+    cursor = gap.index + gap[0].length;
+  }
+  addBlock(cursor, body.length);
+  return paragraphs;
+}
+
+/**
+ * Abbreviations after which a period does not end a sentence (German texts, lower-cased,
+ * without the period).
+ */
+const ABBREVIATIONS = new Set(
+  `abb anm bzw ca chr dr etc evtl ggf hr hrsg inkl jh jr mio mrd nr prof s sog st str tel usw
+  vgl vs z.b zb u.a ua d.h dh üb ff bzw co corp inc ltd no vol bd`.split(/\s+/),
+);
+
+const SENTENCE_END = /[.!?…]+["'»«“”‘’)\]]*(?=\s+["'»«„“‘([]*[\p{Lu}\p{N}])/gu;
+
+/** Offsets (relative to `text`) where a new sentence starts. */
+export function sentenceStarts(text: string): number[] {
+  const starts = [0];
+  for (const m of text.matchAll(SENTENCE_END)) {
+    const endOfMark = m.index + m[0].length;
+    if (m[0].startsWith(".")) {
+      const before = /([\p{L}\p{N}.]+)$/u.exec(text.slice(0, m.index))?.[1] ?? "";
+      const word = before.toLowerCase();
+      const isInitial = /^(\p{L}\.)*\p{L}$/u.test(before);
+      const isOrdinal = /^\d+$/.test(before);
+      if (isInitial || isOrdinal || ABBREVIATIONS.has(word)) continue;
+    }
+    const next = /\S/.exec(text.slice(endOfMark));
+    if (next) starts.push(endOfMark + next.index);
+  }
+  return starts;
+}
+
+/** Cuts one long paragraph into runs of whole sentences of about TARGET characters. */
+function cutParagraph(body: string, p: Paragraph): { start: number; end: number }[] {
+  const text = body.slice(p.start, p.end);
+  if (p.isHeading || text.length <= MAX_PASSAGE_CHARS) return [{ start: p.start, end: p.end }];
+  const starts = sentenceStarts(text);
+  const pieces: { start: number; end: number }[] = [];
+  let pieceStart = 0;
+  for (let i = 1; i < starts.length; i++) {
+    const boundary = starts[i] as number;
+    const remaining = text.length - boundary;
+    if (boundary - pieceStart >= TARGET_PASSAGE_CHARS && remaining >= TARGET_PASSAGE_CHARS / 3) {
+      pieces.push({ start: pieceStart, end: boundary });
+      pieceStart = boundary;
+    }
+  }
+  pieces.push({ start: pieceStart, end: text.length });
+  return pieces.map((piece) => {
+    const slice = text.slice(piece.start, piece.end);
+    return { start: p.start + piece.start, end: p.start + piece.start + slice.trimEnd().length };
+  });
+}
+
+/** Passages of an article body, numbered from 1 in reading order. */
+export function segmentBody(body: string): PassageSpan[] {
+  const spans: PassageSpan[] = [];
+  for (const p of splitParagraphs(body)) {
+    for (const piece of cutParagraph(body, p)) {
+      spans.push({ seq: spans.length + 1, paragraph: p.number, isHeading: p.isHeading, ...piece });
+    }
+  }
+  return spans;
+}

@@ -1,0 +1,50 @@
+import { isMap, isSeq, LineCounter, type Node, parseDocument } from "yaml";
+
+export interface LocatedYaml {
+  value: unknown;
+  /** 1-based line of the node at `path` (or of its nearest existing parent). */
+  lineOf(path: readonly PropertyKey[]): number;
+  /** Syntax errors with their 1-based lines. */
+  errors: { line: number; message: string }[];
+}
+
+/**
+ * Parses YAML keeping node positions, so validation errors can point at a line.
+ * `lineOffset` shifts lines when the YAML sits inside a larger file (front matter).
+ */
+export function parseLocatedYaml(source: string, lineOffset = 0): LocatedYaml {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const lineAt = (offset: number) => lineCounter.linePos(offset).line + lineOffset;
+  const errors = doc.errors.map((e) => ({
+    line: lineAt(e.pos[0]),
+    message: e.message.split("\n")[0] ?? e.message,
+  }));
+  const lineOf = (path: readonly PropertyKey[]): number => {
+    let node: unknown = doc.contents;
+    let line =
+      node && (node as Node).range ? lineAt((node as Node).range?.[0] ?? 0) : 1 + lineOffset;
+    for (const key of path) {
+      if (isMap(node)) {
+        const pair = node.items.find(
+          (p) => String((p.key as Node | null)?.toJSON?.() ?? p.key) === String(key),
+        );
+        if (!pair) break;
+        const keyNode = pair.key as Node | null;
+        if (keyNode?.range) line = lineAt(keyNode.range[0]);
+        node = pair.value;
+        if (isSeq(node) || isMap(node)) continue;
+        if ((node as Node | null)?.range) line = lineAt((node as Node).range?.[0] ?? 0);
+      } else if (isSeq(node) && typeof key === "number") {
+        const item = node.items[key] as Node | undefined;
+        if (!item) break;
+        if (item.range) line = lineAt(item.range[0]);
+        node = item;
+      } else {
+        break;
+      }
+    }
+    return line;
+  };
+  return { value: errors.length > 0 ? undefined : doc.toJS(), lineOf, errors };
+}
