@@ -83,3 +83,8 @@ export function plainFts5Ranker(db: Db): (query: string) => string[] {
     return (stmt.all(match) as { id: string }[]).map((r) => r.id);
   };
 }
+
+export function formatMetrics(m: Metrics): string {
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  return `n=${m.queries}  Recall@1 ${pct(m.recallAt1)}  Recall@3 ${pct(m.recallAt3)}  MRR@10 ${m.mrr10.toFixed(3)}`;
+}

@@ -1,0 +1,54 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { buildMatchExpression, MAX_QUERY_TERMS, queryStems, stemMatch } from "../../src/search/query.ts";
+
+/** Every term of the expression is a quoted string; only our own operators stand outside quotes. */
+const SAFE_EXPRESSION =
+  /^\{stems\} : \("(?:[^"]|"")+"\*?(?: OR "(?:[^"]|"")+"\*?)*\)(?: OR \{stems_reversed\} : \("(?:[^"]|"")+"\*(?: OR "(?:[^"]|"")+"\*)*\))?$/;
+
+describe("queryStems", () => {
+  it("keeps meaningful words once, in typed order", () => {
+    expect(queryStems("Wer saß in der ersten Reihe, erste Reihe?")).toEqual(["sass", "erst", "reih"]);
+  });
+
+  it("caps the number of terms", () => {
+    const words = Array.from({ length: 100 }, (_, i) => `wort${i}x`).join(" ");
+    expect(queryStems(words)).toHaveLength(MAX_QUERY_TERMS);
+  });
+});
+
+describe("buildMatchExpression", () => {
+  it("is null when nothing meaningful is left", () => {
+    expect(buildMatchExpression(queryStems("wer ist das?"))).toBeNull();
+    expect(buildMatchExpression(queryStems("   ⚡️ !!"))).toBeNull();
+  });
+
+  it("looks up long stems exactly, as compound start and as compound head", () => {
+    expect(buildMatchExpression(["einfuhr", "x"])).toBe(
+      '{stems} : ("einfuhr" OR "einfuhr"* OR "x") OR {stems_reversed} : ("rhufnie"*)',
+    );
+  });
+
+  it("turns any user text into quoted terms only", () => {
+    const hostile = fc.oneof(
+      fc.string({ unit: "grapheme", maxLength: 200 }),
+      fc.constantFrom('NEAR(a b, 3)', '"unclosed', "a AND b OR NOT c", "col:term*", "^start -minus +plus", "{stems}: x"),
+    );
+    fc.assert(
+      fc.property(hostile, (text) => {
+        const expression = buildMatchExpression(queryStems(text));
+        if (expression !== null) expect(expression).toMatch(SAFE_EXPRESSION);
+      }),
+    );
+  });
+});
+
+describe("stemMatch", () => {
+  it("tells exact words, compounds and unrelated words apart", () => {
+    expect(stemMatch("platz", "platz")).toBe("exact");
+    expect(stemMatch("einfuhr", "amtseinfuhr")).toBe("compound");
+    expect(stemMatch("schutzschild", "raketenschutzschild")).toBe("compound");
+    expect(stemMatch("rak", "raket")).toBeNull();
+    expect(stemMatch("platz", "satz")).toBeNull();
+  });
+});
