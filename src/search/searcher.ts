@@ -2,7 +2,8 @@ import type { Statement } from "better-sqlite3";
 import type { Db } from "../db/client.ts";
 import { fuseRankings, type RankedList } from "./fusion.ts";
 import { type Highlight, highlight } from "./highlight.ts";
-import { buildMatchExpression, queryStems, stemMatch } from "./query.ts";
+import { buildMatchExpression, expandQuery, type QueryConcept, stemMatch } from "./query.ts";
+import { Vocabulary } from "./vocabulary.ts";
 
 export interface SearchOptions {
   /** How many passages to return (1–25). */
@@ -89,38 +90,50 @@ export function createSearchIndex(
     `SELECT f.rowid AS docid, p.stems AS stems FROM passages_fts f JOIN passages p ON p.docid = f.rowid
      WHERE passages_fts MATCH ? AND p.article_id = ? ORDER BY ${bm25} LIMIT ?`,
   ) as Statement<[string, string, number], CandidateRow>;
-  const documentFrequency = sqlite.prepare(
-    "SELECT doc FROM passages_vocab WHERE term = ?",
-  ) as Statement<[string], { doc: number }>;
-  const passageCount = sqlite.prepare(
-    "SELECT count(*) AS n FROM passages WHERE stems <> ''",
-  ) as Statement<[], { n: number }>;
+  const fingerprint = sqlite.prepare(
+    "SELECT value FROM index_meta WHERE key = 'corpus_fingerprint'",
+  ) as Statement<[], { value: string }>;
   const passageByDocid = sqlite.prepare(
     `SELECT p.docid, p.id, p.article_id AS articleId, p.paragraph, p.start, p."end", p.text,
             a.title, a.publication, a.date
      FROM passages p JOIN articles a ON a.id = p.article_id WHERE p.docid = ?`,
   ) as Statement<[number], PassageRow>;
 
-  const idf = (stem: string, total: number) => {
-    const df = documentFrequency.get(stem)?.doc ?? 0;
-    return Math.log(1 + total / Math.max(1, df));
+  let vocabulary: { fingerprint: string | undefined; value: Vocabulary } | undefined;
+  /** The in-memory vocabulary, reloaded when another ingest has changed the index. */
+  const currentVocabulary = (): Vocabulary => {
+    const current = fingerprint.get()?.value;
+    if (!vocabulary || vocabulary.fingerprint !== current) {
+      vocabulary = { fingerprint: current, value: Vocabulary.load(sqlite) };
+    }
+    return vocabulary.value;
   };
 
-  const coverageRanking = (rows: readonly CandidateRow[], stems: readonly string[]): number[] => {
-    const total = passageCount.get()?.n ?? 1;
-    const weights = stems.map((s) => idf(s, total));
+  const coverageRanking = (
+    rows: readonly CandidateRow[],
+    concepts: readonly QueryConcept[],
+    vocab: Vocabulary,
+  ): number[] => {
+    const counted = concepts.filter((c) => c.counts);
+    const weights = counted.map((c) => {
+      const df = Math.max(...c.forms.map((f) => vocab.documentFrequency(f.stem)));
+      return Math.log(1 + vocab.passageCount / Math.max(1, df));
+    });
     const scored = rows.map((row, bm25Rank) => {
-      const passageStems = new Set(row.stems.split(" "));
+      const passageStems = row.stems.split(" ");
       let covered = 0;
-      stems.forEach((q, i) => {
+      counted.forEach((concept, i) => {
         let credit = 0;
-        if (passageStems.has(q)) credit = 1;
-        else {
+        for (const form of concept.forms) {
           for (const s of passageStems) {
-            if (stemMatch(q, s)) {
-              credit = RANKING.compoundCredit;
-              break;
-            }
+            const m = stemMatch(form.stem, s);
+            const c =
+              m === "exact"
+                ? form.credit
+                : m === "compound"
+                  ? form.credit * RANKING.compoundCredit
+                  : 0;
+            if (c > credit) credit = c;
           }
         }
         covered += credit * (weights[i] ?? 0);
@@ -134,7 +147,8 @@ export function createSearchIndex(
   return {
     search(query, options = {}) {
       const limit = Math.max(1, Math.min(MAX_RESULTS, Math.trunc(options.limit ?? 3)));
-      const stems = queryStems(query);
+      const concepts = expandQuery(query, currentVocabulary());
+      const stems = concepts.flatMap((c) => c.forms.map((f) => f.stem));
       const match = buildMatchExpression(stems);
       const lists: RankedList[] = [];
       if (match) {
@@ -149,7 +163,7 @@ export function createSearchIndex(
         lists.push({
           source: "coverage",
           weight: RANKING.coverageWeight,
-          docids: coverageRanking(rows, stems),
+          docids: coverageRanking(rows, concepts, currentVocabulary()),
         });
       }
       for (const source of extraSources) {

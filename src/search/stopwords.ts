@@ -21,7 +21,10 @@ wie wieder will wir wird wirst wo wollen wollte würde würden zu zum zur zwar z
 const QUESTION_WORDS = `wer wen wem wessen wann warum wieso weshalb weswegen wodurch womit wofür
 woher wohin worum worüber welch viele wieviel wievielen laut`;
 
+/** Contractions and auxiliary forms the Snowball list lacks. */
+const FUNCTION_WORDS = `beim ums übers aufs vors durchs wurde wurden worden sei seien seiest hätte
+hätten wäre wären bzw sowie`;
+
 /** Raw German stop words; compare them after the same normalisation as any other word. */
-export const GERMAN_STOP_WORDS: readonly string[] = `${SNOWBALL_GERMAN} ${QUESTION_WORDS}`
-  .split(/\s+/)
-  .filter(Boolean);
+export const GERMAN_STOP_WORDS: readonly string[] =
+  `${SNOWBALL_GERMAN} ${QUESTION_WORDS} ${FUNCTION_WORDS}`.split(/\s+/).filter(Boolean);

@@ -1,7 +1,7 @@
 import { rmSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
-import { ingestCorpus } from "../../src/corpus/ingest.ts";
 import { refreshIndex } from "../../src/corpus/index-corpus.ts";
+import { ingestCorpus } from "../../src/corpus/ingest.ts";
 import { loadCorpus } from "../../src/corpus/load.ts";
 import { CorpusInvalidError } from "../../src/corpus/problems.ts";
 import { createSearchIndex } from "../../src/search/searcher.ts";
@@ -52,14 +52,26 @@ describe("ingesting the real corpus", () => {
     const report = ingestCorpus(db, loadCorpus(corpus.dir));
     expect(report.added).toBe(5);
     const rows = db.$client
-      .prepare("SELECT p.id, p.seq, p.start, p.\"end\", p.text, a.body, a.id AS article FROM passages p JOIN articles a ON a.id = p.article_id")
-      .all() as { id: string; seq: number; start: number; end: number; text: string; body: string; article: string }[];
+      .prepare(
+        'SELECT p.id, p.seq, p.start, p."end", p.text, a.body, a.id AS article FROM passages p JOIN articles a ON a.id = p.article_id',
+      )
+      .all() as {
+      id: string;
+      seq: number;
+      start: number;
+      end: number;
+      text: string;
+      body: string;
+      article: string;
+    }[];
     expect(rows.length).toBe(report.passagesWritten);
     for (const r of rows) {
       expect(r.body.slice(r.start, r.end)).toBe(r.text);
       expect(r.id).toBe(`${r.article}#${r.seq}`);
     }
-    expect(count(db, "SELECT count(*) AS n FROM passages_fts WHERE passages_fts MATCH 'amtseinfuhr'")).toBeGreaterThan(0);
+    expect(
+      count(db, "SELECT count(*) AS n FROM passages_fts WHERE passages_fts MATCH 'amtseinfuhr'"),
+    ).toBeGreaterThan(0);
   });
 
   it("writes nothing when the corpus is unchanged", () => {
@@ -73,7 +85,10 @@ describe("ingesting the real corpus", () => {
   });
 
   it("re-indexes only the article that changed, and drops removed ones", () => {
-    const { db, corpus } = setup({ "eins.md": article("Erster Text über Satelliten."), "zwei.md": article("Zweiter Text.") });
+    const { db, corpus } = setup({
+      "eins.md": article("Erster Text über Satelliten."),
+      "zwei.md": article("Zweiter Text."),
+    });
     ingestCorpus(db, loadCorpus(corpus.dir));
     corpus.write("eins.md", article("Erster Text über Raketen."));
     corpus.write("drei.md", article("Dritter Text."));
@@ -92,7 +107,8 @@ describe("a broken corpus", () => {
     const { db, corpus } = setup({}, true);
     ingestCorpus(db, loadCorpus(corpus.dir));
     const passagesBefore = count(db, "SELECT count(*) AS n FROM passages");
-    const changesBefore = (db.$client.prepare("SELECT total_changes() AS n").get() as { n: number }).n;
+    const changesBefore = (db.$client.prepare("SELECT total_changes() AS n").get() as { n: number })
+      .n;
 
     corpus.write("buddy-economy.md", "Kein Kopf mehr, und ein anderer Text.");
     corpus.write("kaputt.md", "---\nlanguage: [de\n---\n\nText.");
@@ -100,13 +116,20 @@ describe("a broken corpus", () => {
     expect(outcome.ok).toBe(false);
     if (!outcome.ok) {
       expect(outcome.problems.map((p) => p.file)).toEqual(
-        expect.arrayContaining([expect.stringMatching(/buddy-economy\.md$/), expect.stringMatching(/kaputt\.md$/)]),
+        expect.arrayContaining([
+          expect.stringMatching(/buddy-economy\.md$/),
+          expect.stringMatching(/kaputt\.md$/),
+        ]),
       );
     }
     expect(() => ingestCorpus(db, loadCorpus(corpus.dir))).toThrow(CorpusInvalidError);
     expect(count(db, "SELECT count(*) AS n FROM passages")).toBe(passagesBefore);
-    expect((db.$client.prepare("SELECT total_changes() AS n").get() as { n: number }).n).toBe(changesBefore);
-    expect(createSearchIndex(db).search("Buddy Economy Vereidigung")[0]?.articleId).toBe("buddy-economy");
+    expect((db.$client.prepare("SELECT total_changes() AS n").get() as { n: number }).n).toBe(
+      changesBefore,
+    );
+    expect(createSearchIndex(db).search("Buddy Economy Vereidigung")[0]?.articleId).toBe(
+      "buddy-economy",
+    );
   });
 
   it("rolls back a failure in the middle of the transaction", () => {

@@ -17,7 +17,9 @@ beforeAll(() => {
 afterAll(() => cleanup());
 
 const marked = (query: string) =>
-  index.search(query, { limit: 5 }).map((r) => r.highlights.map((h) => r.text.slice(h.start, h.end)));
+  index
+    .search(query, { limit: 5 })
+    .map((r) => r.highlights.map((h) => r.text.slice(h.start, h.end)));
 
 describe("compounds, inflections and spellings", () => {
   it.each([
@@ -60,7 +62,7 @@ describe("filters and limits", () => {
   });
 
   it("returns an empty list, not an error, when nothing matches", () => {
-    expect(index.search("Quantenchromodynamik Zwiebelkuchen")).toEqual([]);
+    expect(index.search("Xylophon Zwiebelkuchen")).toEqual([]);
     expect(index.search("")).toEqual([]);
     expect(index.search("und oder aber")).toEqual([]);
   });
@@ -87,7 +89,11 @@ describe("any user text", () => {
     fts5Syntax,
     fc.string({ unit: "grapheme", maxLength: 300 }),
     fc.string({ unit: "binary", maxLength: 300 }),
-    fc.array(fc.constantFrom("Musk", "NEAR(", '"', "*", "AND", "Plätze", ":", "-", "ß", "🙂"), { maxLength: 40 }).map((a) => a.join(" ")),
+    fc
+      .array(fc.constantFrom("Musk", "NEAR(", '"', "*", "AND", "Plätze", ":", "-", "ß", "🙂"), {
+        maxLength: 40,
+      })
+      .map((a) => a.join(" ")),
   );
 
   it("returns results within the passage, never throwing", () => {

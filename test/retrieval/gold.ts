@@ -14,8 +14,9 @@ const GoldSchema = z.array(
 );
 export type GoldEntry = z.infer<typeof GoldSchema>[number];
 
-export function loadGold(): GoldEntry[] {
-  const path = fileURLToPath(new URL("./gold.yaml", import.meta.url));
+/** A query set of this folder: `gold.yaml` (the tuning set) or `holdout.yaml` (written apart). */
+export function loadGold(file = "gold.yaml"): GoldEntry[] {
+  const path = fileURLToPath(new URL(`./${file}`, import.meta.url));
   return GoldSchema.parse(parse(readFileSync(path, "utf8")));
 }
 

@@ -4,38 +4,61 @@ import { loadCorpus } from "../../src/corpus/load.ts";
 import { createSearchIndex } from "../../src/search/searcher.ts";
 import { REPO_CORPUS } from "../support/temp-corpus.ts";
 import { tempDatabase } from "../support/temp-db.ts";
-import { evaluate, formatMetrics, type GoldEntry, loadGold, plainFts5Ranker, targetPassages } from "./gold.ts";
+import {
+  evaluate,
+  formatMetrics,
+  type GoldEntry,
+  loadGold,
+  plainFts5Ranker,
+  targetPassages,
+} from "./gold.ts";
 
-/** The levels reached when this test was written; a change that falls below them fails. */
-const FLOOR = { recallAt1: 0.95, recallAt3: 0.98, mrr10: 0.96 };
+/**
+ * Just under the levels reached when this test was written (gold 99.0 / 100 / 0.995, holdout
+ * 93.9 / 99.0 / 0.966), so a change that makes retrieval worse fails.
+ */
+const FLOORS: Record<string, { recallAt1: number; recallAt3: number; mrr10: number }> = {
+  "gold.yaml": { recallAt1: 0.97, recallAt3: 0.99, mrr10: 0.98 },
+  "holdout.yaml": { recallAt1: 0.92, recallAt3: 0.98, mrr10: 0.95 },
+};
 
 let t: ReturnType<typeof tempDatabase>;
-let gold: GoldEntry[];
-let targets: string[];
 beforeAll(() => {
   t = tempDatabase();
   ingestCorpus(t.db, loadCorpus(REPO_CORPUS));
-  gold = loadGold();
-  targets = targetPassages(t.db, gold);
 });
 afterAll(() => t.cleanup());
 
-describe("retrieval on the gold set", () => {
+describe.each(Object.keys(FLOORS))("retrieval on %s", (file) => {
+  let gold: GoldEntry[];
+  let targets: string[];
+  beforeAll(() => {
+    gold = loadGold(file);
+    targets = targetPassages(t.db, gold);
+  });
+
   it("has enough German queries of both kinds", () => {
     expect(gold.length).toBeGreaterThanOrEqual(30);
     expect(gold.some((g) => g.kind === "keywords")).toBe(true);
     expect(gold.some((g) => g.kind === "question")).toBe(true);
   });
 
-  it("finds the right passage first almost always", () => {
+  it("finds the right passage first almost always, and beats plain FTS5", () => {
+    const floor = FLOORS[file] as (typeof FLOORS)[string];
     const index = createSearchIndex(t.db);
-    const ours = evaluate(gold, targets, (q) => index.search(q, { limit: 10 }).map((r) => r.passageId));
+    const ours = evaluate(gold, targets, (q) =>
+      index.search(q, { limit: 10 }).map((r) => r.passageId),
+    );
     const plain = evaluate(gold, targets, plainFts5Ranker(t.db));
-    console.info(`Beleg search   ${formatMetrics(ours)}\nplain FTS5 BM25 ${formatMetrics(plain)}`);
-    for (const m of ours.misses) console.info(`  miss: ${m.query} → ${m.expected}, got ${m.got.join(", ")}`);
-    expect(ours.recallAt1).toBeGreaterThanOrEqual(FLOOR.recallAt1);
-    expect(ours.recallAt3).toBeGreaterThanOrEqual(FLOOR.recallAt3);
-    expect(ours.mrr10).toBeGreaterThanOrEqual(FLOOR.mrr10);
+    console.info(
+      `${file}\n  Beleg search    ${formatMetrics(ours)}\n  plain FTS5 BM25 ${formatMetrics(plain)}`,
+    );
+    for (const m of ours.misses) {
+      console.info(`  miss: ${m.query} → ${m.expected}, got ${m.got.join(", ")}`);
+    }
+    expect(ours.recallAt1).toBeGreaterThanOrEqual(floor.recallAt1);
+    expect(ours.recallAt3).toBeGreaterThanOrEqual(floor.recallAt3);
+    expect(ours.mrr10).toBeGreaterThanOrEqual(floor.mrr10);
     expect(ours.recallAt1).toBeGreaterThan(plain.recallAt1);
   });
 });

@@ -14,7 +14,8 @@ export function tempCorpus(files: Record<string, string> = {}, copyRepoCorpus = 
   const dir = mkdtempSync(join(tmpdir(), "beleg-corpus-"));
   if (copyRepoCorpus) cpSync(REPO_CORPUS, dir, { recursive: true });
   mkdirSync(join(dir, "articles"), { recursive: true });
-  const write = (name: string, content: string | Buffer) => writeFileSync(join(dir, "articles", name), content);
+  const write = (name: string, content: string | Buffer) =>
+    writeFileSync(join(dir, "articles", name), content);
   for (const [name, content] of Object.entries(files)) write(name, content);
   return { dir, write, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }

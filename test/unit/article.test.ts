@@ -1,11 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { parseArticle } from "../../src/corpus/article.ts";
 
-const parse = (source: string, id = "beispiel") => parseArticle("corpus/articles/beispiel.md", id, source);
+const parse = (source: string, id = "beispiel") =>
+  parseArticle("corpus/articles/beispiel.md", id, source);
 
 describe("parseArticle", () => {
   it("reads front matter and body", () => {
-    const { article, problems } = parse('---\ntitle: Titel\ndate: "2025-03"\nlanguage: de\n---\n\nText.\n');
+    const { article, problems } = parse(
+      '---\ntitle: Titel\ndate: "2025-03"\nlanguage: de\n---\n\nText.\n',
+    );
     expect(problems).toEqual([]);
     expect(article?.meta).toEqual({ title: "Titel", date: "2025-03", language: "de" });
     expect(article?.body).toBe("Text.");
@@ -43,6 +46,8 @@ describe("parseArticle", () => {
   });
 
   it("rejects ids that are not readable slugs", () => {
-    expect(parse("---\nlanguage: de\n---\n\nText.", "Böse Datei").problems[0]?.message).toMatch(/article id/);
+    expect(parse("---\nlanguage: de\n---\n\nText.", "Böse Datei").problems[0]?.message).toMatch(
+      /article id/,
+    );
   });
 });

@@ -1,6 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { buildMatchExpression, MAX_QUERY_TERMS, queryStems, stemMatch } from "../../src/search/query.ts";
+import {
+  buildMatchExpression,
+  MAX_QUERY_TERMS,
+  queryStems,
+  stemMatch,
+} from "../../src/search/query.ts";
 
 /** Every term of the expression is a quoted string; only our own operators stand outside quotes. */
 const SAFE_EXPRESSION =
@@ -8,7 +13,11 @@ const SAFE_EXPRESSION =
 
 describe("queryStems", () => {
   it("keeps meaningful words once, in typed order", () => {
-    expect(queryStems("Wer saß in der ersten Reihe, erste Reihe?")).toEqual(["sass", "erst", "reih"]);
+    expect(queryStems("Wer saß in der ersten Reihe, erste Reihe?")).toEqual([
+      "sass",
+      "erst",
+      "reih",
+    ]);
   });
 
   it("caps the number of terms", () => {
@@ -32,7 +41,14 @@ describe("buildMatchExpression", () => {
   it("turns any user text into quoted terms only", () => {
     const hostile = fc.oneof(
       fc.string({ unit: "grapheme", maxLength: 200 }),
-      fc.constantFrom('NEAR(a b, 3)', '"unclosed', "a AND b OR NOT c", "col:term*", "^start -minus +plus", "{stems}: x"),
+      fc.constantFrom(
+        "NEAR(a b, 3)",
+        '"unclosed',
+        "a AND b OR NOT c",
+        "col:term*",
+        "^start -minus +plus",
+        "{stems}: x",
+      ),
     );
     fc.assert(
       fc.property(hostile, (text) => {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { MAX_PASSAGE_CHARS, segmentBody, sentenceStarts, splitParagraphs } from "../../src/corpus/segment.ts";
+import {
+  MAX_PASSAGE_CHARS,
+  segmentBody,
+  sentenceStarts,
+  splitParagraphs,
+} from "../../src/corpus/segment.ts";
 
 describe("splitParagraphs", () => {
   it("numbers blocks separated by blank lines and strips heading marks", () => {
@@ -20,7 +25,8 @@ describe("splitParagraphs", () => {
 
 describe("sentenceStarts", () => {
   it("does not cut after abbreviations, initials or ordinals", () => {
-    const text = "Am 20. Januar kam J.D. Vance, vgl. Abb. 1 unten. Das war z. B. neu! Dann ging er.";
+    const text =
+      "Am 20. Januar kam J.D. Vance, vgl. Abb. 1 unten. Das war z. B. neu! Dann ging er.";
     const starts = sentenceStarts(text);
     expect(starts.map((s) => text.slice(s, s + 8))).toEqual(["Am 20. J", "Das war ", "Dann gin"]);
   });
@@ -32,7 +38,8 @@ describe("sentenceStarts", () => {
 });
 
 describe("segmentBody", () => {
-  const sentence = (i: number) => `Dies ist der Satz Nummer ${i} mit etwas Inhalt über Plattformen und Politik.`;
+  const sentence = (i: number) =>
+    `Dies ist der Satz Nummer ${i} mit etwas Inhalt über Plattformen und Politik.`;
   const long = Array.from({ length: 40 }, (_, i) => sentence(i + 1)).join(" ");
   const body = `Kurzer Absatz.\n\n${long}\n\n## Überschrift\n\nLetzter Absatz.`;
   const spans = segmentBody(body);

@@ -1,0 +1,68 @@
+import { execFile } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { afterEach, describe, expect, it } from "vitest";
+import { article, tempCorpus } from "../support/temp-corpus.ts";
+
+const run = promisify(execFile);
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const TSX = fileURLToPath(new URL("../../node_modules/.bin/tsx", import.meta.url));
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const c of cleanups.splice(0)) c();
+});
+
+async function cli(args: string[], corpusDir: string, input?: string) {
+  const env = { ...process.env, DATABASE_PATH: `${corpusDir}/beleg.sqlite`, LOG_LEVEL: "silent" };
+  const child = run(TSX, ["src/cli.ts", ...args, "--corpus", corpusDir], { cwd: ROOT, env });
+  if (input !== undefined) {
+    child.child.stdin?.end(input);
+  }
+  try {
+    const { stdout, stderr } = await child;
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe("npm run cli", () => {
+  it("check reports each problem as file:line: message and exits 1", async () => {
+    const corpus = tempCorpus({
+      "gut.md": article("Ein Absatz."),
+      "kaputt.md": '---\nlanguage: de\ndate: "2025-02-30"\n---\n\nText.',
+    });
+    cleanups.push(corpus.cleanup);
+    const { code, stdout } = await cli(["check"], corpus.dir);
+    expect(code).toBe(1);
+    expect(stdout.trim()).toMatch(/kaputt\.md:3: front matter: date: date is not a calendar date$/);
+  });
+
+  it("cite --jsonl answers one JSON object per query line", async () => {
+    const corpus = tempCorpus({
+      "eins.md": article(
+        "Die Plätze in der ersten Reihe waren reserviert.\n\nAnderer Absatz über Satelliten.",
+      ),
+    });
+    cleanups.push(corpus.cleanup);
+    const { code, stdout } = await cli(
+      ["cite", "--jsonl", "--limit", "1"],
+      corpus.dir,
+      'Plaetze\nNEAR("x"\n',
+    );
+    expect(code).toBe(0);
+    const lines = stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatchObject({
+      query: "Plaetze",
+      results: [{ article: "eins", paragraph: 1, passage: "eins#1", start: 0, end: 48 }],
+    });
+    expect(lines[0].results[0].text.slice(...lines[0].results[0].highlights[0])).toBe("Plätze");
+    expect(lines[1]).toEqual({ query: 'NEAR("x"', results: [] });
+  });
+});

@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { expandQuery, splitCompound } from "../../src/search/query.ts";
+import { boundedEditDistance, Vocabulary } from "../../src/search/vocabulary.ts";
+
+const vocabulary = new Vocabulary(
+  new Map([
+    ["streamingdienst", 1],
+    ["plattform", 4],
+    ["status", 2],
+    ["vereidig", 1],
+    ["amtseinfuhr", 3],
+    ["doku", 1],
+  ]),
+  100,
+);
+
+describe("boundedEditDistance", () => {
+  it.each([
+    ["vereidg", "vereidig", 1],
+    ["megaphon", "megafon", 2],
+    ["trumo", "trump", 1],
+    ["ab", "ba", 1],
+    ["kitten", "sitting", 3],
+  ])("%s ↔ %s is %i", (a, b, d) => {
+    expect(boundedEditDistance(a, b, 5)).toBe(d);
+  });
+
+  it("stops at the limit", () => {
+    expect(boundedEditDistance("abcdefgh", "zyxwvuts", 2)).toBe(2);
+  });
+});
+
+describe("Vocabulary", () => {
+  it("finds starts and heads of indexed compounds", () => {
+    expect(vocabulary.hasPrefix("streaming")).toBe(true);
+    expect(vocabulary.hasSuffix("einfuhr")).toBe(true);
+    expect(vocabulary.hasSuffix("streaming")).toBe(false);
+  });
+
+  it("corrects a typo to the closest indexed stem", () => {
+    expect(vocabulary.closest("vereidg", 1)).toBe("vereidig");
+    expect(vocabulary.closest("xereidig", 1)).toBeUndefined();
+  });
+});
+
+describe("query expansion", () => {
+  it("splits an unknown compound into known parts", () => {
+    expect(splitCompound("streamingplattform", vocabulary)).toEqual(["streaming", "plattform"]);
+    expect(splitCompound("sonderstatus", vocabulary)).toEqual(["status"]);
+    expect(splitCompound("dokumentation", vocabulary)).toEqual(["doku"]);
+  });
+
+  it("keeps known words as they are and corrects unknown short ones", () => {
+    const concepts = expandQuery("Amtseinführung Vereidgung", vocabulary);
+    expect(concepts.map((c) => c.forms.map((f) => f.stem))).toEqual([
+      ["amtseinfuhr"],
+      ["vereidg", "vereidig"],
+    ]);
+  });
+
+  it("does not count the joined whole of a hyphenated word as a concept of its own", () => {
+    const concepts = expandQuery("Amazon-Boss", vocabulary);
+    expect(concepts.map((c) => c.counts)).toEqual([true, true, false]);
+  });
+});
