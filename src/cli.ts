@@ -1,11 +1,10 @@
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
-import { SingleBar } from "cli-progress";
 import { loadConfig } from "./config.ts";
 import { runConsole } from "./console/console.ts";
+import { progressReporter } from "./console/progress.ts";
 import { ANSI_STYLE, MARKDOWN_STYLE, renderCitations } from "./console/render.ts";
 import { refreshIndex } from "./corpus/index-corpus.ts";
-import type { IngestProgress } from "./corpus/ingest.ts";
 import { loadCorpus } from "./corpus/load.ts";
 import { formatProblem } from "./corpus/problems.ts";
 import { type Db, openDatabase } from "./db/client.ts";
@@ -23,27 +22,6 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   cite "<query>" [--limit N] [--article ID] [--json]
   cite --jsonl [--limit N]              one query a line on stdin, one JSON object a line out
   console                               the local console (as npm start without a token)`;
-
-/** Passages above this count get a progress bar when stderr is a terminal. */
-const PROGRESS_BAR_THRESHOLD = 2000;
-
-function progressReporter(): { onProgress: (p: IngestProgress) => void; stop: () => void } {
-  let bar: SingleBar | undefined;
-  return {
-    onProgress: ({ done, total }) => {
-      if (!process.stderr.isTTY || total < PROGRESS_BAR_THRESHOLD) return;
-      if (!bar) {
-        bar = new SingleBar({
-          stream: process.stderr,
-          format: "indexing [{bar}] {value}/{total} passages",
-        });
-        bar.start(total, 0);
-      }
-      bar.update(done);
-    },
-    stop: () => bar?.stop(),
-  };
-}
 
 /** Refreshes the index before a query; a broken corpus is reported and the old index serves. */
 function openIndexed(corpusDir: string, databasePath: string): { db: Db; index: SearchIndex } {

@@ -1,5 +1,6 @@
 import { loadConfig } from "./config.ts";
 import { runConsole } from "./console/console.ts";
+import { progressReporter } from "./console/progress.ts";
 import { refreshIndex } from "./corpus/index-corpus.ts";
 import { formatProblem } from "./corpus/problems.ts";
 import { openDatabase } from "./db/client.ts";
@@ -12,7 +13,9 @@ async function main(): Promise<number> {
   const logger = createLogger(config.logLevel);
   const db = openDatabase(config.databasePath);
   const started = performance.now();
-  const outcome = refreshIndex(db, config.corpusDir);
+  const progress = progressReporter();
+  const outcome = refreshIndex(db, config.corpusDir, progress.onProgress);
+  progress.stop();
   if (outcome.ok) {
     logger.info(
       { ...outcome.report, ms: Math.round(performance.now() - started) },

@@ -35,8 +35,6 @@ export interface ParsedArticle {
   readonly meta: FrontMatter;
   /** The text after the front matter; passage offsets point into it. */
   readonly body: string;
-  /** 1-based line of the file on which the body starts. */
-  readonly bodyLine: number;
 }
 
 const FENCE = /^---[ \t]*$/;
@@ -98,7 +96,7 @@ export function parseArticle(
 
   if (problems.length > 0 || !parsed.success) return { problems };
   return {
-    article: { id, file, meta: parsed.data, body, bodyLine: bodyStartLine + 1 },
+    article: { id, file, meta: parsed.data, body },
     problems,
   };
 }

@@ -4,7 +4,6 @@ import { type ParsedArticle, parseArticle } from "./article.ts";
 import type { CorpusProblem } from "./problems.ts";
 
 export interface LoadedCorpus {
-  readonly dir: string;
   readonly articles: readonly ParsedArticle[];
   /** Raw text of every article file by id, hashed to see what changed. */
   readonly sources: ReadonlyMap<string, string>;
@@ -81,5 +80,5 @@ export function loadCorpus(dir: string): LoadedCorpus {
       sources.set(id, source);
     }
   }
-  return { dir, articles, sources, problems };
+  return { articles, sources, problems };
 }

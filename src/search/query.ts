@@ -38,11 +38,6 @@ export function queryTerms(query: string): { stem: string; joined: boolean }[] {
   return [...seen].map(([stem, joined]) => ({ stem, joined }));
 }
 
-/** The distinct stems of a query, in the order typed. */
-export function queryStems(query: string): string[] {
-  return queryTerms(query).map((t) => t.stem);
-}
-
 /** Words shorter than this are not split into parts. */
 const MIN_SPLIT_LENGTH = 8;
 /** A start this long may be a start of indexed compounds only ("streaming" of "streamingdienst"). */

@@ -147,7 +147,8 @@ export function createSearchIndex(
   return {
     search(query, options = {}) {
       const limit = Math.max(1, Math.min(MAX_RESULTS, Math.trunc(options.limit ?? 3)));
-      const concepts = expandQuery(query, currentVocabulary());
+      const vocab = currentVocabulary();
+      const concepts = expandQuery(query, vocab);
       const stems = concepts.flatMap((c) => c.forms.map((f) => f.stem));
       const match = buildMatchExpression(stems);
       const lists: RankedList[] = [];
@@ -163,7 +164,7 @@ export function createSearchIndex(
         lists.push({
           source: "coverage",
           weight: RANKING.coverageWeight,
-          docids: coverageRanking(rows, concepts, currentVocabulary()),
+          docids: coverageRanking(rows, concepts, vocab),
         });
       }
       for (const source of extraSources) {

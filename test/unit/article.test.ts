@@ -12,7 +12,6 @@ describe("parseArticle", () => {
     expect(problems).toEqual([]);
     expect(article?.meta).toEqual({ title: "Titel", date: "2025-03", language: "de" });
     expect(article?.body).toBe("Text.");
-    expect(article?.bodyLine).toBe(7);
   });
 
   it("reports every front-matter problem with its line", () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   buildMatchExpression,
   MAX_QUERY_TERMS,
-  queryStems,
+  queryTerms,
   stemMatch,
 } from "../../src/search/query.ts";
 
@@ -11,9 +11,9 @@ import {
 const SAFE_EXPRESSION =
   /^\{stems\} : \("(?:[^"]|"")+"\*?(?: OR "(?:[^"]|"")+"\*?)*\)(?: OR \{stems_reversed\} : \("(?:[^"]|"")+"\*(?: OR "(?:[^"]|"")+"\*)*\))?$/;
 
-describe("queryStems", () => {
+describe("queryTerms", () => {
   it("keeps meaningful words once, in typed order", () => {
-    expect(queryStems("Wer saß in der ersten Reihe, erste Reihe?")).toEqual([
+    expect(queryTerms("Wer saß in der ersten Reihe, erste Reihe?").map((t) => t.stem)).toEqual([
       "sass",
       "erst",
       "reih",
@@ -22,14 +22,14 @@ describe("queryStems", () => {
 
   it("caps the number of terms", () => {
     const words = Array.from({ length: 100 }, (_, i) => `wort${i}x`).join(" ");
-    expect(queryStems(words)).toHaveLength(MAX_QUERY_TERMS);
+    expect(queryTerms(words).map((t) => t.stem)).toHaveLength(MAX_QUERY_TERMS);
   });
 });
 
 describe("buildMatchExpression", () => {
   it("is null when nothing meaningful is left", () => {
-    expect(buildMatchExpression(queryStems("wer ist das?"))).toBeNull();
-    expect(buildMatchExpression(queryStems("   ⚡️ !!"))).toBeNull();
+    expect(buildMatchExpression(queryTerms("wer ist das?").map((t) => t.stem))).toBeNull();
+    expect(buildMatchExpression(queryTerms("   ⚡️ !!").map((t) => t.stem))).toBeNull();
   });
 
   it("looks up long stems exactly, as compound start and as compound head", () => {
@@ -52,7 +52,7 @@ describe("buildMatchExpression", () => {
     );
     fc.assert(
       fc.property(hostile, (text) => {
-        const expression = buildMatchExpression(queryStems(text));
+        const expression = buildMatchExpression(queryTerms(text).map((t) => t.stem));
         if (expression !== null) expect(expression).toMatch(SAFE_EXPRESSION);
       }),
     );
