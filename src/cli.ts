@@ -9,7 +9,7 @@ import { loadCorpus } from "./corpus/load.ts";
 import { formatProblem } from "./corpus/problems.ts";
 import { type Db, openDatabase } from "./db/client.ts";
 import {
-  createSearchIndex,
+  createCorpusSearch,
   MAX_RESULTS,
   type SearchIndex,
   type SearchResult,
@@ -33,7 +33,7 @@ function openIndexed(corpusDir: string, databasePath: string): { db: Db; index: 
     for (const p of outcome.problems) process.stderr.write(`${formatProblem(p)}\n`);
     process.stderr.write("The corpus has problems; searching the index as it was.\n");
   }
-  return { db, index: createSearchIndex(db) };
+  return { db, index: createCorpusSearch(db) };
 }
 
 function toJson(query: string, results: readonly SearchResult[]) {
@@ -84,7 +84,9 @@ async function main(argv: string[]): Promise<number> {
       const corpus = loadCorpus(corpusDir);
       for (const p of corpus.problems) process.stdout.write(`${formatProblem(p)}\n`);
       if (corpus.problems.length > 0) return 1;
-      process.stdout.write(`${corpus.articles.length} articles, no problems.\n`);
+      process.stdout.write(
+        `${corpus.articles.length} articles, ${corpus.claims.length} claims, no problems.\n`,
+      );
       return 0;
     }
     case "ingest": {

@@ -5,7 +5,7 @@ import { refreshIndex } from "./corpus/index-corpus.ts";
 import { formatProblem } from "./corpus/problems.ts";
 import { openDatabase } from "./db/client.ts";
 import { createLogger } from "./logger.ts";
-import { createSearchIndex } from "./search/searcher.ts";
+import { createCorpusSearch } from "./search/searcher.ts";
 
 /** Wiring: config → database (migrated) → corpus index → bot or console. */
 async function main(): Promise<number> {
@@ -27,7 +27,7 @@ async function main(): Promise<number> {
       "corpus has problems; the previous index keeps serving",
     );
   }
-  const index = createSearchIndex(db);
+  const index = createCorpusSearch(db);
   try {
     if (config.discordToken) {
       logger.error("the Discord bot is not part of this build yet; opening the local console");

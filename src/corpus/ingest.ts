@@ -1,9 +1,11 @@
 import { createHash } from "node:crypto";
 import { eq, inArray } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
-import { articles, indexMeta, passages } from "../db/schema.ts";
-import { indexColumns } from "../search/analyzer.ts";
+import { articles, claims, indexMeta, passages } from "../db/schema.ts";
+import { analyze, indexColumns } from "../search/analyzer.ts";
+import { englishStems } from "../search/english.ts";
 import type { ParsedArticle } from "./article.ts";
+import type { ParsedClaim } from "./claims.ts";
 import type { LoadedCorpus } from "./load.ts";
 import { CorpusInvalidError } from "./problems.ts";
 import { type PassageSpan, segmentBody } from "./segment.ts";
@@ -24,6 +26,8 @@ export interface IngestReport {
   readonly removed: number;
   readonly unchanged: number;
   readonly passagesWritten: number;
+  /** Claims indexed (all of them are, whenever anything changed). */
+  readonly claims: number;
 }
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
@@ -32,10 +36,64 @@ export function articleHash(source: string): string {
   return sha256(`${INDEX_VERSION}\u0000${source}`);
 }
 
-/** One hash for the whole corpus: unchanged fingerprint, nothing to do. */
-export function corpusFingerprint(hashes: ReadonlyMap<string, string>): string {
-  const lines = [...hashes].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, h]) => `${id} ${h}`);
-  return sha256(`${INDEX_VERSION}\n${lines.join("\n")}`);
+/** One hash for the whole corpus, articles and claims: unchanged fingerprint, nothing to do. */
+export function corpusFingerprint(
+  hashes: ReadonlyMap<string, string>,
+  claimSources: ReadonlyMap<string, string>,
+): string {
+  const sorted = (entries: Iterable<[string, string]>) =>
+    [...entries].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, h]) => `${id} ${h}`);
+  const claimHashes = [...claimSources].map(([id, text]): [string, string] => [id, sha256(text)]);
+  return sha256(
+    `${INDEX_VERSION}\n${sorted(hashes).join("\n")}\nclaims\n${sorted(claimHashes).join("\n")}`,
+  );
+}
+
+/** The passage of the claim's article that holds most of its quote. */
+function claimPassageSeq(spans: readonly PassageSpan[], claim: ParsedClaim): number {
+  let best = spans[0]?.seq ?? 1;
+  let bestOverlap = -1;
+  for (const span of spans) {
+    if (span.isHeading) continue;
+    const overlap = Math.min(span.end, claim.quoteEnd) - Math.max(span.start, claim.quoteStart);
+    if (overlap > bestOverlap) {
+      best = span.seq;
+      bestOverlap = overlap;
+    }
+  }
+  return best;
+}
+
+function claimRow(claim: ParsedClaim, spans: readonly PassageSpan[]) {
+  const germanText = [
+    claim.question.de,
+    claim.statement.de,
+    ...claim.answer,
+    ...claim.accept,
+    ...claim.tags,
+  ];
+  const englishText = [claim.question.en, claim.statement.en, ...claim.answer, ...claim.accept];
+  return {
+    id: claim.id,
+    articleId: claim.articleId,
+    passageId: `${claim.articleId}#${claimPassageSeq(spans, claim)}`,
+    type: claim.type,
+    quote: claim.quote,
+    quoteStart: claim.quoteStart,
+    quoteEnd: claim.quoteEnd,
+    questionDe: claim.question.de,
+    questionEn: claim.question.en,
+    statementDe: claim.statement.de,
+    statementEn: claim.statement.en,
+    answers: claim.answer,
+    accept: claim.accept,
+    distractors: claim.distractors,
+    tags: claim.tags,
+    stemsDe: analyze(germanText.join(" \n "))
+      .map((t) => t.stem)
+      .join(" "),
+    stemsEn: englishStems(englishText.join(" \n ")).join(" "),
+  };
 }
 
 function passageRow(article: ParsedArticle, span: PassageSpan) {
@@ -67,10 +125,17 @@ export function ingestCorpus(
   const hashes = new Map(
     corpus.articles.map((a) => [a.id, articleHash(corpus.sources.get(a.id) ?? "")]),
   );
-  const fingerprint = corpusFingerprint(hashes);
+  const fingerprint = corpusFingerprint(hashes, corpus.claimSources);
   const stored = db.select().from(indexMeta).where(eq(indexMeta.key, FINGERPRINT_KEY)).get();
   if (stored?.value === fingerprint) {
-    return { added: 0, updated: 0, removed: 0, unchanged: hashes.size, passagesWritten: 0 };
+    return {
+      added: 0,
+      updated: 0,
+      removed: 0,
+      unchanged: hashes.size,
+      passagesWritten: 0,
+      claims: 0,
+    };
   }
 
   const existing = new Map(
@@ -88,6 +153,8 @@ export function ingestCorpus(
   const now = new Date();
 
   db.transaction((tx) => {
+    // Claims are few: they are rebuilt whole, after the passages they point at.
+    tx.delete(claims).run();
     const stale = [...removed, ...changed.map((a) => a.id).filter((id) => existing.has(id))];
     for (let i = 0; i < stale.length; i += INSERT_CHUNK) {
       tx.delete(articles)
@@ -119,6 +186,13 @@ export function ingestCorpus(
         onProgress?.({ done, total });
       }
     }
+    const spansByArticle = new Map(corpus.articles.map((a) => [a.id, segmentBody(a.body)]));
+    const claimRows = corpus.claims.map((c) => claimRow(c, spansByArticle.get(c.articleId) ?? []));
+    for (let i = 0; i < claimRows.length; i += INSERT_CHUNK) {
+      tx.insert(claims)
+        .values(claimRows.slice(i, i + INSERT_CHUNK))
+        .run();
+    }
     tx.insert(indexMeta)
       .values({ key: FINGERPRINT_KEY, value: fingerprint })
       .onConflictDoUpdate({ target: indexMeta.key, set: { value: fingerprint } })
@@ -132,5 +206,6 @@ export function ingestCorpus(
     removed: removed.length,
     unchanged: hashes.size - changed.length,
     passagesWritten: done,
+    claims: corpus.claims.length,
   };
 }

@@ -1,23 +1,27 @@
 import { lstatSync, readdirSync, readFileSync, realpathSync } from "node:fs";
 import { basename, join, relative, sep } from "node:path";
 import { type ParsedArticle, parseArticle } from "./article.ts";
+import { duplicateIdProblems, type ParsedClaim, parseClaimFile } from "./claims.ts";
 import type { CorpusProblem } from "./problems.ts";
 
 export interface LoadedCorpus {
   readonly articles: readonly ParsedArticle[];
+  readonly claims: readonly ParsedClaim[];
   /** Raw text of every article file by id, hashed to see what changed. */
   readonly sources: ReadonlyMap<string, string>;
+  /** Raw text of every claim file by article id. */
+  readonly claimSources: ReadonlyMap<string, string>;
   readonly problems: readonly CorpusProblem[];
 }
 
-export const MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
+export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
 function displayPath(path: string): string {
   const rel = relative(process.cwd(), path);
   return rel.startsWith("..") ? path : rel.split(sep).join("/");
 }
 
-/** The `.md` files of a folder that really live inside it (no links leading elsewhere). */
+/** The files of a folder with this extension that really live inside it (no links leading elsewhere). */
 function listFiles(dir: string, extension: string, problems: CorpusProblem[]): string[] {
   let names: string[];
   try {
@@ -40,11 +44,11 @@ function listFiles(dir: string, extension: string, problems: CorpusProblem[]): s
       }
       const stat = lstatSync(real);
       if (!stat.isFile()) continue;
-      if (stat.size > MAX_ARTICLE_BYTES) {
+      if (stat.size > MAX_FILE_BYTES) {
         problems.push({
           file: shown,
           line: 1,
-          message: `file is larger than ${MAX_ARTICLE_BYTES} bytes`,
+          message: `file is larger than ${MAX_FILE_BYTES} bytes`,
         });
         continue;
       }
@@ -60,7 +64,7 @@ function listFiles(dir: string, extension: string, problems: CorpusProblem[]): s
   return files;
 }
 
-/** Reads and validates `<dir>/articles/*.md`; nothing is indexed from here. */
+/** Reads and validates `<dir>/articles/*.md` and `<dir>/claims/*.yaml`; nothing is indexed here. */
 export function loadCorpus(dir: string): LoadedCorpus {
   const problems: CorpusProblem[] = [];
   const articlesDir = join(dir, "articles");
@@ -80,5 +84,21 @@ export function loadCorpus(dir: string): LoadedCorpus {
       sources.set(id, source);
     }
   }
-  return { articles, sources, problems };
+
+  const bodies = new Map(articles.map((a) => [a.id, a.body]));
+  const articleFiles = new Set(files.map((f) => basename(f, ".md")));
+  const claims: ParsedClaim[] = [];
+  const claimSources = new Map<string, string>();
+  for (const path of listFiles(join(dir, "claims"), ".yaml", problems)) {
+    const articleId = basename(path, ".yaml");
+    // An article with problems of its own is reported already; its claims wait for it.
+    if (articleFiles.has(articleId) && !bodies.has(articleId)) continue;
+    const source = readFileSync(path, "utf8");
+    const result = parseClaimFile(displayPath(path), articleId, source, bodies.get(articleId));
+    problems.push(...result.problems);
+    claims.push(...result.claims);
+    claimSources.set(articleId, source);
+  }
+  problems.push(...duplicateIdProblems(claims));
+  return { articles, claims, sources, claimSources, problems };
 }

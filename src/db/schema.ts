@@ -1,4 +1,13 @@
-import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { sql } from "drizzle-orm";
+import {
+  index,
+  integer,
+  primaryKey,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
 
 /** One article of the corpus, as last indexed. */
 export const articles = sqliteTable("articles", {
@@ -44,3 +53,151 @@ export const indexMeta = sqliteTable("index_meta", {
   key: text("key").primaryKey(),
   value: text("value").notNull(),
 });
+
+/** An annotated claim (corpus/claims/*.yaml), pointing at the passage that proves it. */
+export const claims = sqliteTable(
+  "claims",
+  {
+    docid: integer("docid").primaryKey(),
+    id: text("id").notNull().unique(),
+    articleId: text("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    passageId: text("passage_id")
+      .notNull()
+      .references(() => passages.id, { onDelete: "cascade" }),
+    type: text("type").notNull(),
+    quote: text("quote").notNull(),
+    quoteStart: integer("quote_start").notNull(),
+    quoteEnd: integer("quote_end").notNull(),
+    questionDe: text("question_de").notNull(),
+    questionEn: text("question_en").notNull(),
+    statementDe: text("statement_de").notNull(),
+    statementEn: text("statement_en").notNull(),
+    answers: text("answers", { mode: "json" }).$type<string[]>().notNull(),
+    accept: text("accept", { mode: "json" }).$type<string[]>().notNull(),
+    distractors: text("distractors", { mode: "json" }).$type<string[]>().notNull(),
+    tags: text("tags", { mode: "json" }).$type<string[]>().notNull(),
+    stemsDe: text("stems_de").notNull(),
+    stemsEn: text("stems_en").notNull(),
+  },
+  (t) => [index("claims_article_idx").on(t.articleId)],
+);
+
+/** A quiz round in one channel. At most one is running per channel (partial unique index). */
+export const rounds = sqliteTable(
+  "rounds",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    guildId: text("guild_id").notNull(),
+    channelId: text("channel_id").notNull(),
+    starterId: text("starter_id").notNull(),
+    status: text("status", { enum: ["running", "finished", "stopped", "interrupted"] }).notNull(),
+    kind: text("kind", { enum: ["mc", "tf", "mixed"] }).notNull(),
+    lang: text("lang", { enum: ["de", "en"] }).notNull(),
+    seconds: integer("seconds").notNull(),
+    seed: integer("seed").notNull(),
+    article: text("article"),
+    topic: text("topic"),
+    startedAt: integer("started_at").notNull(),
+    endedAt: integer("ended_at"),
+  },
+  (t) => [
+    uniqueIndex("rounds_one_running_per_channel")
+      .on(t.channelId)
+      .where(sql`${t.status} = 'running'`),
+    index("rounds_guild_idx").on(t.guildId, t.startedAt),
+  ],
+);
+
+/** A question of a round, frozen as it was asked (claims may change later). */
+export const roundQuestions = sqliteTable(
+  "round_questions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    roundId: integer("round_id")
+      .notNull()
+      .references(() => rounds.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    claimId: text("claim_id").notNull(),
+    kind: text("kind", { enum: ["mc", "tf"] }).notNull(),
+    prompt: text("prompt").notNull(),
+    options: text("options", { mode: "json" }).$type<string[]>().notNull(),
+    correctIndex: integer("correct_index").notNull(),
+    passageId: text("passage_id").notNull(),
+    quote: text("quote").notNull(),
+    postedAt: integer("posted_at"),
+    closesAt: integer("closes_at"),
+    closedAt: integer("closed_at"),
+  },
+  (t) => [uniqueIndex("round_questions_position").on(t.roundId, t.position)],
+);
+
+/** One user's answer to one question; the database refuses a second one. */
+export const answers = sqliteTable(
+  "answers",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    questionId: integer("question_id")
+      .notNull()
+      .references(() => roundQuestions.id, { onDelete: "cascade" }),
+    roundId: integer("round_id").notNull(),
+    guildId: text("guild_id").notNull(),
+    userId: text("user_id").notNull(),
+    optionIndex: integer("option_index").notNull(),
+    correct: integer("correct", { mode: "boolean" }).notNull(),
+    points: integer("points").notNull(),
+    streak: integer("streak").notNull(),
+    responseMs: integer("response_ms").notNull(),
+    answeredAt: integer("answered_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("answers_one_per_user").on(t.questionId, t.userId),
+    index("answers_round_user").on(t.roundId, t.userId),
+    index("answers_guild_time").on(t.guildId, t.answeredAt),
+  ],
+);
+
+/** Running totals per server and user, updated in the same transaction as each answer. */
+export const scores = sqliteTable(
+  "scores",
+  {
+    guildId: text("guild_id").notNull(),
+    userId: text("user_id").notNull(),
+    userName: text("user_name").notNull(),
+    points: integer("points").notNull().default(0),
+    answered: integer("answered").notNull().default(0),
+    correct: integer("correct").notNull().default(0),
+    bestStreak: integer("best_streak").notNull().default(0),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.guildId, t.userId] }),
+    index("scores_guild_points").on(t.guildId, t.points),
+  ],
+);
+
+/** Spaced-repetition state (FSRS) of one claim for one user. */
+export const reviewCards = sqliteTable(
+  "review_cards",
+  {
+    userId: text("user_id").notNull(),
+    claimId: text("claim_id").notNull(),
+    due: integer("due").notNull(),
+    stability: real("stability").notNull(),
+    difficulty: real("difficulty").notNull(),
+    elapsedDays: integer("elapsed_days").notNull(),
+    scheduledDays: integer("scheduled_days").notNull(),
+    learningSteps: integer("learning_steps").notNull(),
+    reps: integer("reps").notNull(),
+    lapses: integer("lapses").notNull(),
+    /** Wrong answers ever given: /review offers only claims the user has missed. */
+    misses: integer("misses").notNull(),
+    state: integer("state").notNull(),
+    lastReview: integer("last_review"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.claimId] }),
+    index("review_cards_due").on(t.userId, t.due),
+  ],
+);

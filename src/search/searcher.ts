@@ -1,8 +1,10 @@
 import type { Statement } from "better-sqlite3";
 import type { Db } from "../db/client.ts";
+import { createClaimSource } from "./claim-source.ts";
+import { conceptCoverage } from "./coverage.ts";
 import { fuseRankings, type RankedList } from "./fusion.ts";
 import { type Highlight, highlight } from "./highlight.ts";
-import { buildMatchExpression, expandQuery, type QueryConcept, stemMatch } from "./query.ts";
+import { buildMatchExpression, expandQuery, type QueryConcept } from "./query.ts";
 import { Vocabulary } from "./vocabulary.ts";
 
 export interface SearchOptions {
@@ -28,18 +30,24 @@ export interface SearchResult {
   readonly highlights: readonly Highlight[];
 }
 
-/** A source of candidate passages beyond the full-text index (the annotated claims, say). */
+/** Passages one source ranks, best first, with how strongly each matched (0–1). */
+export interface SourceHits {
+  readonly docids: readonly number[];
+  readonly strengths?: readonly number[];
+}
+
+/** A source of ranked passages beyond the full-text index (the annotated claims, say). */
 export interface CandidateSource {
   readonly name: string;
   readonly weight: number;
-  rank(query: string, stems: readonly string[], options: SearchOptions): number[];
+  rank(query: string, concepts: readonly QueryConcept[], options: SearchOptions): SourceHits;
 }
 
 export interface SearchIndex {
   search(query: string, options?: SearchOptions): SearchResult[];
 }
 
-/** Weights of the fused signals; tuned on test/retrieval/gold.yaml. */
+/** Weights of the fused signals; tuned on the sets in test/retrieval/. */
 export const RANKING = {
   /** bm25() column weights: exact/compound-start stems, compound heads. */
   stemsWeight: 1.0,
@@ -47,13 +55,13 @@ export const RANKING = {
   candidates: 60,
   bm25Weight: 1.0,
   coverageWeight: 1.0,
-  /** Credit of a compound match ("Einführung" in "Amtseinführung") against an exact one. */
-  compoundCredit: 0.7,
+  /** Weight of the annotated claims' ranking (see claim-source.ts). */
+  claimsWeight: 3.0,
 } as const;
 
 export const MAX_RESULTS = 25;
 
-interface CandidateRow {
+interface StemRow {
   docid: number;
   stems: string;
 }
@@ -72,9 +80,9 @@ interface PassageRow {
 }
 
 /**
- * Ranked, highlighted passages for a query. Candidates come from FTS5 (BM25 over stems and
- * reversed stems); a coverage signal (IDF-weighted share of query terms a passage contains)
- * re-ranks them; extra sources are fused in by reciprocal rank.
+ * Ranked, highlighted passages for a query. FTS5 gives candidates by BM25 over stems and reversed
+ * stems, extra sources add theirs, a coverage signal (IDF-weighted share of the query's words a
+ * passage holds) re-ranks them all, and the lists are fused by weighted reciprocal rank.
  */
 export function createSearchIndex(
   db: Db,
@@ -85,11 +93,14 @@ export function createSearchIndex(
   const candidatesAll = sqlite.prepare(
     `SELECT f.rowid AS docid, p.stems AS stems FROM passages_fts f JOIN passages p ON p.docid = f.rowid
      WHERE passages_fts MATCH ? ORDER BY ${bm25} LIMIT ?`,
-  ) as Statement<[string, number], CandidateRow>;
+  ) as Statement<[string, number], StemRow>;
   const candidatesInArticle = sqlite.prepare(
     `SELECT f.rowid AS docid, p.stems AS stems FROM passages_fts f JOIN passages p ON p.docid = f.rowid
      WHERE passages_fts MATCH ? AND p.article_id = ? ORDER BY ${bm25} LIMIT ?`,
-  ) as Statement<[string, string, number], CandidateRow>;
+  ) as Statement<[string, string, number], StemRow>;
+  const stemsByDocid = sqlite.prepare(
+    "SELECT docid, stems FROM passages WHERE docid = ?",
+  ) as Statement<[number], StemRow>;
   const fingerprint = sqlite.prepare(
     "SELECT value FROM index_meta WHERE key = 'corpus_fingerprint'",
   ) as Statement<[], { value: string }>;
@@ -104,77 +115,54 @@ export function createSearchIndex(
   const currentVocabulary = (): Vocabulary => {
     const current = fingerprint.get()?.value;
     if (!vocabulary || vocabulary.fingerprint !== current) {
-      vocabulary = { fingerprint: current, value: Vocabulary.load(sqlite) };
+      vocabulary = { fingerprint: current, value: Vocabulary.load(sqlite, "passages") };
     }
     return vocabulary.value;
   };
 
-  const coverageRanking = (
-    rows: readonly CandidateRow[],
-    concepts: readonly QueryConcept[],
-    vocab: Vocabulary,
-  ): number[] => {
-    const counted = concepts.filter((c) => c.counts);
-    const weights = counted.map((c) => {
-      const df = Math.max(...c.forms.map((f) => vocab.documentFrequency(f.stem)));
-      return Math.log(1 + vocab.passageCount / Math.max(1, df));
-    });
-    const scored = rows.map((row, bm25Rank) => {
-      const passageStems = row.stems.split(" ");
-      let covered = 0;
-      counted.forEach((concept, i) => {
-        let credit = 0;
-        for (const form of concept.forms) {
-          for (const s of passageStems) {
-            const m = stemMatch(form.stem, s);
-            const c =
-              m === "exact"
-                ? form.credit
-                : m === "compound"
-                  ? form.credit * RANKING.compoundCredit
-                  : 0;
-            if (c > credit) credit = c;
-          }
-        }
-        covered += credit * (weights[i] ?? 0);
-      });
-      return { docid: row.docid, covered, bm25Rank };
-    });
-    scored.sort((a, b) => b.covered - a.covered || a.bm25Rank - b.bm25Rank);
-    return scored.map((s) => s.docid);
-  };
-
   return {
     search(query, options = {}) {
-      const limit = Math.max(1, Math.min(MAX_RESULTS, Math.trunc(options.limit ?? 3)));
+      const limit = Math.max(1, Math.min(MAX_RESULTS, Math.trunc(options.limit ?? 3) || 1));
       const vocab = currentVocabulary();
       const concepts = expandQuery(query, vocab);
       const stems = concepts.flatMap((c) => c.forms.map((f) => f.stem));
       const match = buildMatchExpression(stems);
+      const candidates = new Map<number, string>();
       const lists: RankedList[] = [];
       if (match) {
         const rows = options.article
           ? candidatesInArticle.all(match, options.article, RANKING.candidates)
           : candidatesAll.all(match, RANKING.candidates);
+        for (const row of rows) candidates.set(row.docid, row.stems);
         lists.push({
           source: "bm25",
           weight: RANKING.bm25Weight,
           docids: rows.map((r) => r.docid),
         });
-        lists.push({
-          source: "coverage",
-          weight: RANKING.coverageWeight,
-          docids: coverageRanking(rows, concepts, vocab),
-        });
       }
       for (const source of extraSources) {
-        lists.push({
-          source: source.name,
-          weight: source.weight,
-          docids: source.rank(query, stems, options),
-        });
+        const hits = source.rank(query, concepts, options);
+        for (const docid of hits.docids) {
+          if (!candidates.has(docid)) candidates.set(docid, stemsByDocid.get(docid)?.stems ?? "");
+        }
+        lists.push({ source: source.name, weight: source.weight, ...hits });
       }
-      const fused = [...fuseRankings(lists)].sort((a, b) => b[1] - a[1]).slice(0, limit);
+      const coverage = [...candidates]
+        .map(([docid, passageStems]) => ({
+          docid,
+          value: conceptCoverage(concepts, passageStems.split(" "), (s) => vocab.idf(s)),
+        }))
+        .filter((c) => c.value > 0)
+        .sort((a, b) => b.value - a.value);
+      lists.push({
+        source: "coverage",
+        weight: RANKING.coverageWeight,
+        docids: coverage.map((c) => c.docid),
+      });
+
+      const fused = [...fuseRankings(lists)]
+        .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+        .slice(0, limit);
       const results: SearchResult[] = [];
       for (const [docid, score] of fused) {
         const row = passageByDocid.get(docid);
@@ -196,4 +184,9 @@ export function createSearchIndex(
       return results;
     },
   };
+}
+
+/** The search the bot and the CLI use: passages, with the annotated claims fused in. */
+export function createCorpusSearch(db: Db): SearchIndex {
+  return createSearchIndex(db, [createClaimSource(db, RANKING.claimsWeight)]);
 }

@@ -11,6 +11,8 @@ export class Vocabulary {
 
   constructor(
     private readonly frequencies: ReadonlyMap<string, number>,
+    /** How many documents (passages or claims) the frequencies count over. */
+    /** How many documents (passages or claims) the frequencies count over. */
     readonly passageCount: number,
   ) {
     this.sorted = [...frequencies.keys()].sort();
@@ -23,15 +25,24 @@ export class Vocabulary {
     }
   }
 
-  static load(sqlite: Database): Vocabulary {
-    const rows = sqlite.prepare("SELECT term, doc FROM passages_vocab").all() as {
+  /** The stems of the passages' index, or of the claims' index. */
+  static load(sqlite: Database, of: "passages" | "claims"): Vocabulary {
+    const vocabTable = of === "passages" ? "passages_vocab" : "claims_vocab";
+    const countSql =
+      of === "passages"
+        ? "SELECT count(*) AS n FROM passages WHERE stems <> ''"
+        : "SELECT count(*) AS n FROM claims";
+    const rows = sqlite.prepare(`SELECT term, doc FROM ${vocabTable}`).all() as {
       term: string;
       doc: number;
     }[];
-    const { n } = sqlite.prepare("SELECT count(*) AS n FROM passages WHERE stems <> ''").get() as {
-      n: number;
-    };
+    const { n } = sqlite.prepare(countSql).get() as { n: number };
     return new Vocabulary(new Map(rows.map((r) => [r.term, r.doc])), n);
+  }
+
+  /** Inverse document frequency, log(1 + N / df), with df at least 1. */
+  idf(stem: string): number {
+    return Math.log(1 + this.passageCount / Math.max(1, this.documentFrequency(stem)));
   }
 
   /** Passages containing exactly this stem. */

@@ -80,7 +80,14 @@ describe("ingesting the real corpus", () => {
     const before = db.$client.prepare("SELECT total_changes() AS n").get() as { n: number };
     const report = ingestCorpus(db, loadCorpus(corpus.dir));
     const after = db.$client.prepare("SELECT total_changes() AS n").get() as { n: number };
-    expect(report).toEqual({ added: 0, updated: 0, removed: 0, unchanged: 5, passagesWritten: 0 });
+    expect(report).toEqual({
+      added: 0,
+      updated: 0,
+      removed: 0,
+      unchanged: 5,
+      passagesWritten: 0,
+      claims: 0,
+    });
     expect(after.n).toBe(before.n);
   });
 

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingestCorpus } from "../../src/corpus/ingest.ts";
 import { loadCorpus } from "../../src/corpus/load.ts";
-import { createSearchIndex, type SearchIndex } from "../../src/search/searcher.ts";
+import { createCorpusSearch, type SearchIndex } from "../../src/search/searcher.ts";
 import { REPO_CORPUS } from "../support/temp-corpus.ts";
 import { tempDatabase } from "../support/temp-db.ts";
 
@@ -12,7 +12,7 @@ beforeAll(() => {
   const t = tempDatabase();
   cleanup = t.cleanup;
   ingestCorpus(t.db, loadCorpus(REPO_CORPUS));
-  index = createSearchIndex(t.db);
+  index = createCorpusSearch(t.db);
 });
 afterAll(() => cleanup());
 

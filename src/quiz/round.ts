@@ -1,0 +1,130 @@
+import type { Question } from "./types.ts";
+
+export type RoundPhase = "ready" | "open" | "revealed" | "finished" | "stopped" | "interrupted";
+
+export type AnswerOutcome =
+  | {
+      readonly outcome: "accepted";
+      readonly correct: boolean;
+      readonly responseMs: number;
+      readonly everyoneAnswered: boolean;
+    }
+  | { readonly outcome: "duplicate" }
+  | { readonly outcome: "closed" }
+  | { readonly outcome: "invalid" };
+
+export interface Reveal {
+  readonly position: number;
+  readonly question: Question;
+  /** How many chose each option. */
+  readonly counts: readonly number[];
+  readonly rightUsers: readonly string[];
+  readonly wrongUsers: readonly string[];
+}
+
+/**
+ * The rules of one quiz round, without I/O: questions are opened one at a time, each user may
+ * answer each question once, a question closes when its time is up or when everyone who joined
+ * the round before it has answered, then it is revealed; the round ends after the last question
+ * or when stopped. Time is passed in, so tests and restarts control it.
+ */
+export class RoundMachine {
+  phase: RoundPhase = "ready";
+  position = -1;
+  openedAt = 0;
+  closesAt = 0;
+  private readonly players = new Set<string>();
+  private playersBeforeQuestion = new Set<string>();
+  private answers = new Map<string, number>();
+
+  constructor(
+    readonly questions: readonly Question[],
+    readonly windowMs: number,
+  ) {
+    if (questions.length === 0) throw new Error("a round needs at least one question");
+  }
+
+  get current(): Question | undefined {
+    return this.questions[this.position];
+  }
+
+  hasNext(): boolean {
+    return this.position + 1 < this.questions.length;
+  }
+
+  /** Opens the next question; returns it with its deadline. */
+  openNext(now: number): { position: number; question: Question; closesAt: number } {
+    if (this.phase !== "ready" && this.phase !== "revealed")
+      throw new Error(`cannot open a question while ${this.phase}`);
+    if (!this.hasNext()) throw new Error("no question left");
+    this.position++;
+    this.phase = "open";
+    this.openedAt = now;
+    this.closesAt = now + this.windowMs;
+    this.answers = new Map();
+    this.playersBeforeQuestion = new Set(this.players);
+    return { position: this.position, question: this.current as Question, closesAt: this.closesAt };
+  }
+
+  answer(userId: string, option: number, now: number): AnswerOutcome {
+    const question = this.current;
+    if (this.phase !== "open" || !question || now > this.closesAt) return { outcome: "closed" };
+    if (!Number.isInteger(option) || option < 0 || option >= question.options.length)
+      return { outcome: "invalid" };
+    if (this.answers.has(userId)) return { outcome: "duplicate" };
+    this.answers.set(userId, option);
+    this.players.add(userId);
+    return {
+      outcome: "accepted",
+      correct: option === question.correctIndex,
+      responseMs: Math.max(0, now - this.openedAt),
+      everyoneAnswered: this.everyoneAnswered(),
+    };
+  }
+
+  /** Forgets an accepted answer that the store refused (another process had it already). */
+  withdraw(userId: string): void {
+    this.answers.delete(userId);
+  }
+
+  /**
+   * True once everyone who had joined before this question has answered it. Nobody has joined
+   * before the first question, so that one always runs to its deadline.
+   */
+  everyoneAnswered(): boolean {
+    if (this.playersBeforeQuestion.size === 0) return false;
+    for (const p of this.playersBeforeQuestion) if (!this.answers.has(p)) return false;
+    return true;
+  }
+
+  isDue(now: number): boolean {
+    return this.phase === "open" && (now >= this.closesAt || this.everyoneAnswered());
+  }
+
+  close(): Reveal {
+    if (this.phase !== "open") throw new Error(`cannot close while ${this.phase}`);
+    this.phase = "revealed";
+    const question = this.current as Question;
+    const counts = question.options.map(() => 0);
+    const rightUsers: string[] = [];
+    const wrongUsers: string[] = [];
+    for (const [user, option] of this.answers) {
+      counts[option] = (counts[option] ?? 0) + 1;
+      (option === question.correctIndex ? rightUsers : wrongUsers).push(user);
+    }
+    return { position: this.position, question, counts, rightUsers, wrongUsers };
+  }
+
+  finish(): void {
+    if (this.phase === "open") this.close();
+    this.phase = "finished";
+  }
+
+  stop(): void {
+    this.phase = "stopped";
+  }
+
+  get isOver(): boolean {
+    return this.phase === "finished" || this.phase === "stopped" || this.phase === "interrupted";
+  }
+}

@@ -1,0 +1,100 @@
+import type { Statement } from "better-sqlite3";
+import type { Db } from "../db/client.ts";
+import { conceptCoverage, stemCoverage } from "./coverage.ts";
+import { englishStems } from "./english.ts";
+import { MAX_QUERY_CHARS, MAX_QUERY_TERMS, MIN_AFFIX_LENGTH } from "./query.ts";
+import type { CandidateSource, SourceHits } from "./searcher.ts";
+import { Vocabulary } from "./vocabulary.ts";
+
+/** How many claims FTS5 hands over for scoring. */
+const CLAIM_CANDIDATES = 30;
+/**
+ * A claim covering less of the query than this is not evidence for its passage. German queries
+ * are served well by the passages themselves, so the bar is higher there; English queries have
+ * only the claims. Tuned on test/retrieval/{gold,holdout,english}.yaml.
+ */
+export const CLAIM_SETTINGS = { minGermanCoverage: 0.5, minEnglishCoverage: 0.4 };
+
+const quote = (term: string) => `"${term.replaceAll('"', '""')}"`;
+
+/** MATCH expression for the claims: German stems (also as compound starts) and English stems. */
+export function claimMatchExpression(
+  germanStems: readonly string[],
+  englishStemList: readonly string[],
+): string | null {
+  const de = [...new Set(germanStems)].flatMap((s) =>
+    s.length >= MIN_AFFIX_LENGTH ? [quote(s), `${quote(s)}*`] : [quote(s)],
+  );
+  const en = [...new Set(englishStemList)].map(quote);
+  const parts: string[] = [];
+  if (de.length > 0) parts.push(`{stems_de} : (${de.join(" OR ")})`);
+  if (en.length > 0) parts.push(`{stems_en} : (${en.join(" OR ")})`);
+  return parts.length > 0 ? parts.join(" OR ") : null;
+}
+
+interface ClaimRow {
+  docid: number;
+  stemsDe: string;
+  stemsEn: string;
+}
+
+/**
+ * The annotated claims as a ranking source: a claim whose question, statement or answers (in
+ * German or in English) cover most of the query points at the passage that proves it. This is
+ * how an English question finds a German passage. Strength is the claim's coverage, squared, so
+ * a half-matching claim counts a quarter.
+ */
+export function createClaimSource(db: Db, weight: number): CandidateSource {
+  const sqlite = db.$client;
+  const select = `SELECT p.docid AS docid, c.stems_de AS stemsDe, c.stems_en AS stemsEn
+    FROM claims_fts f JOIN claims c ON c.docid = f.rowid JOIN passages p ON p.id = c.passage_id
+    WHERE claims_fts MATCH ?`;
+  const order = "ORDER BY bm25(claims_fts) LIMIT ?";
+  const all = sqlite.prepare(`${select} ${order}`) as Statement<[string, number], ClaimRow>;
+  const inArticle = sqlite.prepare(`${select} AND c.article_id = ? ${order}`) as Statement<
+    [string, string, number],
+    ClaimRow
+  >;
+  const fingerprint = sqlite.prepare(
+    "SELECT value FROM index_meta WHERE key = 'corpus_fingerprint'",
+  ) as Statement<[], { value: string }>;
+  let vocabulary: { fingerprint: string | undefined; value: Vocabulary } | undefined;
+  const currentVocabulary = () => {
+    const current = fingerprint.get()?.value;
+    if (!vocabulary || vocabulary.fingerprint !== current) {
+      vocabulary = { fingerprint: current, value: Vocabulary.load(sqlite, "claims") };
+    }
+    return vocabulary.value;
+  };
+
+  return {
+    name: "claims",
+    weight,
+    rank(query, concepts, options): SourceHits {
+      const germanStems = concepts.flatMap((c) => c.forms.map((f) => f.stem));
+      const english = [...new Set(englishStems(query.slice(0, MAX_QUERY_CHARS)))].slice(
+        0,
+        MAX_QUERY_TERMS,
+      );
+      const match = claimMatchExpression(germanStems, english);
+      if (!match) return { docids: [] };
+      const rows = options.article
+        ? inArticle.all(match, options.article, CLAIM_CANDIDATES)
+        : all.all(match, CLAIM_CANDIDATES);
+      const vocab = currentVocabulary();
+      const idf = (stem: string) => vocab.idf(stem);
+      const best = new Map<number, number>();
+      for (const row of rows) {
+        const german = conceptCoverage(concepts, row.stemsDe.split(" "), idf);
+        const englishShare = stemCoverage(english, row.stemsEn.split(" "), idf);
+        const coverage = Math.max(
+          german >= CLAIM_SETTINGS.minGermanCoverage ? german : 0,
+          englishShare >= CLAIM_SETTINGS.minEnglishCoverage ? englishShare : 0,
+        );
+        if (coverage > (best.get(row.docid) ?? 0)) best.set(row.docid, coverage);
+      }
+      const ranked = [...best].sort((a, b) => b[1] - a[1]);
+      return { docids: ranked.map(([d]) => d), strengths: ranked.map(([, c]) => c * c) };
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import { stemmer as englishStemmer } from "@orama/stemmers/english";
+import { normalizeWord } from "./normalize.ts";
+import { tokenize } from "./tokenize.ts";
+
+/** The Snowball project's English stop-word list (BSD licence), with question words. */
+const ENGLISH_STOP_WORDS = new Set(
+  `i me my myself we our ours ourselves you your yours yourself yourselves he him his himself she
+  her hers herself it its itself they them their theirs themselves what which who whom this that
+  these those am is are was were be been being have has had having do does did doing would should
+  could ought a an the and but if or because as until while of at by for with about against
+  between into through during before after above below to from up down in out on off over under
+  again further then once here there when where why how all any both each few more most other some
+  such no nor not only own same so than too very s t can will just don now whose whom also many
+  much did does according`
+    .split(/\s+/)
+    .filter(Boolean)
+    .map(normalizeWord),
+);
+
+/** English search terms of a text: Snowball (Porter2) stems, stop words dropped. */
+export function englishStems(text: string): string[] {
+  const stems: string[] = [];
+  for (const token of tokenize(text)) {
+    if (ENGLISH_STOP_WORDS.has(token.norm)) continue;
+    stems.push(/^\p{N}+$/u.test(token.norm) ? token.norm : englishStemmer(token.norm));
+  }
+  return stems;
+}
