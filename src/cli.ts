@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { loadConfig } from "./config.ts";
 import { runConsole } from "./console/console.ts";
 import { progressReporter } from "./console/progress.ts";
+import { QuizArgs, quizCommand } from "./console/quiz-command.ts";
 import { ANSI_STYLE, MARKDOWN_STYLE, renderCitations } from "./console/render.ts";
 import { refreshIndex } from "./corpus/index-corpus.ts";
 import { loadCorpus } from "./corpus/load.ts";
@@ -21,6 +22,8 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   ingest [--corpus DIR]                 bring the search index up to date
   cite "<query>" [--limit N] [--article ID] [--json]
   cite --jsonl [--limit N]              one query a line on stdin, one JSON object a line out
+  quiz [--count N] [--seed S] [--article ID] [--topic TAG] [--kind mc|tf|mixed] [--lang de|en]
+       [--seconds N] [--json]           play a round in the terminal, or print its questions
   console                               the local console (as npm start without a token)`;
 
 /** Refreshes the index before a query; a broken corpus is reported and the old index serves. */
@@ -67,6 +70,12 @@ async function main(argv: string[]): Promise<number> {
       limit: { type: "string" },
       article: { type: "string" },
       json: { type: "boolean", default: false },
+      count: { type: "string" },
+      seed: { type: "string" },
+      topic: { type: "string" },
+      kind: { type: "string" },
+      lang: { type: "string" },
+      seconds: { type: "string" },
       jsonl: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
@@ -136,6 +145,21 @@ async function main(argv: string[]): Promise<number> {
       }
       db.$client.close();
       return 0;
+    }
+    case "quiz": {
+      const options = QuizArgs.safeParse(values);
+      if (!options.success) {
+        process.stderr.write(
+          `${options.error.issues.map((i) => `--${i.path.join(".")}: ${i.message}`).join("\n")}\n`,
+        );
+        return 2;
+      }
+      const { db } = openIndexed(corpusDir, config.databasePath);
+      try {
+        return await quizCommand(db, options.data);
+      } finally {
+        db.$client.close();
+      }
     }
     case "console": {
       const { db, index } = openIndexed(corpusDir, config.databasePath);

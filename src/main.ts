@@ -5,6 +5,7 @@ import { refreshIndex } from "./corpus/index-corpus.ts";
 import { formatProblem } from "./corpus/problems.ts";
 import { openDatabase } from "./db/client.ts";
 import { createLogger } from "./logger.ts";
+import { QuizService } from "./quiz/service.ts";
 import { createCorpusSearch } from "./search/searcher.ts";
 
 /** Wiring: config → database (migrated) → corpus index → bot or console. */
@@ -27,6 +28,9 @@ async function main(): Promise<number> {
       "corpus has problems; the previous index keeps serving",
     );
   }
+  const interrupted = new QuizService(db).recoverInterrupted();
+  if (interrupted > 0)
+    logger.warn({ rounds: interrupted }, "closed rounds left running by a crash");
   const index = createCorpusSearch(db);
   try {
     if (config.discordToken) {

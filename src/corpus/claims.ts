@@ -16,20 +16,23 @@ const text = (min: number, max: number) =>
     .trim()
     .min(min, `must not be empty${min > 1 ? ` (at least ${min} characters)` : ""}`)
     .max(max, `is too long (at most ${max} characters)`);
+/** YAML reads `2021` as a number; in an answer it is the text "2021". */
+const label = (max: number) =>
+  z.preprocess((v) => (typeof v === "number" ? String(v) : v), text(1, max));
 const bilingual = (min: number, max: number) =>
   z.strictObject({ de: text(min, max), en: text(min, max) });
 const question = (min: number, max: number) =>
-  text(min, max).refine((q) => q.endsWith("?"), "a question must end with ?");
+  text(min, max).refine((q) => q === "" || q.endsWith("?"), "a question must end with ?");
 
 export const ClaimSchema = z.strictObject({
   id: z.string().regex(SLUG, "id must be lower-case words joined by hyphens").max(64),
   quote: text(10, 1000),
   question: z.strictObject({ de: question(5, 300), en: question(5, 300) }),
-  answer: z.array(text(1, MAX_OPTION_CHARS)).min(1, "needs at least one answer").max(10),
-  accept: z.array(text(1, MAX_OPTION_CHARS)).max(20).default([]),
+  answer: z.array(label(MAX_OPTION_CHARS)).min(1, "needs at least one answer").max(10),
+  accept: z.array(label(MAX_OPTION_CHARS)).max(20).default([]),
   type: z.enum(CLAIM_TYPES),
   statement: bilingual(5, 300),
-  distractors: z.array(text(1, MAX_OPTION_CHARS)).max(20).default([]),
+  distractors: z.array(label(MAX_OPTION_CHARS)).max(20).default([]),
   tags: z
     .array(z.string().regex(SLUG, "tags are lower-case words joined by hyphens").max(32))
     .min(1)

@@ -66,3 +66,37 @@ describe("npm run cli", () => {
     expect(lines[1]).toEqual({ query: 'NEAR("x"', results: [] });
   });
 });
+
+describe("npm run cli -- quiz", () => {
+  it("--json prints the questions with options, the right one and the citation", async () => {
+    const corpus = tempCorpus({}, true);
+    cleanups.push(corpus.cleanup);
+    const { code, stdout } = await cli(
+      ["quiz", "--json", "--count", "40", "--seed", "1"],
+      corpus.dir,
+    );
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout);
+    expect(out.questions).toHaveLength(40);
+    for (const q of out.questions) {
+      expect(q.answer).toBe(q.options[q.correct]);
+      expect(q.citation.passage).toMatch(/^[a-z0-9-]+#\d+$/);
+      expect(q.citation.quote.length).toBeGreaterThan(10);
+    }
+  });
+
+  it("plays a round from the keyboard and shows the evidence", async () => {
+    const corpus = tempCorpus({}, true);
+    cleanups.push(corpus.cleanup);
+    const { code, stdout } = await cli(
+      ["quiz", "--count", "2", "--seed", "5", "--kind", "tf", "--lang", "en"],
+      corpus.dir,
+      "x\nT\nF\n",
+    );
+    expect(code).toBe(0);
+    expect(stdout).toContain("Question 1/2 — True or false?");
+    expect(stdout).toContain("Question 2/2");
+    expect(stdout.match(/Evidence: »/g)).toHaveLength(2);
+    expect(stdout).toMatch(/Final standings:\n {2}1\. .+ — \d+ points \(\d\/2\)/);
+  });
+});

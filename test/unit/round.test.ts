@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { RoundMachine } from "../../src/quiz/round.ts";
+import { POINTS, scoreAnswer } from "../../src/quiz/scoring.ts";
+import type { Question } from "../../src/quiz/types.ts";
+
+const question = (i: number): Question => ({
+  claimId: `c${i}`,
+  kind: "mc",
+  lang: "de",
+  prompt: `Frage ${i}?`,
+  options: ["A", "B", "C", "D"],
+  correctIndex: 2,
+  citation: { articleId: "a", passageId: "a#1", quote: "…" },
+});
+
+describe("RoundMachine", () => {
+  it("takes one answer per user, refuses late and invalid ones, and counts the reveal", () => {
+    const round = new RoundMachine([question(1), question(2)], 20_000);
+    round.openNext(1000);
+    const users = Array.from({ length: 30 }, (_, i) => `u${i}`);
+    for (const [i, u] of users.entries())
+      expect(round.answer(u, i % 4, 2000 + i).outcome).toBe("accepted");
+    expect(round.answer("u0", 2, 3000)).toEqual({ outcome: "duplicate" });
+    expect(round.answer("u99", 7, 3000)).toEqual({ outcome: "invalid" });
+    expect(round.answer("late", 2, 21_001)).toEqual({ outcome: "closed" });
+    const reveal = round.close();
+    expect(reveal.counts).toEqual([8, 8, 7, 7]);
+    expect(reveal.rightUsers).toHaveLength(7);
+    expect(round.answer("u1", 2, 3000)).toEqual({ outcome: "closed" });
+  });
+
+  it("runs the first question to its deadline, later ones until everyone who joined answered", () => {
+    const round = new RoundMachine([question(1), question(2), question(3)], 10_000);
+    round.openNext(0);
+    round.answer("anna", 2, 100);
+    round.answer("ben", 1, 200);
+    expect(round.isDue(300)).toBe(false);
+    expect(round.isDue(10_000)).toBe(true);
+    round.close();
+    round.openNext(11_000);
+    expect(round.answer("anna", 2, 11_100)).toMatchObject({ everyoneAnswered: false });
+    expect(round.isDue(11_150)).toBe(false);
+    expect(round.answer("ben", 2, 11_200)).toMatchObject({
+      outcome: "accepted",
+      everyoneAnswered: true,
+    });
+    expect(round.isDue(11_200)).toBe(true);
+  });
+
+  it("stops mid-question and then takes no answers", () => {
+    const round = new RoundMachine([question(1)], 10_000);
+    round.openNext(0);
+    round.stop();
+    expect(round.isOver).toBe(true);
+    expect(round.answer("anna", 2, 100)).toEqual({ outcome: "closed" });
+    expect(() => round.openNext(200)).toThrow();
+  });
+});
+
+describe("scoreAnswer", () => {
+  it("gives 100, a speed bonus up to 50 and a streak bonus up to 50", () => {
+    expect(
+      scoreAnswer({ correct: true, responseMs: 0, windowMs: 20_000, streakBefore: 0 }).points,
+    ).toBe(150);
+    expect(
+      scoreAnswer({ correct: true, responseMs: 20_000, windowMs: 20_000, streakBefore: 0 }).points,
+    ).toBe(100);
+    expect(
+      scoreAnswer({ correct: true, responseMs: 10_000, windowMs: 20_000, streakBefore: 2 }),
+    ).toEqual({
+      points: 100 + 25 + 20,
+      speedBonus: 25,
+      streakBonus: 20,
+      streak: 3,
+    });
+    expect(
+      scoreAnswer({ correct: true, responseMs: 30_000, windowMs: 20_000, streakBefore: 9 })
+        .streakBonus,
+    ).toBe(POINTS.maxStreakBonus);
+    expect(
+      scoreAnswer({ correct: false, responseMs: 0, windowMs: 20_000, streakBefore: 4 }),
+    ).toEqual({
+      points: 0,
+      speedBonus: 0,
+      streakBonus: 0,
+      streak: 0,
+    });
+  });
+});
