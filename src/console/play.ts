@@ -7,6 +7,7 @@ import { findPassage } from "../search/passages.ts";
 import {
   optionKeys,
   parseOptionKey,
+  renderOwnResult,
   renderQuestion,
   renderReveal,
   renderStandings,
@@ -70,6 +71,8 @@ export async function playRound(ctx: PlayContext, request: StartRequest): Promis
           option,
         });
         if (result.status === "closed") write("(too late)\n");
+        if (result.status === "recorded")
+          write(renderOwnResult(result.correct, result.points, request.lang));
         break;
       }
       const reveal = ctx.quiz.closeCurrent(request.channelId);

@@ -65,6 +65,12 @@ export function renderReveal(r: RevealResult, lang: Lang, source: string): strin
   return `${t.answer}: ${right}   (${counts})\n${who ? `${who}\n` : ""}${t.evidence}: »${r.question.citation.quote}«\n  — ${source}\n`;
 }
 
+/** The player's own result, right after answering. */
+export function renderOwnResult(correct: boolean, points: number, lang: Lang): string {
+  if (lang === "de") return correct ? `Richtig! +${points} Punkte\n` : "Leider falsch.\n";
+  return correct ? `Right! +${points} points\n` : "Wrong.\n";
+}
+
 export function renderStandings(standings: readonly Standing[], lang: Lang): string {
   const t = TEXT[lang];
   if (standings.length === 0) return `${t.standings}: ${t.nobody}\n`;

@@ -41,10 +41,12 @@ describe("compounds, inflections and spellings", () => {
 });
 
 describe("the front-row passage", () => {
-  it("is in the top two for the keyword query of the README", () => {
-    const ids = index.search("erste Reihe Amtseinführung", { limit: 2 }).map((r) => r.passageId);
-    expect(ids).toContain("technofeudalismus#2");
-  });
+  it.each(["erste Reihe Amtseinführung", "who was placed in the front row at the inauguration?"])(
+    "comes first for %s",
+    (query) => {
+      expect(index.search(query, { limit: 1 })[0]?.passageId).toBe("technofeudalismus#2");
+    },
+  );
 });
 
 describe("filters and limits", () => {
