@@ -122,7 +122,7 @@ export class QuizService {
   /** Opens the next question of the channel's round, or undefined when none is left. */
   openNext(channelId: string): OpenedQuestion | undefined {
     const round = this.active.get(channelId);
-    if (!round || !round.machine.hasNext()) return undefined;
+    if (!round?.machine.hasNext()) return undefined;
     const now = this.clock();
     const opened = round.machine.openNext(now);
     markQuestionPosted(this.db, round.questionIds[opened.position] as number, now, opened.closesAt);
@@ -172,7 +172,7 @@ export class QuizService {
 
   closeCurrent(channelId: string): RevealResult | undefined {
     const round = this.active.get(channelId);
-    if (!round || round.machine.phase !== "open") return undefined;
+    if (round?.machine.phase !== "open") return undefined;
     const reveal = round.machine.close();
     markQuestionClosed(this.db, round.questionIds[reveal.position] as number, this.clock());
     return {
