@@ -1,14 +1,16 @@
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { loadConfig } from "./config.ts";
-import { runConsole } from "./console/console.ts";
 import { progressReporter } from "./console/progress.ts";
 import { QuizArgs, quizCommand } from "./console/quiz-command.ts";
 import { ANSI_STYLE, MARKDOWN_STYLE, renderCitations } from "./console/render.ts";
+import { startConsole } from "./console/start.ts";
 import { refreshIndex } from "./corpus/index-corpus.ts";
 import { loadCorpus } from "./corpus/load.ts";
 import { formatProblem } from "./corpus/problems.ts";
 import { type Db, openDatabase } from "./db/client.ts";
+import { createLogger } from "./logger.ts";
+import { QuizService } from "./quiz/service.ts";
 import {
   createCorpusSearch,
   MAX_RESULTS,
@@ -27,7 +29,7 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   console                               the local console (as npm start without a token)`;
 
 /** Refreshes the index before a query; a broken corpus is reported and the old index serves. */
-function openIndexed(corpusDir: string, databasePath: string): { db: Db; index: SearchIndex } {
+function openIndexed(corpusDir: string, databasePath: string): { db: Db; search: SearchIndex } {
   const db = openDatabase(databasePath);
   const progress = progressReporter();
   const outcome = refreshIndex(db, corpusDir, progress.onProgress);
@@ -36,7 +38,7 @@ function openIndexed(corpusDir: string, databasePath: string): { db: Db; index: 
     for (const p of outcome.problems) process.stderr.write(`${formatProblem(p)}\n`);
     process.stderr.write("The corpus has problems; searching the index as it was.\n");
   }
-  return { db, index: createCorpusSearch(db) };
+  return { db, search: createCorpusSearch(db) };
 }
 
 function toJson(query: string, results: readonly SearchResult[]) {
@@ -129,7 +131,7 @@ async function main(argv: string[]): Promise<number> {
         process.stderr.write(`${USAGE}\n`);
         return 2;
       }
-      const { db, index } = openIndexed(corpusDir, config.databasePath);
+      const { db, search: index } = openIndexed(corpusDir, config.databasePath);
       const search = (q: string) =>
         index.search(q, { limit, ...(values.article ? { article: values.article } : {}) });
       if (values.jsonl) {
@@ -162,8 +164,18 @@ async function main(argv: string[]): Promise<number> {
       }
     }
     case "console": {
-      const { db, index } = openIndexed(corpusDir, config.databasePath);
-      await runConsole({ index, input: process.stdin, output: process.stdout });
+      const { db, search } = openIndexed(corpusDir, config.databasePath);
+      const logger = createLogger(config.logLevel);
+      const quiz = new QuizService(db);
+      quiz.recoverInterrupted();
+      await startConsole({
+        config,
+        db,
+        search,
+        quiz,
+        logger,
+        io: { input: process.stdin, output: process.stdout },
+      });
       db.$client.close();
       return 0;
     }

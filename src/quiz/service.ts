@@ -119,6 +119,17 @@ export class QuizService {
     return this.active.has(channelId);
   }
 
+  /** The channel's round and the position of its open question (if one is open). */
+  current(channelId: string): { roundId: number; position: number; open: boolean } | undefined {
+    const round = this.active.get(channelId);
+    if (!round) return undefined;
+    return {
+      roundId: round.roundId,
+      position: round.machine.position,
+      open: round.machine.phase === "open",
+    };
+  }
+
   /** Opens the next question of the channel's round, or undefined when none is left. */
   openNext(channelId: string): OpenedQuestion | undefined {
     const round = this.active.get(channelId);

@@ -209,22 +209,46 @@ export function recordAnswer(db: Db, input: AnswerInput): RecordOutcome {
           },
         })
         .run();
-      const card = tx
-        .select()
-        .from(reviewCards)
-        .where(and(eq(reviewCards.userId, input.userId), eq(reviewCards.claimId, q.claimId)))
-        .get();
-      const next = scheduleReview(card, correct, input.now);
-      tx.insert(reviewCards)
-        .values({ userId: input.userId, claimId: q.claimId, ...next })
-        .onConflictDoUpdate({ target: [reviewCards.userId, reviewCards.claimId], set: next })
-        .run();
+      updateReviewCard(tx, input.userId, q.claimId, correct, input.now);
       return { status: "recorded", correct, points: score.points, streak: score.streak };
     });
   } catch (error) {
     if (isUniqueViolation(error)) return { status: "duplicate" };
     throw error;
   }
+}
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+/** Moves a user's FSRS schedule for a claim by one answer. */
+function updateReviewCard(
+  tx: Tx,
+  userId: string,
+  claimId: string,
+  correct: boolean,
+  now: number,
+): void {
+  const card = tx
+    .select()
+    .from(reviewCards)
+    .where(and(eq(reviewCards.userId, userId), eq(reviewCards.claimId, claimId)))
+    .get();
+  const next = scheduleReview(card, correct, now);
+  tx.insert(reviewCards)
+    .values({ userId, claimId, ...next })
+    .onConflictDoUpdate({ target: [reviewCards.userId, reviewCards.claimId], set: next })
+    .run();
+}
+
+/** A /review answer: it moves the claim's review schedule, not the server scores. */
+export function recordReviewAnswer(
+  db: Db,
+  userId: string,
+  claimId: string,
+  correct: boolean,
+  now: number,
+): void {
+  db.transaction((tx) => updateReviewCard(tx, userId, claimId, correct, now));
 }
 
 /** Ends a round: status, end time, and every question still open closed. */

@@ -1,0 +1,76 @@
+import { Client, Events, GatewayIntentBits } from "discord.js";
+import type { Config } from "../config.ts";
+import type { Db } from "../db/client.ts";
+import type { Logger } from "../logger.ts";
+import type { QuizService } from "../quiz/service.ts";
+import type { SearchIndex } from "../search/searcher.ts";
+import { createInteractionHandler, restPoster } from "./adapter.ts";
+import type { BotContext, CiteSession, ReviewSession } from "./context.ts";
+import { NO_MENTIONS } from "./payload.ts";
+import { QuizRunner } from "./quiz-runner.ts";
+import { SessionStore } from "./sessions.ts";
+
+export function createDiscordClient(config: Pick<Config, "discordApiUrl">): Client {
+  return new Client({
+    intents: [GatewayIntentBits.Guilds],
+    allowedMentions: NO_MENTIONS,
+    ...(config.discordApiUrl ? { rest: { api: config.discordApiUrl } } : {}),
+  });
+}
+
+export interface RunningBot {
+  readonly client: Client;
+  /** Closes open rounds as interrupted and disconnects. */
+  stop(): Promise<void>;
+}
+
+/** Logs in and serves every command until `stop`. */
+export async function runBot(deps: {
+  config: Config;
+  db: Db;
+  search: SearchIndex;
+  quiz: QuizService;
+  logger: Logger;
+}): Promise<RunningBot> {
+  const { config, db, search, quiz, logger } = deps;
+  const client = createDiscordClient(config);
+  const runner = new QuizRunner({ db, quiz, poster: restPoster(client), logger });
+  const ctx: BotContext = {
+    db,
+    search,
+    quiz,
+    runner,
+    citeSessions: new SessionStore<CiteSession>(),
+    reviewSessions: new SessionStore<ReviewSession>(),
+    logger,
+    config,
+    clock: Date.now,
+  };
+  client.on(Events.InteractionCreate, createInteractionHandler(ctx));
+  client.once(Events.ClientReady, (ready) =>
+    logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, "logged in to Discord"),
+  );
+  client.on(Events.Error, (error) => logger.error({ err: error }, "Discord client error"));
+  client.on(Events.ShardDisconnect, (event, shard) =>
+    logger.warn({ shard, code: event.code }, "gateway disconnected"),
+  );
+  client.on(Events.ShardReconnecting, (shard) => logger.info({ shard }, "gateway reconnecting"));
+  client.on(Events.ShardResume, (shard, replayed) =>
+    logger.info({ shard, replayed }, "gateway resumed"),
+  );
+  client.rest.on("rateLimited", (info) =>
+    logger.warn(
+      { route: info.route, retryAfter: info.retryAfter, global: info.global },
+      "rate limited",
+    ),
+  );
+  await client.login(config.discordToken);
+  return {
+    client,
+    async stop() {
+      const interrupted = runner.shutdown();
+      logger.info({ interrupted }, "shutting down");
+      await client.destroy();
+    },
+  };
+}

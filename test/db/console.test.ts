@@ -1,0 +1,74 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { parseConsoleCommand } from "../../src/console/console.ts";
+import { ingestCorpus } from "../../src/corpus/ingest.ts";
+import { loadCorpus } from "../../src/corpus/load.ts";
+import { consoleHarness } from "../support/bot-context.ts";
+import { REPO_CORPUS } from "../support/temp-corpus.ts";
+import { tempDatabase } from "../support/temp-db.ts";
+
+let t: ReturnType<typeof tempDatabase>;
+beforeEach(() => {
+  t = tempDatabase();
+  ingestCorpus(t.db, loadCorpus(REPO_CORPUS));
+});
+afterEach(() => t.cleanup());
+
+const until = async (check: () => boolean, ms = 5000) => {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error("timed out");
+    await new Promise((r) => setTimeout(r, 5));
+  }
+};
+
+describe("parseConsoleCommand", () => {
+  it("reads names, subcommands, named options and plain words", () => {
+    const cite = parseConsoleCommand("/zitat erste Reihe results:2");
+    expect(typeof cite !== "string" && [cite.command.data.name, cite.options]).toEqual([
+      "cite",
+      { results: 2, query: "erste Reihe" },
+    ]);
+    const quiz = parseConsoleCommand("/quiz start questions:3 kind:mc");
+    expect(typeof quiz !== "string" && [quiz.subcommand, quiz.options]).toEqual([
+      "start",
+      { questions: 3, kind: "mc" },
+    ]);
+    const source = parseConsoleCommand("/source bezos-statt-musk 5");
+    expect(typeof source !== "string" && source.options).toEqual({
+      article: "bezos-statt-musk",
+      paragraph: 5,
+    });
+    expect(parseConsoleCommand("/tanz")).toBe("Unknown command /tanz.");
+  });
+});
+
+describe("the local console", () => {
+  it("cites with bold matches, pages with a key, and shows a paragraph", async () => {
+    const h = consoleHarness(t.db);
+    await h.type("/cite erste Reihe Amtseinführung");
+    expect(h.printed()).toContain("**ersten Reihe**");
+    expect(h.printed()).toContain("technofeudalismus#2");
+    expect(h.printed()).toMatch(/\[1\] Weiter/);
+    h.clear();
+    await h.type("1");
+    expect(h.printed()).toContain("Treffer 2 von 3");
+    h.clear();
+    await h.type("/source bezos-statt-musk 5");
+    expect(h.printed()).toContain("Golden Dome");
+  });
+
+  it("plays a quiz round: question, answer by letter, reveal with evidence, standings", async () => {
+    const h = consoleHarness(t.db);
+    await h.type("/quiz start questions:1 seconds:10 kind:mc");
+    await until(() => h.printed().includes("[A]"));
+    expect(h.printed()).toContain("Frage 1/1");
+    await h.type("A");
+    expect(h.printed()).toContain("Deine Antwort ist gespeichert.");
+    await h.type("A");
+    expect(h.printed()).toContain("Du hast diese Frage schon beantwortet.");
+    h.clock.now += 11_000;
+    await until(() => h.printed().includes("Endstand"));
+    expect(h.printed()).toContain("Beleg:");
+    expect(h.printed()).toMatch(/Anna — \*\*\d+\*\* Punkte \(\d\/1\)/);
+  });
+});
