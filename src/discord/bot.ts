@@ -7,7 +7,7 @@ import type { SearchIndex } from "../search/searcher.ts";
 import { createInteractionHandler, restPoster } from "./adapter.ts";
 import type { BotContext, CiteSession, ReviewSession } from "./context.ts";
 import { NO_MENTIONS } from "./payload.ts";
-import { QuizRunner } from "./quiz-runner.ts";
+import { QuizRunner, type RunnerOptions } from "./quiz-runner.ts";
 import { SessionStore } from "./sessions.ts";
 
 export function createDiscordClient(config: Pick<Config, "discordApiUrl">): Client {
@@ -31,10 +31,17 @@ export async function runBot(deps: {
   search: SearchIndex;
   quiz: QuizService;
   logger: Logger;
+  runnerOptions?: Partial<RunnerOptions>;
 }): Promise<RunningBot> {
   const { config, db, search, quiz, logger } = deps;
   const client = createDiscordClient(config);
-  const runner = new QuizRunner({ db, quiz, poster: restPoster(client), logger });
+  const runner = new QuizRunner({
+    db,
+    quiz,
+    poster: restPoster(client),
+    logger,
+    ...(deps.runnerOptions ? { options: deps.runnerOptions } : {}),
+  });
   const ctx: BotContext = {
     db,
     search,

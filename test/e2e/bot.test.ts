@@ -1,0 +1,313 @@
+import pino from "pino";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Config } from "../../src/config.ts";
+import { ingestCorpus } from "../../src/corpus/ingest.ts";
+import { loadCorpus } from "../../src/corpus/load.ts";
+import { type RunningBot, runBot } from "../../src/discord/bot.ts";
+import { limitProblems } from "../../src/discord/render/limits.ts";
+import type { MessageView } from "../../src/discord/render/view.ts";
+import { QuizService } from "../../src/quiz/service.ts";
+import { createCorpusSearch } from "../../src/search/searcher.ts";
+import { CHANNEL_ID, FakeDiscord } from "../support/fake-discord.ts";
+import { REPO_CORPUS } from "../support/temp-corpus.ts";
+import { tempDatabase } from "../support/temp-db.ts";
+
+const STRING = 3;
+const INTEGER = 4;
+const SUBCOMMAND = 1;
+
+const anna = { id: "700000000000000001", name: "Anna" };
+const ben = { id: "700000000000000002", name: "Ben" };
+const cem = { id: "700000000000000003", name: "Cem" };
+const mod = { id: "700000000000000004", name: "Mo", manageMessages: true };
+
+let fake: FakeDiscord;
+let bot: RunningBot;
+let t: ReturnType<typeof tempDatabase>;
+const logs: Record<string, unknown>[] = [];
+
+beforeAll(async () => {
+  fake = new FakeDiscord();
+  await fake.start();
+  t = tempDatabase();
+  ingestCorpus(t.db, loadCorpus(REPO_CORPUS));
+  const logger = pino(
+    { level: "debug" },
+    { write: (line: string) => logs.push(JSON.parse(line) as Record<string, unknown>) },
+  );
+  const config: Config = {
+    discordToken: "fake-token-for-tests",
+    discordGuildId: undefined,
+    discordApiUrl: fake.apiUrl,
+    databasePath: t.path,
+    corpusDir: REPO_CORPUS,
+    logLevel: "debug",
+  };
+  bot = await runBot({
+    config,
+    db: t.db,
+    search: createCorpusSearch(t.db),
+    quiz: new QuizService(t.db),
+    logger,
+    runnerOptions: { revealPauseMs: 50, tickMs: 50 },
+  });
+  await fake.waitFor(() => bot.client.isReady() || undefined);
+});
+
+afterAll(async () => {
+  await bot?.stop();
+  await fake?.stop();
+  t?.cleanup();
+});
+
+/** The message body of a callback or edit, whichever carried the answer. */
+async function answerOf(interactionId: string): Promise<Record<string, unknown>> {
+  return fake.waitFor(() =>
+    fake
+      .payloadsOf(interactionId)
+      .find((p) => p.content !== undefined || (p.embeds as unknown[] | undefined)?.length),
+  );
+}
+
+describe("the bot against a fake Discord", () => {
+  it("logs in and reaches ready", () => {
+    expect(bot.client.isReady()).toBe(true);
+    expect(fake.requests.find((r) => r.path === "/api/v10/gateway/bot")?.authorization).toBe(
+      "Bot fake-token-for-tests",
+    );
+  });
+
+  it("/cite answers with the quote, its source and the right passage", async () => {
+    const id = fake.command(anna, "cite", [
+      { name: "query", type: STRING, value: "erste Reihe Amtseinführung" },
+    ]);
+    const answer = await answerOf(id);
+    const embed = (
+      answer.embeds as { title: string; description: string; footer: { text: string } }[]
+    )[0];
+    expect(embed?.description).toContain("**ersten Reihe**");
+    expect(embed?.title).toContain("¶ 2");
+    expect(embed?.footer.text).toContain("technofeudalismus#2");
+    expect(fake.callbackOf(id)?.type).toBe(5);
+  });
+
+  it("/cite answers an English question in English through the claims", async () => {
+    const id = fake.command(
+      anna,
+      "cite",
+      [
+        {
+          name: "query",
+          type: STRING,
+          value: "who was placed in the front row at the inauguration?",
+        },
+      ],
+      { locale: "en-US" },
+    );
+    const answer = await answerOf(id);
+    const embed = (answer.embeds as { footer: { text: string } }[])[0];
+    expect(embed?.footer.text).toMatch(/^Result 1 of \d · technofeudalismus#2/);
+  });
+
+  it("/cite with @everyone and FTS5 syntax answers safely and pings nobody", async () => {
+    const id = fake.command(anna, "cite", [
+      { name: "query", type: STRING, value: '@everyone NEAR("Musk" *) OR "' },
+      { name: "private", type: 5, value: true },
+    ]);
+    const answer = await answerOf(id);
+    expect(answer.allowed_mentions).toEqual({ parse: [] });
+    expect(JSON.stringify(answer)).not.toContain("Something went wrong");
+  });
+
+  it("/cite works in a DM", async () => {
+    const id = fake.command(anna, "cite", [{ name: "query", type: STRING, value: "Golden Dome" }], {
+      inGuild: false,
+    });
+    const answer = await answerOf(id);
+    expect(JSON.stringify(answer.embeds)).toContain("Golden Dome");
+  });
+
+  it("pages /cite results with buttons, and refuses forged or foreign ones politely", async () => {
+    const id = fake.command(anna, "cite", [
+      { name: "query", type: STRING, value: "Musk Trump Tesla" },
+    ]);
+    const answer = await answerOf(id);
+    const next = (
+      answer.components as { components: { custom_id: string; label: string }[] }[]
+    )[0]?.components.find((b) => b.label === "Weiter");
+    expect(next).toBeDefined();
+    const click = fake.click(anna, next?.custom_id as string);
+    const updated = await fake.waitFor(() => fake.callbackOf(click));
+    expect(updated.type).toBe(7);
+    expect(JSON.stringify(updated.data)).toContain("Treffer 2 von 3");
+
+    const foreign = fake.click(ben, next?.custom_id as string);
+    expect((await fake.waitFor(() => fake.callbackOf(foreign))).data).toMatchObject({ flags: 64 });
+    for (const forged of ["cite:zzz:0:0", "quiz:999:0:1", "x".repeat(100), "review:abc:0:9"]) {
+      const f = fake.click(ben, forged);
+      const reply = await fake.waitFor(() => fake.callbackOf(f));
+      expect(reply).toMatchObject({ type: 4, data: { flags: 64 } });
+    }
+  });
+
+  it("autocompletes articles and topics with at most 25 choices", async () => {
+    const id = fake.autocomplete(anna, "source", [
+      { name: "article", type: STRING, value: "", focused: true },
+    ]);
+    const reply = await fake.waitFor(() => fake.callbackOf(id));
+    expect(reply.type).toBe(8);
+    const choices = (reply.data as { choices: { name: string; value: string }[] }).choices;
+    expect(choices.length).toBe(5);
+    const topics = fake.autocomplete(anna, "quiz", [
+      {
+        name: "start",
+        type: SUBCOMMAND,
+        options: [{ name: "topic", type: STRING, value: "", focused: true }],
+      },
+    ]);
+    const topicReply = await fake.waitFor(() => fake.callbackOf(topics));
+    const topicChoices = (topicReply.data as { choices: unknown[] }).choices;
+    expect(topicChoices.length).toBeGreaterThan(5);
+    expect(topicChoices.length).toBeLessThanOrEqual(25);
+  });
+
+  it("/source shows an article and one paragraph", async () => {
+    const id = fake.command(anna, "source", [
+      { name: "article", type: STRING, value: "bezos-statt-musk" },
+      { name: "paragraph", type: INTEGER, value: 5 },
+    ]);
+    const answer = await answerOf(id);
+    expect(JSON.stringify(answer.embeds)).toContain("Golden Dome");
+  });
+
+  it("runs a quiz round: buttons, one answer each, reveal counts, scores, leaderboard", async () => {
+    const start = fake.command(anna, "quiz", [
+      {
+        name: "start",
+        type: SUBCOMMAND,
+        options: [
+          { name: "questions", type: INTEGER, value: 1 },
+          { name: "kind", type: STRING, value: "mc" },
+          { name: "seconds", type: INTEGER, value: 10 },
+        ],
+      },
+    ]);
+    await answerOf(start);
+    const question = await fake.waitFor(() =>
+      fake.requests.find(
+        (r) => r.method === "POST" && r.path === `/api/v10/channels/${CHANNEL_ID}/messages`,
+      ),
+    );
+    const body = question.body as MessageView & { allowed_mentions: unknown };
+    expect(body.allowed_mentions).toEqual({ parse: [] });
+    const buttons = body.components?.[0]?.components as { custom_id: string }[];
+    expect(buttons).toHaveLength(4);
+    expect(body.content).toMatch(/<t:\d+:R>/);
+
+    const stopByBen = fake.command(ben, "quiz", [{ name: "stop", type: SUBCOMMAND, options: [] }]);
+    expect(JSON.stringify(await answerOf(stopByBen))).toContain("Nur wer die Runde gestartet hat");
+
+    const clicks = [
+      fake.click(anna, buttons[0]?.custom_id as string),
+      fake.click(ben, buttons[1]?.custom_id as string),
+      fake.click(cem, buttons[1]?.custom_id as string),
+    ];
+    for (const c of clicks)
+      expect(JSON.stringify(await fake.waitFor(() => fake.callbackOf(c)))).toContain("gespeichert");
+    const twice = fake.click(cem, buttons[2]?.custom_id as string);
+    const notice = await fake.waitFor(() => fake.callbackOf(twice));
+    expect(notice).toMatchObject({ type: 4, data: { flags: 64 } });
+    expect(JSON.stringify(notice)).toContain("schon beantwortet");
+
+    const reveal = await fake.waitFor(
+      () =>
+        fake.requests.find(
+          (r) =>
+            r.method === "POST" &&
+            r.path.endsWith("/messages") &&
+            JSON.stringify(r.body).includes("Stimmen"),
+        ),
+      15_000,
+    );
+    const votes = JSON.stringify(reveal.body);
+    expect(votes).toMatch(/A {5}` [█░]+ 1/);
+    expect(votes).toMatch(/B {5}` [█░]+ 2/);
+    const standings = await fake.waitFor(() =>
+      fake.requests.find((r) => r.method === "POST" && JSON.stringify(r.body).includes("Endstand")),
+    );
+    expect(JSON.stringify(standings.body)).toContain("Anna");
+
+    const board = fake.command(anna, "leaderboard");
+    const boardAnswer = JSON.stringify(await answerOf(board));
+    for (const name of ["Anna", "Ben", "Cem"]) expect(boardAnswer).toContain(name);
+    const scores = t.db.$client.prepare("SELECT count(*) AS n FROM answers").get() as { n: number };
+    expect(scores.n).toBe(3);
+  }, 30_000);
+
+  it("lets the starter or a moderator stop a round", async () => {
+    const start = fake.command(anna, "quiz", [
+      { name: "start", type: SUBCOMMAND, options: [{ name: "seconds", type: INTEGER, value: 60 }] },
+    ]);
+    await answerOf(start);
+    const stop = fake.command(mod, "quiz", [{ name: "stop", type: SUBCOMMAND, options: [] }]);
+    expect(JSON.stringify(await answerOf(stop))).toContain("beendet");
+    const again = fake.command(anna, "quiz", [{ name: "stop", type: SUBCOMMAND, options: [] }]);
+    expect(JSON.stringify(await answerOf(again))).toContain("läuft gerade keine Runde");
+  });
+
+  it("refuses a quiz in a DM", async () => {
+    const id = fake.command(anna, "quiz", [{ name: "start", type: SUBCOMMAND, options: [] }], {
+      inGuild: false,
+    });
+    expect(JSON.stringify(await answerOf(id))).toContain("nur auf Servern");
+  });
+
+  it("shows /stats, /review and /help", async () => {
+    const stats = fake.command(anna, "stats");
+    expect(JSON.stringify(await answerOf(stats))).toContain("Trefferquote");
+    const review = fake.command(anna, "review", [], { inGuild: false });
+    expect(JSON.stringify(await answerOf(review))).toMatch(/Wiederholung|nichts zu wiederholen/);
+    const help = fake.command(ben, "help", [], { locale: "en-US" });
+    expect(JSON.stringify(await answerOf(help))).toContain("cited passages and quiz rounds");
+  });
+
+  it("carries on after an expired interaction (10062)", async () => {
+    fake.fail(/^POST \/api\/v10\/interactions\/\d+\/[^/]+\/callback$/, 404, {
+      message: "Unknown interaction",
+      code: 10062,
+    });
+    const lost = fake.command(anna, "help");
+    await fake.waitFor(() =>
+      logs.find(
+        (l) => l.msg === "interaction expired before the answer" && l.interactionId === lost,
+      ),
+    );
+    const next = fake.command(anna, "cite", [
+      { name: "query", type: STRING, value: "Kuiper Satelliten" },
+    ]);
+    expect(JSON.stringify(await answerOf(next))).toContain("Kuiper");
+  });
+
+  it("never logs the token", () => {
+    expect(JSON.stringify(logs)).not.toContain("fake-token-for-tests");
+  });
+
+  it("keeps every payload within Discord's limits and pings nobody", () => {
+    const bodies = fake.requests
+      .filter(
+        (r) => r.method !== "GET" && r.body && typeof r.body === "object" && !Array.isArray(r.body),
+      )
+      .map((r) => (r.path.includes("/callback") ? (r.body as { data?: unknown }).data : r.body))
+      .filter(
+        (b): b is MessageView & { allowed_mentions?: unknown; choices?: unknown[] } =>
+          !!b && typeof b === "object",
+      );
+    expect(bodies.length).toBeGreaterThan(20);
+    for (const body of bodies) {
+      expect(limitProblems(body)).toEqual([]);
+      if ("choices" in body) expect(body.choices?.length).toBeLessThanOrEqual(25);
+      else if (body.content !== undefined || body.embeds !== undefined)
+        expect(body.allowed_mentions).toEqual({ parse: [] });
+    }
+  });
+});

@@ -1,0 +1,78 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FakeDiscord } from "../support/fake-discord.ts";
+import { REPO_CORPUS } from "../support/temp-corpus.ts";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const TSX = fileURLToPath(new URL("../../node_modules/.bin/tsx", import.meta.url));
+const anna = { id: "710000000000000001", name: "Anna" };
+
+let fake: FakeDiscord;
+let dir: string;
+let child: ChildProcess;
+let output = "";
+
+beforeAll(async () => {
+  fake = new FakeDiscord();
+  await fake.start();
+  dir = mkdtempSync(join(tmpdir(), "beleg-process-"));
+  child = spawn(TSX, ["src/main.ts"], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH,
+      DISCORD_TOKEN: "process-token",
+      DISCORD_API_URL: fake.apiUrl,
+      DATABASE_PATH: join(dir, "beleg.sqlite"),
+      CORPUS_DIR: REPO_CORPUS,
+      LOG_LEVEL: "info",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout?.on("data", (d: Buffer) => {
+    output += d.toString();
+  });
+  child.stderr?.on("data", (d: Buffer) => {
+    output += d.toString();
+  });
+  await fake.waitFor(() => (output.includes("logged in to Discord") ? true : undefined), 20_000);
+}, 30_000);
+
+afterAll(async () => {
+  if (child.exitCode === null) child.kill("SIGKILL");
+  await fake.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("npm start with DISCORD_TOKEN and DISCORD_API_URL", () => {
+  it("logs in, serves a command and shuts down cleanly on SIGTERM", async () => {
+    const cite = fake.command(anna, "cite", [
+      { name: "query", type: 3, value: "Golden Dome Kosten" },
+    ]);
+    const answer = await fake.waitFor(() =>
+      fake.payloadsOf(cite).find((p) => Array.isArray(p.embeds)),
+    );
+    expect(JSON.stringify(answer)).toContain("Golden Dome");
+
+    const start = fake.command(anna, "quiz", [
+      { name: "start", type: 1, options: [{ name: "seconds", type: 4, value: 60 }] },
+    ]);
+    await fake.waitFor(() => fake.payloadsOf(start).find((p) => typeof p.content === "string"));
+
+    const exited = new Promise<number | null>((resolve) =>
+      child.once("exit", (code) => resolve(code)),
+    );
+    child.kill("SIGTERM");
+    expect(await exited).toBe(0);
+    expect(output).not.toContain("process-token");
+
+    const db = new Database(join(dir, "beleg.sqlite"), { readonly: true });
+    const round = db.prepare("SELECT status FROM rounds").get() as { status: string };
+    db.close();
+    expect(round.status).toBe("interrupted");
+  }, 30_000);
+});

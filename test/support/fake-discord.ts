@@ -1,0 +1,410 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { type WebSocket, WebSocketServer } from "ws";
+
+export const APP_ID = "100000000000000001";
+export const BOT_ID = APP_ID;
+export const GUILD_ID = "200000000000000001";
+export const CHANNEL_ID = "300000000000000001";
+const MANAGE_MESSAGES = 1n << 13n;
+const SEND_AND_VIEW = (1n << 10n) | (1n << 11n) | (1n << 14n) | (1n << 15n);
+
+export interface RecordedRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly body: unknown;
+  readonly authorization: string | undefined;
+}
+
+/** A planned answer for the next request whose path matches. */
+interface PlannedFault {
+  readonly match: RegExp;
+  readonly status: number;
+  readonly body: unknown;
+  readonly delayMs: number;
+}
+
+export interface FakeUser {
+  readonly id: string;
+  readonly name: string;
+  readonly manageMessages?: boolean;
+}
+
+let counter = 500_000_000_000_000_000n;
+const snowflake = () => String(++counter);
+
+/**
+ * A small Discord on 127.0.0.1: the REST routes the bot uses and a gateway that says hello,
+ * READY and GUILD_CREATE, answers heartbeats and delivers injected interactions. It records
+ * every request so tests can check what the bot sent.
+ */
+export class FakeDiscord {
+  readonly requests: RecordedRequest[] = [];
+  private readonly faults: PlannedFault[] = [];
+  private readonly sockets = new Set<WebSocket>();
+  private readonly tokens = new Map<string, string>();
+  private server!: Server;
+  private wss!: WebSocketServer;
+  private sequence = 0;
+  port = 0;
+  identified = 0;
+
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api`;
+  }
+
+  async start(): Promise<void> {
+    this.server = createServer((req, res) => {
+      this.handleHttp(req, res).catch(() => {
+        res.statusCode = 500;
+        res.end();
+      });
+    });
+    this.wss = new WebSocketServer({ server: this.server });
+    this.wss.on("connection", (socket) => this.handleSocket(socket));
+    await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
+    this.port = (this.server.address() as AddressInfo).port;
+  }
+
+  async stop(): Promise<void> {
+    for (const s of this.sockets) s.terminate();
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** The next request matching `match` gets this status and body (after an optional delay). */
+  fail(match: RegExp, status: number, body: unknown = {}, delayMs = 0): void {
+    this.faults.push({ match, status, body, delayMs });
+  }
+
+  /** Drops every gateway connection, as a network failure would. */
+  dropGateway(): void {
+    for (const s of this.sockets) s.terminate();
+  }
+
+  private async handleHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks).toString();
+    let body: unknown = raw;
+    try {
+      body = raw ? JSON.parse(raw) : undefined;
+    } catch {
+      body = raw;
+    }
+    const path = decodeURIComponent((req.url ?? "").split("?")[0] ?? "");
+    const method = req.method ?? "GET";
+    this.requests.push({ method, path, body, authorization: req.headers.authorization });
+    const send = (status: number, json?: unknown) => {
+      res.statusCode = status;
+      if (json === undefined) return res.end();
+      res.setHeader("content-type", "application/json");
+      res.end(JSON.stringify(json));
+    };
+    const faultIndex = this.faults.findIndex((f) => f.match.test(`${method} ${path}`));
+    if (faultIndex >= 0) {
+      const [fault] = this.faults.splice(faultIndex, 1);
+      if (fault) {
+        if (fault.delayMs > 0) await new Promise((r) => setTimeout(r, fault.delayMs));
+        return void send(fault.status, fault.body);
+      }
+    }
+    const message = (channelId: string, b: Record<string, unknown> | undefined) => ({
+      id: snowflake(),
+      channel_id: channelId,
+      type: 0,
+      content: b?.content ?? "",
+      embeds: b?.embeds ?? [],
+      components: b?.components ?? [],
+      attachments: [],
+      mentions: [],
+      mention_roles: [],
+      mention_everyone: false,
+      pinned: false,
+      tts: false,
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      flags: 0,
+      author: {
+        id: BOT_ID,
+        username: "Beleg",
+        discriminator: "0",
+        global_name: "Beleg",
+        avatar: null,
+        bot: true,
+      },
+    });
+    if (method === "GET" && path === "/api/v10/gateway/bot") {
+      return void send(200, {
+        url: `ws://127.0.0.1:${this.port}`,
+        shards: 1,
+        session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
+      });
+    }
+    if (method === "GET" && path === "/api/v10/applications/@me")
+      return void send(200, { id: APP_ID, name: "Beleg" });
+    if (
+      method === "PUT" &&
+      /^\/api\/v10\/applications\/\d+\/(guilds\/\d+\/)?commands$/.test(path)
+    ) {
+      return void send(
+        200,
+        (body as unknown[]).map((c) => ({
+          ...(c as object),
+          id: snowflake(),
+          application_id: APP_ID,
+        })),
+      );
+    }
+    if (method === "POST" && /^\/api\/v10\/interactions\/\d+\/[^/]+\/callback$/.test(path))
+      return void send(204);
+    const webhook = /^\/api\/v10\/webhooks\/\d+\/[^/]+(\/messages\/(@original|\d+))?$/.exec(path);
+    if (webhook && (method === "PATCH" || method === "POST")) {
+      return void send(200, message(CHANNEL_ID, body as Record<string, unknown>));
+    }
+    const channel = /^\/api\/v10\/channels\/(\d+)\/messages(\/\d+)?$/.exec(path);
+    if (channel && (method === "POST" || method === "PATCH")) {
+      return void send(200, message(channel[1] as string, body as Record<string, unknown>));
+    }
+    send(404, { message: "Unknown route", code: 0 });
+  }
+
+  private dispatch(t: string, d: unknown): void {
+    const payload = JSON.stringify({ op: 0, t, s: ++this.sequence, d });
+    for (const s of this.sockets) s.send(payload);
+  }
+
+  private handleSocket(socket: WebSocket): void {
+    this.sockets.add(socket);
+    socket.on("close", () => this.sockets.delete(socket));
+    socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 41250 } }));
+    socket.on("message", (data) => {
+      const msg = JSON.parse(String(data)) as { op: number; d: unknown };
+      if (msg.op === 1) socket.send(JSON.stringify({ op: 11 }));
+      if (msg.op === 2) {
+        this.identified++;
+        this.dispatch("READY", {
+          v: 10,
+          user: {
+            id: BOT_ID,
+            username: "Beleg",
+            discriminator: "0",
+            global_name: "Beleg",
+            avatar: null,
+            bot: true,
+          },
+          guilds: [{ id: GUILD_ID, unavailable: true }],
+          session_id: `session-${this.identified}`,
+          resume_gateway_url: `ws://127.0.0.1:${this.port}`,
+          shard: [0, 1],
+          application: { id: APP_ID, flags: 0 },
+        });
+        this.dispatch("GUILD_CREATE", {
+          id: GUILD_ID,
+          name: "Lesekreis",
+          icon: null,
+          owner_id: "900000000000000001",
+          afk_timeout: 300,
+          verification_level: 0,
+          default_message_notifications: 0,
+          explicit_content_filter: 0,
+          roles: [
+            {
+              id: GUILD_ID,
+              name: "@everyone",
+              permissions: String(SEND_AND_VIEW),
+              position: 0,
+              color: 0,
+              hoist: false,
+              managed: false,
+              mentionable: false,
+              flags: 0,
+            },
+          ],
+          emojis: [],
+          stickers: [],
+          features: [],
+          mfa_level: 0,
+          system_channel_flags: 0,
+          premium_tier: 0,
+          preferred_locale: "de",
+          nsfw_level: 0,
+          member_count: 4,
+          large: false,
+          unavailable: false,
+          joined_at: new Date().toISOString(),
+          channels: [
+            {
+              id: CHANNEL_ID,
+              type: 0,
+              name: "lesekreis",
+              position: 0,
+              permission_overwrites: [],
+              guild_id: GUILD_ID,
+            },
+          ],
+          threads: [],
+          members: [],
+          voice_states: [],
+          presences: [],
+          stage_instances: [],
+          guild_scheduled_events: [],
+        });
+      }
+      if (msg.op === 6) this.dispatch("RESUMED", {});
+    });
+  }
+
+  private base(user: FakeUser, locale: string, inGuild: boolean) {
+    const apiUser = {
+      id: user.id,
+      username: user.name.toLowerCase(),
+      global_name: user.name,
+      discriminator: "0",
+      avatar: null,
+    };
+    const permissions = String(SEND_AND_VIEW | (user.manageMessages ? MANAGE_MESSAGES : 0n));
+    const id = snowflake();
+    const token = `itoken-${snowflake()}`;
+    this.tokens.set(id, token);
+    return {
+      id,
+      application_id: APP_ID,
+      token,
+      version: 1,
+      locale,
+      app_permissions: String(SEND_AND_VIEW),
+      entitlements: [],
+      ...(inGuild
+        ? {
+            guild_id: GUILD_ID,
+            guild_locale: "de",
+            channel_id: CHANNEL_ID,
+            channel: { id: CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: "lesekreis" },
+            member: {
+              user: apiUser,
+              roles: [],
+              permissions,
+              nick: null,
+              joined_at: new Date().toISOString(),
+              deaf: false,
+              mute: false,
+              flags: 0,
+            },
+            authorizing_integration_owners: { "0": GUILD_ID },
+            context: 0,
+          }
+        : {
+            channel_id: `4${user.id.slice(1)}`,
+            channel: { id: `4${user.id.slice(1)}`, type: 1 },
+            user: apiUser,
+            authorizing_integration_owners: { "0": GUILD_ID },
+            context: 1,
+          }),
+    };
+  }
+
+  /** Sends a slash command; returns the interaction id (its callback path contains it). */
+  command(
+    user: FakeUser,
+    name: string,
+    options: { name: string; type: number; value?: unknown; options?: unknown[] }[] = [],
+    {
+      locale = "de",
+      inGuild = true,
+      resolved,
+    }: { locale?: string; inGuild?: boolean; resolved?: unknown } = {},
+  ): string {
+    const interaction = {
+      ...this.base(user, locale, inGuild),
+      type: 2,
+      data: { id: snowflake(), name, type: 1, options, ...(resolved ? { resolved } : {}) },
+    };
+    this.dispatch("INTERACTION_CREATE", interaction);
+    return interaction.id;
+  }
+
+  autocomplete(user: FakeUser, name: string, options: unknown[], locale = "de"): string {
+    const interaction = {
+      ...this.base(user, locale, true),
+      type: 4,
+      data: { id: snowflake(), name, type: 1, options },
+    };
+    this.dispatch("INTERACTION_CREATE", interaction);
+    return interaction.id;
+  }
+
+  /** Clicks a button on a message the bot sent. */
+  click(user: FakeUser, customId: string, messageId = snowflake(), locale = "de"): string {
+    const interaction = {
+      ...this.base(user, locale, true),
+      type: 3,
+      data: { custom_id: customId, component_type: 2 },
+      message: {
+        id: messageId,
+        channel_id: CHANNEL_ID,
+        type: 0,
+        content: "",
+        embeds: [],
+        components: [],
+        attachments: [],
+        mentions: [],
+        mention_roles: [],
+        mention_everyone: false,
+        pinned: false,
+        tts: false,
+        timestamp: new Date().toISOString(),
+        edited_timestamp: null,
+        flags: 0,
+        author: {
+          id: BOT_ID,
+          username: "Beleg",
+          discriminator: "0",
+          global_name: "Beleg",
+          avatar: null,
+          bot: true,
+        },
+      },
+    };
+    this.dispatch("INTERACTION_CREATE", interaction);
+    return interaction.id;
+  }
+
+  /** The callback (reply, update, defer) the bot sent for an interaction. */
+  callbackOf(interactionId: string): { type: number; data?: Record<string, unknown> } | undefined {
+    const r = this.requests.find(
+      (q) => q.method === "POST" && q.path.startsWith(`/api/v10/interactions/${interactionId}/`),
+    );
+    return r?.body as { type: number; data?: Record<string, unknown> } | undefined;
+  }
+
+  /** Everything the bot sent in answer to an interaction: callback, edits, follow-ups. */
+  responsesOf(interactionId: string): RecordedRequest[] {
+    const token = this.tokens.get(interactionId) ?? "\u0000";
+    return this.requests.filter(
+      (q) =>
+        q.path.startsWith(`/api/v10/interactions/${interactionId}/`) ||
+        q.path.includes(`/${token}`),
+    );
+  }
+
+  /** The message payloads (content, embeds, components) the bot sent for an interaction. */
+  payloadsOf(interactionId: string): Record<string, unknown>[] {
+    return this.responsesOf(interactionId)
+      .map((r) => {
+        const body = r.body as { data?: Record<string, unknown> } & Record<string, unknown>;
+        return r.path.includes("/callback") ? body?.data : body;
+      })
+      .filter((b): b is Record<string, unknown> => b !== undefined && b !== null);
+  }
+
+  async waitFor<T>(find: () => T | undefined, ms = 8000): Promise<T> {
+    const end = Date.now() + ms;
+    for (;;) {
+      const found = find();
+      if (found !== undefined && found !== false) return found;
+      if (Date.now() > end) throw new Error("fake Discord: timed out waiting");
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+}
