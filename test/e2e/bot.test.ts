@@ -288,6 +288,24 @@ describe("the bot against a fake Discord", () => {
     expect(JSON.stringify(await answerOf(next))).toContain("Kuiper");
   });
 
+  it("carries on after Discord answers a callback with 5xx", async () => {
+    for (let i = 0; i < 4; i++) {
+      fake.fail(/^POST \/api\/v10\/interactions\/\d+\/[^/]+\/callback$/, 502, {
+        message: "Bad Gateway",
+        code: 0,
+      });
+    }
+    const failed = fake.command(anna, "help");
+    await fake.waitFor(
+      () => logs.find((l) => l.msg === "interaction failed" && l.interactionId === failed),
+      20_000,
+    );
+    const next = fake.command(anna, "cite", [
+      { name: "query", type: STRING, value: "Blue Origin Raketenstarts" },
+    ]);
+    expect(JSON.stringify(await answerOf(next))).toContain("Blue Origin");
+  }, 30_000);
+
   it("never logs the token", () => {
     expect(JSON.stringify(logs)).not.toContain("fake-token-for-tests");
   });
