@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { eq, inArray } from "drizzle-orm";
-import type { Db } from "../db/client.ts";
+import { type Db, writeTransaction } from "../db/client.ts";
 import { articles, claims, indexMeta, passages } from "../db/schema.ts";
 import { analyze, indexColumns } from "../search/analyzer.ts";
 import { englishStems } from "../search/english.ts";
@@ -152,7 +152,7 @@ export function ingestCorpus(
   let done = 0;
   const now = new Date();
 
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     // Claims are few: they are rebuilt whole, after the passages they point at.
     tx.delete(claims).run();
     const stale = [...removed, ...changed.map((a) => a.id).filter((id) => existing.has(id))];

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gte, isNull, lte, sql } from "drizzle-orm";
-import type { Db } from "../db/client.ts";
+import { type Db, writeTransaction } from "../db/client.ts";
 import { answers, claims, reviewCards, roundQuestions, rounds, scores } from "../db/schema.ts";
 import { scheduleReview } from "./review.ts";
 import { scoreAnswer } from "./scoring.ts";
@@ -59,7 +59,7 @@ export interface NewRound {
 /** Stores a new running round with its questions; refuses a second running round per channel. */
 export function createRound(db: Db, round: NewRound): { roundId: number; questionIds: number[] } {
   try {
-    return db.transaction((tx) => {
+    return writeTransaction(db, (tx) => {
       const inserted = tx
         .insert(rounds)
         .values({
@@ -109,17 +109,23 @@ export function markQuestionPosted(
   postedAt: number,
   closesAt: number,
 ): void {
-  db.update(roundQuestions)
-    .set({ postedAt, closesAt })
-    .where(eq(roundQuestions.id, questionId))
-    .run();
+  writeTransaction(db, (tx) =>
+    tx
+      .update(roundQuestions)
+      .set({ postedAt, closesAt })
+      .where(eq(roundQuestions.id, questionId))
+      .run(),
+  );
 }
 
 export function markQuestionClosed(db: Db, questionId: number, now: number): void {
-  db.update(roundQuestions)
-    .set({ closedAt: now })
-    .where(and(eq(roundQuestions.id, questionId), isNull(roundQuestions.closedAt)))
-    .run();
+  writeTransaction(db, (tx) =>
+    tx
+      .update(roundQuestions)
+      .set({ closedAt: now })
+      .where(and(eq(roundQuestions.id, questionId), isNull(roundQuestions.closedAt)))
+      .run(),
+  );
 }
 
 export interface AnswerInput {
@@ -136,34 +142,157 @@ export type RecordOutcome =
   | { status: "duplicate" }
   | { status: "closed" };
 
+const p = sql.placeholder;
+
+/** The statements of the answer path, prepared once per database (it runs for every click). */
+function prepareAnswerStatements(db: Db) {
+  return {
+    question: db
+      .select()
+      .from(roundQuestions)
+      .where(eq(roundQuestions.id, p("questionId")))
+      .prepare(),
+    previous: db
+      .select({ correct: answers.correct, streak: answers.streak })
+      .from(answers)
+      .innerJoin(roundQuestions, eq(answers.questionId, roundQuestions.id))
+      .where(
+        and(
+          eq(roundQuestions.roundId, p("roundId")),
+          eq(roundQuestions.position, p("position")),
+          eq(answers.userId, p("userId")),
+        ),
+      )
+      .prepare(),
+    insertAnswer: db
+      .insert(answers)
+      .values({
+        questionId: p("questionId"),
+        roundId: p("roundId"),
+        guildId: p("guildId"),
+        userId: p("userId"),
+        optionIndex: p("optionIndex"),
+        correct: p("correct"),
+        points: p("points"),
+        streak: p("streak"),
+        responseMs: p("responseMs"),
+        answeredAt: p("answeredAt"),
+      })
+      .prepare(),
+    upsertScore: db
+      .insert(scores)
+      .values({
+        guildId: p("guildId"),
+        userId: p("userId"),
+        userName: p("userName"),
+        points: p("points"),
+        answered: 1,
+        correct: p("correct"),
+        bestStreak: p("streak"),
+        updatedAt: p("updatedAt"),
+      })
+      .onConflictDoUpdate({
+        target: [scores.guildId, scores.userId],
+        set: {
+          userName: sql`excluded.user_name`,
+          points: sql`${scores.points} + excluded.points`,
+          answered: sql`${scores.answered} + 1`,
+          correct: sql`${scores.correct} + excluded.correct`,
+          bestStreak: sql`CASE WHEN ${scores.bestStreak} > excluded.best_streak THEN ${scores.bestStreak} ELSE excluded.best_streak END`,
+          updatedAt: sql`excluded.updated_at`,
+        },
+      })
+      .prepare(),
+    card: db
+      .select()
+      .from(reviewCards)
+      .where(and(eq(reviewCards.userId, p("userId")), eq(reviewCards.claimId, p("claimId"))))
+      .prepare(),
+    upsertCard: db
+      .insert(reviewCards)
+      .values({
+        userId: p("userId"),
+        claimId: p("claimId"),
+        due: p("due"),
+        stability: p("stability"),
+        difficulty: p("difficulty"),
+        elapsedDays: p("elapsedDays"),
+        scheduledDays: p("scheduledDays"),
+        learningSteps: p("learningSteps"),
+        reps: p("reps"),
+        lapses: p("lapses"),
+        misses: p("misses"),
+        state: p("state"),
+        lastReview: p("lastReview"),
+      })
+      .onConflictDoUpdate({
+        target: [reviewCards.userId, reviewCards.claimId],
+        set: Object.fromEntries(
+          [
+            "due",
+            "stability",
+            "difficulty",
+            "elapsed_days",
+            "scheduled_days",
+            "learning_steps",
+            "reps",
+            "lapses",
+            "misses",
+            "state",
+            "last_review",
+          ].map((column) => [snakeToCamel(column), sql.raw(`excluded.${column}`)]),
+        ),
+      })
+      .prepare(),
+  };
+}
+
+function snakeToCamel(name: string): string {
+  return name.replace(/_(\w)/g, (_, c: string) => c.toUpperCase());
+}
+
+const answerStatements = new WeakMap<Db, ReturnType<typeof prepareAnswerStatements>>();
+
+function statementsFor(db: Db) {
+  let statements = answerStatements.get(db);
+  if (!statements) {
+    statements = prepareAnswerStatements(db);
+    answerStatements.set(db, statements);
+  }
+  return statements;
+}
+
+/** Moves a user's FSRS schedule for a claim by one answer (inside the caller's transaction). */
+function updateReviewCard(
+  db: Db,
+  userId: string,
+  claimId: string,
+  correct: boolean,
+  now: number,
+): void {
+  const s = statementsFor(db);
+  const next = scheduleReview(s.card.get({ userId, claimId }), correct, now);
+  s.upsertCard.run({ userId, claimId, ...next });
+}
+
 /**
  * Records one answer, its points, the user's score and review schedule in one transaction. The
  * database refuses a second answer of the same user to the same question, whatever process
  * sends it; an answer to a question that is not open is refused as "closed".
  */
 export function recordAnswer(db: Db, input: AnswerInput): RecordOutcome {
+  const s = statementsFor(db);
   try {
-    return db.transaction((tx): RecordOutcome => {
-      const q = tx
-        .select()
-        .from(roundQuestions)
-        .where(eq(roundQuestions.id, input.questionId))
-        .get();
+    return writeTransaction(db, (): RecordOutcome => {
+      const q = s.question.get({ questionId: input.questionId });
       if (!q || q.postedAt === null || q.closesAt === null || q.closedAt !== null)
         return { status: "closed" };
       if (input.now > q.closesAt + LATE_GRACE_MS) return { status: "closed" };
-      const previous = tx
-        .select({ correct: answers.correct, streak: answers.streak })
-        .from(answers)
-        .innerJoin(roundQuestions, eq(answers.questionId, roundQuestions.id))
-        .where(
-          and(
-            eq(roundQuestions.roundId, q.roundId),
-            eq(roundQuestions.position, q.position - 1),
-            eq(answers.userId, input.userId),
-          ),
-        )
-        .get();
+      const previous = s.previous.get({
+        roundId: q.roundId,
+        position: q.position - 1,
+        userId: input.userId,
+      });
       const correct = input.optionIndex === q.correctIndex;
       const responseMs = Math.max(0, input.now - q.postedAt);
       const score = scoreAnswer({
@@ -172,72 +301,34 @@ export function recordAnswer(db: Db, input: AnswerInput): RecordOutcome {
         windowMs: q.closesAt - q.postedAt,
         streakBefore: previous?.correct ? previous.streak : 0,
       });
-      tx.insert(answers)
-        .values({
-          questionId: q.id,
-          roundId: q.roundId,
-          guildId: input.guildId,
-          userId: input.userId,
-          optionIndex: input.optionIndex,
-          correct,
-          points: score.points,
-          streak: score.streak,
-          responseMs,
-          answeredAt: input.now,
-        })
-        .run();
-      tx.insert(scores)
-        .values({
-          guildId: input.guildId,
-          userId: input.userId,
-          userName: input.userName,
-          points: score.points,
-          answered: 1,
-          correct: correct ? 1 : 0,
-          bestStreak: score.streak,
-          updatedAt: input.now,
-        })
-        .onConflictDoUpdate({
-          target: [scores.guildId, scores.userId],
-          set: {
-            userName: input.userName,
-            points: sql`${scores.points} + ${score.points}`,
-            answered: sql`${scores.answered} + 1`,
-            correct: sql`${scores.correct} + ${correct ? 1 : 0}`,
-            bestStreak: sql`CASE WHEN ${scores.bestStreak} > ${score.streak} THEN ${scores.bestStreak} ELSE ${score.streak} END`,
-            updatedAt: input.now,
-          },
-        })
-        .run();
-      updateReviewCard(tx, input.userId, q.claimId, correct, input.now);
+      const common = {
+        guildId: input.guildId,
+        userId: input.userId,
+        points: score.points,
+        streak: score.streak,
+      };
+      s.insertAnswer.run({
+        ...common,
+        questionId: q.id,
+        roundId: q.roundId,
+        optionIndex: input.optionIndex,
+        correct: correct ? 1 : 0,
+        responseMs,
+        answeredAt: input.now,
+      });
+      s.upsertScore.run({
+        ...common,
+        userName: input.userName,
+        correct: correct ? 1 : 0,
+        updatedAt: input.now,
+      });
+      updateReviewCard(db, input.userId, q.claimId, correct, input.now);
       return { status: "recorded", correct, points: score.points, streak: score.streak };
     });
   } catch (error) {
     if (isUniqueViolation(error)) return { status: "duplicate" };
     throw error;
   }
-}
-
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
-
-/** Moves a user's FSRS schedule for a claim by one answer. */
-function updateReviewCard(
-  tx: Tx,
-  userId: string,
-  claimId: string,
-  correct: boolean,
-  now: number,
-): void {
-  const card = tx
-    .select()
-    .from(reviewCards)
-    .where(and(eq(reviewCards.userId, userId), eq(reviewCards.claimId, claimId)))
-    .get();
-  const next = scheduleReview(card, correct, now);
-  tx.insert(reviewCards)
-    .values({ userId, claimId, ...next })
-    .onConflictDoUpdate({ target: [reviewCards.userId, reviewCards.claimId], set: next })
-    .run();
 }
 
 /** A /review answer: it moves the claim's review schedule, not the server scores. */
@@ -248,7 +339,7 @@ export function recordReviewAnswer(
   correct: boolean,
   now: number,
 ): void {
-  db.transaction((tx) => updateReviewCard(tx, userId, claimId, correct, now));
+  writeTransaction(db, () => updateReviewCard(db, userId, claimId, correct, now));
 }
 
 /** Ends a round: status, end time, and every question still open closed. */
@@ -258,7 +349,7 @@ export function endRound(
   status: "finished" | "stopped" | "interrupted",
   now: number,
 ): void {
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     tx.update(rounds).set({ status, endedAt: now }).where(eq(rounds.id, roundId)).run();
     tx.update(roundQuestions)
       .set({ closedAt: now })

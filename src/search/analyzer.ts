@@ -44,8 +44,23 @@ export function reverseStem(stem: string): string {
   return out;
 }
 
+const reversedCache = new Map<string, string>();
+
 /** The two indexed columns of a passage: its stems, and the same stems reversed. */
 export function indexColumns(text: string): { stems: string; stemsReversed: string } {
-  const stems = analyze(text).map((t) => t.stem);
-  return { stems: stems.join(" "), stemsReversed: stems.map(reverseStem).join(" ") };
+  const stems: string[] = [];
+  const reversed: string[] = [];
+  for (const token of tokenize(text)) {
+    if (isStopWord(token.norm)) continue;
+    const stem = stemWord(token.norm);
+    let back = reversedCache.get(stem);
+    if (back === undefined) {
+      back = reverseStem(stem);
+      if (reversedCache.size >= STEM_CACHE_LIMIT) reversedCache.clear();
+      reversedCache.set(stem, back);
+    }
+    stems.push(stem);
+    reversed.push(back);
+  }
+  return { stems: stems.join(" "), stemsReversed: reversed.join(" ") };
 }

@@ -16,6 +16,22 @@ export interface Token {
 const WORD_GROUP = /\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{M}\p{N}]+(?:[-‐‑'’*:][\p{L}\p{M}\p{N}]+)*/gu;
 const PART = /[\p{L}\p{M}\p{N}]+/gu;
 const APOSTROPHE = /['’]/;
+const JOINER = /[-‐‑'’*:]/;
+const NUMBER_ONLY = /^[\d.,]+$/;
+
+/** Normalised forms of plain words seen before: most words of a corpus repeat. */
+const normCache = new Map<string, string>();
+const NORM_CACHE_LIMIT = 200_000;
+
+function normalizeCached(word: string): string {
+  let norm = normCache.get(word);
+  if (norm === undefined) {
+    norm = normalizeWord(word);
+    if (normCache.size >= NORM_CACHE_LIMIT) normCache.clear();
+    normCache.set(word, norm);
+  }
+  return norm;
+}
 const MAX_TOKEN_LENGTH = 64;
 
 function push(tokens: Token[], norm: string, start: number, end: number, joined = false): void {
@@ -33,6 +49,11 @@ export function tokenize(text: string): Token[] {
     const raw = group[0];
     const start = group.index;
     const end = start + raw.length;
+    if (!JOINER.test(raw)) {
+      if (NUMBER_ONLY.test(raw)) push(tokens, normalizeNumber(raw), start, end);
+      else push(tokens, normalizeCached(raw), start, end);
+      continue;
+    }
     if (/^\p{N}/u.test(raw) && /^[\p{N}.,]+$/u.test(raw)) {
       push(tokens, normalizeNumber(raw), start, end);
       continue;
