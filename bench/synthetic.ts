@@ -74,8 +74,9 @@ export function generateCorpus(
     "Kuiper",
     "Starlink",
   ];
+  // A vocabulary that grows with the corpus (Heaps' law), as real text does: rare compounds.
   const compounds: string[] = [];
-  for (let i = 0; i < 400; i++) {
+  for (let i = 0; i < Math.max(400, Math.floor(passages / 2)); i++) {
     const a = random.pick(nouns);
     const b = random.pick(nouns).toLowerCase();
     compounds.push(`${a}${b}`);
@@ -90,7 +91,7 @@ export function generateCorpus(
       tok = random.pick(options);
       if (tok === "^") break;
       const roll = random.int(0, 99);
-      if (roll < 3 && /^\p{Lu}/u.test(tok)) out.push(random.pick(compounds));
+      if (roll < 10 && /^\p{Lu}/u.test(tok)) out.push(random.pick(compounds));
       else if (roll < 5)
         out.push(String(random.int(2, 250_000)).replace(/\B(?=(\d{3})+(?!\d))/g, "."));
       else if (roll < 6) out.push(random.pick(names));

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { eq, inArray } from "drizzle-orm";
 import { type Db, writeTransaction } from "../db/client.ts";
 import { articles, claims, indexMeta, passages } from "../db/schema.ts";
-import { analyze, indexColumns } from "../search/analyzer.ts";
+import { analyze, indexStems } from "../search/analyzer.ts";
 import { englishStems } from "../search/english.ts";
 import type { ParsedArticle } from "./article.ts";
 import type { ParsedClaim } from "./claims.ts";
@@ -108,7 +108,7 @@ function passageRow(article: ParsedArticle, span: PassageSpan) {
     end: span.end,
     text,
     // Headings stay citable by paragraph but are not search hits of their own.
-    ...(span.isHeading ? { stems: "", stemsReversed: "" } : indexColumns(text)),
+    stems: span.isHeading ? "" : indexStems(text),
   };
 }
 

@@ -43,7 +43,6 @@ export const passages = sqliteTable(
     end: integer("end").notNull(),
     text: text("text").notNull(),
     stems: text("stems").notNull(),
-    stemsReversed: text("stems_reversed").notNull(),
   },
   (t) => [index("passages_article_idx").on(t.articleId, t.seq)],
 );

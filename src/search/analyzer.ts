@@ -37,30 +37,11 @@ export function analyze(text: string): Term[] {
   return terms;
 }
 
-/** Reversed stem: compound heads ("…einführung") become prefixes that FTS5 can look up. */
-export function reverseStem(stem: string): string {
-  let out = "";
-  for (let i = stem.length - 1; i >= 0; i--) out += stem[i];
-  return out;
-}
-
-const reversedCache = new Map<string, string>();
-
-/** The two indexed columns of a passage: its stems, and the same stems reversed. */
-export function indexColumns(text: string): { stems: string; stemsReversed: string } {
+/** The indexed column of a passage: its stems, stop words left out. */
+export function indexStems(text: string): string {
   const stems: string[] = [];
-  const reversed: string[] = [];
   for (const token of tokenize(text)) {
-    if (isStopWord(token.norm)) continue;
-    const stem = stemWord(token.norm);
-    let back = reversedCache.get(stem);
-    if (back === undefined) {
-      back = reverseStem(stem);
-      if (reversedCache.size >= STEM_CACHE_LIMIT) reversedCache.clear();
-      reversedCache.set(stem, back);
-    }
-    stems.push(stem);
-    reversed.push(back);
+    if (!isStopWord(token.norm)) stems.push(stemWord(token.norm));
   }
-  return { stems: stems.join(" "), stemsReversed: reversed.join(" ") };
+  return stems.join(" ");
 }

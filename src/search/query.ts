@@ -1,4 +1,4 @@
-import { analyze, reverseStem } from "./analyzer.ts";
+import { analyze } from "./analyzer.ts";
 import type { Vocabulary } from "./vocabulary.ts";
 
 /** Query words shorter than this match only whole words, never parts of compounds. */
@@ -95,28 +95,34 @@ export function expandQuery(query: string, vocabulary: Vocabulary): QueryConcept
   });
 }
 
+/** Compounds looked up per query word: enough for recall, few enough to keep the query fast. */
+export const MAX_COMPOUNDS_PER_WORD = 30;
+
 const quote = (term: string) => `"${term.replaceAll('"', '""')}"`;
 
 /**
- * FTS5 MATCH expression over the stem columns, built only from quoted terms so that no user
- * text is ever read as FTS5 syntax. A stem matches exactly, as the start of a compound
- * (prefix query on `stems`) and as its head (prefix query on `stems_reversed`: "einfuhr" finds
- * "amtseinfuhr"). Exact matches hit all three and so count most. Null when nothing is left.
+ * Indexed compounds of the query's forms that are not forms themselves: for forms of
+ * MIN_AFFIX_LENGTH or more, the compounds that start or end with them ("einfuhr" → "amtseinfuhr").
+ */
+export function compoundStems(concepts: readonly QueryConcept[], vocabulary: Vocabulary): string[] {
+  const forms = new Set(concepts.flatMap((c) => c.forms.map((f) => f.stem)));
+  const compounds = new Set<string>();
+  for (const stem of forms) {
+    if (stem.length < MIN_AFFIX_LENGTH) continue;
+    for (const compound of vocabulary.compoundsOf(stem, MAX_COMPOUNDS_PER_WORD)) {
+      if (!forms.has(compound)) compounds.add(compound);
+    }
+  }
+  return [...compounds];
+}
+
+/**
+ * FTS5 MATCH expression over the stem column, built only from quoted terms so that no user text
+ * is ever read as FTS5 syntax. Null when nothing is left.
  */
 export function buildMatchExpression(stems: readonly string[]): string | null {
   if (stems.length === 0) return null;
-  const forward: string[] = [];
-  const reversed: string[] = [];
-  for (const stem of new Set(stems)) {
-    forward.push(quote(stem));
-    if (stem.length >= MIN_AFFIX_LENGTH) {
-      forward.push(`${quote(stem)}*`);
-      reversed.push(`${quote(reverseStem(stem))}*`);
-    }
-  }
-  const parts = [`{stems} : (${forward.join(" OR ")})`];
-  if (reversed.length > 0) parts.push(`{stems_reversed} : (${reversed.join(" OR ")})`);
-  return parts.join(" OR ");
+  return `{stems} : (${stems.map(quote).join(" OR ")})`;
 }
 
 /** How a passage stem relates to a query stem: the same word, a compound containing it, or not. */

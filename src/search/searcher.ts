@@ -4,7 +4,7 @@ import { createClaimSource } from "./claim-source.ts";
 import { conceptCoverage } from "./coverage.ts";
 import { fuseRankings, type RankedList } from "./fusion.ts";
 import { type Highlight, highlight } from "./highlight.ts";
-import { buildMatchExpression, expandQuery, type QueryConcept } from "./query.ts";
+import { buildMatchExpression, compoundStems, expandQuery, type QueryConcept } from "./query.ts";
 import { Vocabulary } from "./vocabulary.ts";
 
 export interface SearchOptions {
@@ -49,11 +49,10 @@ export interface SearchIndex {
 
 /** Weights of the fused signals; tuned on the sets in test/retrieval/. */
 export const RANKING = {
-  /** bm25() column weights: exact/compound-start stems, compound heads. */
-  stemsWeight: 1.0,
-  reversedWeight: 0.6,
   candidates: 60,
   bm25Weight: 1.0,
+  /** How many times more a word's own forms count in BM25 than its compounds. */
+  exactRepeat: 2,
   coverageWeight: 1.0,
   /** Weight of the annotated claims' ranking (see claim-source.ts). */
   claimsWeight: 3.0,
@@ -89,7 +88,7 @@ export function createSearchIndex(
   extraSources: readonly CandidateSource[] = [],
 ): SearchIndex {
   const sqlite = db.$client;
-  const bm25 = `bm25(passages_fts, ${RANKING.stemsWeight}, ${RANKING.reversedWeight})`;
+  const bm25 = "bm25(passages_fts)";
   const candidatesAll = sqlite.prepare(
     `SELECT f.rowid AS docid, p.stems AS stems FROM passages_fts f JOIN passages p ON p.docid = f.rowid
      WHERE passages_fts MATCH ? ORDER BY ${bm25} LIMIT ?`,
@@ -126,9 +125,15 @@ export function createSearchIndex(
       const vocab = currentVocabulary();
       const concepts = expandQuery(query, vocab);
       const stems = concepts.flatMap((c) => c.forms.map((f) => f.stem));
-      const match = buildMatchExpression(stems);
       const candidates = new Map<number, string>();
       const lists: RankedList[] = [];
+      // FTS5 has no per-term weights, but bm25() sums over the query's phrases: listing a word's
+      // own forms EXACT_REPEAT times makes them count that much more than its compounds.
+      const terms = [
+        ...Array.from({ length: RANKING.exactRepeat }, () => stems).flat(),
+        ...compoundStems(concepts, vocab),
+      ];
+      const match = terms.length > 0 ? buildMatchExpression(terms) : null;
       if (match) {
         const rows = options.article
           ? candidatesInArticle.all(match, options.article, RANKING.candidates)

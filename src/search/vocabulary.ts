@@ -61,6 +61,37 @@ export class Vocabulary {
   }
 
   /**
+   * Indexed compounds that start or end with `stem` ("einfuhr" → "amtseinfuhr"), the most
+   * frequent first, at most `max`. This turns compound matching into exact FTS5 lookups.
+   */
+  compoundsOf(stem: string, max: number): string[] {
+    const found = new Set<string>();
+    const scanLimit = max * 20;
+    for (
+      let i = lowerBound(this.sorted, stem);
+      i < this.sorted.length && found.size < scanLimit;
+      i++
+    ) {
+      const term = this.sorted[i] as string;
+      if (!term.startsWith(stem)) break;
+      if (term !== stem) found.add(term);
+    }
+    const back = [...stem].reverse().join("");
+    for (
+      let i = lowerBound(this.reversedSorted, back);
+      i < this.reversedSorted.length && found.size < 2 * scanLimit;
+      i++
+    ) {
+      const reversed = this.reversedSorted[i] as string;
+      if (!reversed.startsWith(back)) break;
+      if (reversed !== back) found.add([...reversed].reverse().join(""));
+    }
+    return [...found]
+      .sort((a, b) => this.documentFrequency(b) - this.documentFrequency(a) || (a < b ? -1 : 1))
+      .slice(0, max);
+  }
+
+  /**
    * The most frequent indexed stem within `maxDistance` edits (Damerau–Levenshtein) that starts
    * with the same letter; typos in the first letter are rare and the bucket keeps this fast.
    */
@@ -85,15 +116,20 @@ export class Vocabulary {
   }
 }
 
-function startsWithAny(sorted: readonly string[], prefix: string): boolean {
+function lowerBound(sorted: readonly string[], key: string): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((sorted[mid] as string) < prefix) lo = mid + 1;
+    if ((sorted[mid] as string) < key) lo = mid + 1;
     else hi = mid;
   }
-  return lo < sorted.length && (sorted[lo] as string).startsWith(prefix);
+  return lo;
+}
+
+function startsWithAny(sorted: readonly string[], prefix: string): boolean {
+  const i = lowerBound(sorted, prefix);
+  return i < sorted.length && (sorted[i] as string).startsWith(prefix);
 }
 
 /** Optimal-string-alignment distance, giving up (returning `limit`) once it cannot stay below it. */

@@ -77,7 +77,7 @@ describe("any user text", () => {
     '""',
     "Trump AND Musk OR NOT Bezos",
     "stems: trump",
-    "{stems_reversed}: x*",
+    "{stems}: x*",
     "^Musk*",
     "Musk -Trump +Bezos",
     "(((",

@@ -63,3 +63,20 @@ describe("query expansion", () => {
     expect(concepts.map((c) => c.counts)).toEqual([true, true, false]);
   });
 });
+
+describe("compoundsOf", () => {
+  it("finds indexed compounds that start or end with a stem, most frequent first", () => {
+    const v = new Vocabulary(
+      new Map([
+        ["einfuhr", 2],
+        ["amtseinfuhr", 3],
+        ["einfuhrzoll", 5],
+        ["ausfuhr", 9],
+      ]),
+      10,
+    );
+    expect(v.compoundsOf("einfuhr", 10)).toEqual(["einfuhrzoll", "amtseinfuhr"]);
+    expect(v.compoundsOf("einfuhr", 1)).toEqual(["einfuhrzoll"]);
+    expect(v.compoundsOf("zoll", 10)).toEqual(["einfuhrzoll"]);
+  });
+});
