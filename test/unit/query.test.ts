@@ -31,8 +31,8 @@ describe("buildMatchExpression", () => {
     expect(buildMatchExpression(queryTerms("   ⚡️ !!").map((t) => t.stem))).toBeNull();
   });
 
-  it("quotes every stem and ORs them", () => {
-    expect(buildMatchExpression(["einfuhr", "x", "einfuhr"])).toBe('{stems} : ("einfuhr" OR "x")');
+  it("quotes every stem and ORs them, repeats included (they weigh in bm25)", () => {
+    expect(buildMatchExpression(["einfuhr", "x", "einfuhr"])).toBe('{stems} : ("einfuhr" OR "x" OR "einfuhr")');
   });
 
   it("turns any user text into quoted terms only", () => {
