@@ -104,11 +104,15 @@ const quote = (term: string) => `"${term.replaceAll('"', '""')}"`;
  * Indexed compounds of the query's forms that are not forms themselves: for forms of
  * MIN_AFFIX_LENGTH or more, the compounds that start or end with them ("einfuhr" → "amtseinfuhr").
  */
-export function compoundStems(concepts: readonly QueryConcept[], vocabulary: Vocabulary): string[] {
+export function compoundStems(
+  concepts: readonly QueryConcept[],
+  vocabulary: Vocabulary,
+  expand: (stem: string) => boolean = () => true,
+): string[] {
   const forms = new Set(concepts.flatMap((c) => c.forms.map((f) => f.stem)));
   const compounds = new Set<string>();
   for (const stem of forms) {
-    if (stem.length < MIN_AFFIX_LENGTH) continue;
+    if (stem.length < MIN_AFFIX_LENGTH || !expand(stem)) continue;
     for (const compound of vocabulary.compoundsOf(stem, MAX_COMPOUNDS_PER_WORD)) {
       if (!forms.has(compound)) compounds.add(compound);
     }

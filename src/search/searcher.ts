@@ -51,8 +51,9 @@ export interface SearchIndex {
 export const RANKING = {
   candidates: 60,
   bm25Weight: 1.0,
-  /** How many times more a word's own forms count in BM25 than its compounds. */
-  exactRepeat: 2,
+  /** A word in at least this share of the passages (and at least commonMinimum) is common. */
+  commonShare: 0.02,
+  commonMinimum: 200,
   coverageWeight: 1.0,
   /** Weight of the annotated claims' ranking (see claim-source.ts). */
   claimsWeight: 3.0,
@@ -89,13 +90,19 @@ export function createSearchIndex(
 ): SearchIndex {
   const sqlite = db.$client;
   const bm25 = "bm25(passages_fts)";
+  // The best rows come from FTS5 alone; only those few are joined to their stems. Joining first
+  // would read the stems of every matching passage before the sort.
   const candidatesAll = sqlite.prepare(
-    `SELECT f.rowid AS docid, p.stems AS stems FROM passages_fts f JOIN passages p ON p.docid = f.rowid
-     WHERE passages_fts MATCH ? ORDER BY ${bm25} LIMIT ?`,
+    `SELECT c.docid AS docid, p.stems AS stems FROM (
+       SELECT rowid AS docid, ${bm25} AS score FROM passages_fts WHERE passages_fts MATCH ? ORDER BY score LIMIT ?
+     ) c JOIN passages p ON p.docid = c.docid ORDER BY c.score`,
   ) as Statement<[string, number], StemRow>;
   const candidatesInArticle = sqlite.prepare(
-    `SELECT f.rowid AS docid, p.stems AS stems FROM passages_fts f JOIN passages p ON p.docid = f.rowid
-     WHERE passages_fts MATCH ? AND p.article_id = ? ORDER BY ${bm25} LIMIT ?`,
+    `SELECT c.docid AS docid, p.stems AS stems FROM (
+       SELECT rowid AS docid, ${bm25} AS score FROM passages_fts
+       WHERE passages_fts MATCH ? AND rowid IN (SELECT docid FROM passages WHERE article_id = ?)
+       ORDER BY score LIMIT ?
+     ) c JOIN passages p ON p.docid = c.docid ORDER BY c.score`,
   ) as Statement<[string, string, number], StemRow>;
   const stemsByDocid = sqlite.prepare(
     "SELECT docid, stems FROM passages WHERE docid = ?",
@@ -128,11 +135,12 @@ export function createSearchIndex(
       const candidates = new Map<number, string>();
       const lists: RankedList[] = [];
       // FTS5 has no per-term weights, but bm25() sums over the query's phrases: listing a word's
-      // own forms EXACT_REPEAT times makes them count that much more than its compounds.
-      const terms = [
-        ...Array.from({ length: RANKING.exactRepeat }, () => stems).flat(),
-        ...compoundStems(concepts, vocab),
-      ];
+      // own forms twice makes them count more than its compounds. Words in a large share of the
+      // passages are neither repeated nor expanded: their posting lists are what a query costs,
+      // and their compounds add little.
+      const commonFrom = Math.max(RANKING.commonMinimum, vocab.passageCount * RANKING.commonShare);
+      const rare = (stem: string) => vocab.documentFrequency(stem) < commonFrom;
+      const terms = [...stems, ...stems.filter(rare), ...compoundStems(concepts, vocab, rare)];
       const match = terms.length > 0 ? buildMatchExpression(terms) : null;
       if (match) {
         const rows = options.article

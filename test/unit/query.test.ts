@@ -32,7 +32,9 @@ describe("buildMatchExpression", () => {
   });
 
   it("quotes every stem and ORs them, repeats included (they weigh in bm25)", () => {
-    expect(buildMatchExpression(["einfuhr", "x", "einfuhr"])).toBe('{stems} : ("einfuhr" OR "x" OR "einfuhr")');
+    expect(buildMatchExpression(["einfuhr", "x", "einfuhr"])).toBe(
+      '{stems} : ("einfuhr" OR "x" OR "einfuhr")',
+    );
   });
 
   it("turns any user text into quoted terms only", () => {
