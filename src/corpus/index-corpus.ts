@@ -1,19 +1,39 @@
 import type { Db } from "../db/client.ts";
-import { type IngestProgress, type IngestReport, ingestCorpus } from "./ingest.ts";
-import { loadCorpus } from "./load.ts";
+import {
+  articleHash,
+  corpusFingerprint,
+  type IngestProgress,
+  type IngestReport,
+  ingestCorpus,
+  storedFingerprint,
+  unchangedReport,
+} from "./ingest.ts";
+import { parseCorpus, readCorpusFiles } from "./load.ts";
 import type { CorpusProblem } from "./problems.ts";
 
 export type RefreshOutcome =
   | { readonly ok: true; readonly report: IngestReport }
   | { readonly ok: false; readonly problems: readonly CorpusProblem[] };
 
-/** Loads the corpus folder and brings the index up to date, or says why it kept the old one. */
+/**
+ * Loads the corpus folder and brings the index up to date, or says why it kept the old one. The
+ * raw files are hashed first: when they are what the index was built from (only a valid corpus
+ * is ever stored), nothing is parsed at all, so an unchanged start stays fast.
+ */
 export function refreshIndex(
   db: Db,
   corpusDir: string,
   onProgress?: (p: IngestProgress) => void,
 ): RefreshOutcome {
-  const corpus = loadCorpus(corpusDir);
+  const files = readCorpusFiles(corpusDir);
+  if (files.problems.length === 0) {
+    const hashes = new Map([...files.articles].map(([id, f]) => [id, articleHash(f.source)]));
+    const claimSources = new Map([...files.claims].map(([id, f]) => [id, f.source]));
+    if (storedFingerprint(db) === corpusFingerprint(hashes, claimSources)) {
+      return { ok: true, report: unchangedReport(hashes.size) };
+    }
+  }
+  const corpus = parseCorpus(files);
   if (corpus.problems.length > 0) return { ok: false, problems: corpus.problems };
   return { ok: true, report: ingestCorpus(db, corpus, onProgress) };
 }

@@ -49,6 +49,16 @@ export function corpusFingerprint(
   );
 }
 
+/** The fingerprint of the corpus the index was last built from. */
+export function storedFingerprint(db: Db): string | undefined {
+  return db.select().from(indexMeta).where(eq(indexMeta.key, FINGERPRINT_KEY)).get()?.value;
+}
+
+/** An unchanged corpus: nothing written. */
+export function unchangedReport(articles: number): IngestReport {
+  return { added: 0, updated: 0, removed: 0, unchanged: articles, passagesWritten: 0, claims: 0 };
+}
+
 /** The passage of the claim's article that holds most of its quote. */
 function claimPassageSeq(spans: readonly PassageSpan[], claim: ParsedClaim): number {
   let best = spans[0]?.seq ?? 1;
@@ -126,17 +136,7 @@ export function ingestCorpus(
     corpus.articles.map((a) => [a.id, articleHash(corpus.sources.get(a.id) ?? "")]),
   );
   const fingerprint = corpusFingerprint(hashes, corpus.claimSources);
-  const stored = db.select().from(indexMeta).where(eq(indexMeta.key, FINGERPRINT_KEY)).get();
-  if (stored?.value === fingerprint) {
-    return {
-      added: 0,
-      updated: 0,
-      removed: 0,
-      unchanged: hashes.size,
-      passagesWritten: 0,
-      claims: 0,
-    };
-  }
+  if (storedFingerprint(db) === fingerprint) return unchangedReport(hashes.size);
 
   const existing = new Map(
     db

@@ -64,19 +64,39 @@ function listFiles(dir: string, extension: string, problems: CorpusProblem[]): s
   return files;
 }
 
-/** Reads and validates `<dir>/articles/*.md` and `<dir>/claims/*.yaml`; nothing is indexed here. */
-export function loadCorpus(dir: string): LoadedCorpus {
+/** The raw files of a corpus folder, read but not parsed. */
+export interface CorpusFiles {
+  readonly articles: ReadonlyMap<string, { readonly path: string; readonly source: string }>;
+  readonly claims: ReadonlyMap<string, { readonly path: string; readonly source: string }>;
+  /** Problems found while listing (files outside the folder, too large, unreadable). */
+  readonly problems: readonly CorpusProblem[];
+}
+
+/** Reads `<dir>/articles/*.md` and `<dir>/claims/*.yaml` as text. */
+export function readCorpusFiles(dir: string): CorpusFiles {
   const problems: CorpusProblem[] = [];
   const articlesDir = join(dir, "articles");
-  const articles: ParsedArticle[] = [];
-  const sources = new Map<string, string>();
-  const files = listFiles(articlesDir, ".md", problems);
-  if (files.length === 0 && problems.length === 0) {
+  const read = (files: string[], extension: string) =>
+    new Map(
+      files.map((path) => [
+        basename(path, extension),
+        { path, source: readFileSync(path, "utf8") },
+      ]),
+    );
+  const articles = read(listFiles(articlesDir, ".md", problems), ".md");
+  if (articles.size === 0 && problems.length === 0) {
     problems.push({ file: displayPath(articlesDir), line: 1, message: "no articles (*.md) found" });
   }
-  for (const path of files) {
-    const id = basename(path, ".md");
-    const source = readFileSync(path, "utf8");
+  const claims = read(listFiles(join(dir, "claims"), ".yaml", problems), ".yaml");
+  return { articles, claims, problems };
+}
+
+/** Validates the files of a corpus; nothing is indexed here. */
+export function parseCorpus(files: CorpusFiles): LoadedCorpus {
+  const problems: CorpusProblem[] = [...files.problems];
+  const articles: ParsedArticle[] = [];
+  const sources = new Map<string, string>();
+  for (const [id, { path, source }] of files.articles) {
     const result = parseArticle(displayPath(path), id, source);
     problems.push(...result.problems);
     if (result.article) {
@@ -84,16 +104,12 @@ export function loadCorpus(dir: string): LoadedCorpus {
       sources.set(id, source);
     }
   }
-
   const bodies = new Map(articles.map((a) => [a.id, a.body]));
-  const articleFiles = new Set(files.map((f) => basename(f, ".md")));
   const claims: ParsedClaim[] = [];
   const claimSources = new Map<string, string>();
-  for (const path of listFiles(join(dir, "claims"), ".yaml", problems)) {
-    const articleId = basename(path, ".yaml");
+  for (const [articleId, { path, source }] of files.claims) {
     // An article with problems of its own is reported already; its claims wait for it.
-    if (articleFiles.has(articleId) && !bodies.has(articleId)) continue;
-    const source = readFileSync(path, "utf8");
+    if (files.articles.has(articleId) && !bodies.has(articleId)) continue;
     const result = parseClaimFile(displayPath(path), articleId, source, bodies.get(articleId));
     problems.push(...result.problems);
     claims.push(...result.claims);
@@ -101,4 +117,9 @@ export function loadCorpus(dir: string): LoadedCorpus {
   }
   problems.push(...duplicateIdProblems(claims));
   return { articles, claims, sources, claimSources, problems };
+}
+
+/** Reads and validates `<dir>/articles/*.md` and `<dir>/claims/*.yaml`; nothing is indexed here. */
+export function loadCorpus(dir: string): LoadedCorpus {
+  return parseCorpus(readCorpusFiles(dir));
 }

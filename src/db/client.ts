@@ -45,19 +45,24 @@ const isBusy = (error: unknown) =>
   "code" in error &&
   String((error as { code: unknown }).code).startsWith("SQLITE_BUSY");
 
-type Transaction = Parameters<Parameters<Db["transaction"]>[0]>[0];
+/** One reusable better-sqlite3 transaction function per connection: it takes the work as argument. */
+const runners = new WeakMap<Db, Database.Transaction<(work: () => unknown) => unknown>>();
 
-/**
- * A write transaction that several processes can share a file with. It takes the write lock when
- * it begins (BEGIN IMMEDIATE): a deferred one that reads first cannot wait for the lock in WAL
- * mode. And it retries after short random pauses: SQLite's own busy handler backs off to 100 ms
- * sleeps, so under steady load from other writers one process can starve until its timeout.
- */
-export function writeTransaction<T>(db: Db, work: (tx: Transaction) => T): T {
+function runnerFor(db: Db) {
+  let runner = runners.get(db);
+  if (!runner) {
+    runner = db.$client.transaction((work: () => unknown) => work());
+    runners.set(db, runner);
+  }
+  return runner;
+}
+
+export function writeTransaction<T>(db: Db, work: (tx: Db) => T): T {
   const deadline = Date.now() + WRITE_WAIT_MS;
+  const runner = runnerFor(db);
   for (;;) {
     try {
-      return db.transaction(work, { behavior: "immediate" });
+      return runner.immediate(() => work(db)) as T;
     } catch (error) {
       if (!isBusy(error) || Date.now() > deadline) throw error;
       Atomics.wait(sleeper, 0, 0, Math.random() * 2);

@@ -35,6 +35,8 @@ export class RoundMachine {
   closesAt = 0;
   private readonly players = new Set<string>();
   private playersBeforeQuestion = new Set<string>();
+  /** Players who joined before this question and have not answered it yet. */
+  private waitingFor = 0;
   private answers = new Map<string, number>();
 
   constructor(
@@ -63,6 +65,7 @@ export class RoundMachine {
     this.closesAt = now + this.windowMs;
     this.answers = new Map();
     this.playersBeforeQuestion = new Set(this.players);
+    this.waitingFor = this.playersBeforeQuestion.size;
     return { position: this.position, question: this.current as Question, closesAt: this.closesAt };
   }
 
@@ -74,6 +77,7 @@ export class RoundMachine {
     if (this.answers.has(userId)) return { outcome: "duplicate" };
     this.answers.set(userId, option);
     this.players.add(userId);
+    if (this.playersBeforeQuestion.has(userId)) this.waitingFor--;
     return {
       outcome: "accepted",
       correct: option === question.correctIndex,
@@ -84,7 +88,7 @@ export class RoundMachine {
 
   /** Forgets an accepted answer that the store refused (another process had it already). */
   withdraw(userId: string): void {
-    this.answers.delete(userId);
+    if (this.answers.delete(userId) && this.playersBeforeQuestion.has(userId)) this.waitingFor++;
   }
 
   /**
@@ -92,9 +96,7 @@ export class RoundMachine {
    * before the first question, so that one always runs to its deadline.
    */
   everyoneAnswered(): boolean {
-    if (this.playersBeforeQuestion.size === 0) return false;
-    for (const p of this.playersBeforeQuestion) if (!this.answers.has(p)) return false;
-    return true;
+    return this.playersBeforeQuestion.size > 0 && this.waitingFor === 0;
   }
 
   isDue(now: number): boolean {
