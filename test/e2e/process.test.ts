@@ -9,7 +9,6 @@ import { FakeDiscord } from "../support/fake-discord.ts";
 import { REPO_CORPUS } from "../support/temp-corpus.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const TSX = fileURLToPath(new URL("../../node_modules/.bin/tsx", import.meta.url));
 const anna = { id: "710000000000000001", name: "Anna" };
 
 let fake: FakeDiscord;
@@ -21,7 +20,7 @@ beforeAll(async () => {
   fake = new FakeDiscord();
   await fake.start();
   dir = mkdtempSync(join(tmpdir(), "beleg-process-"));
-  child = spawn(TSX, ["src/main.ts"], {
+  child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH,

@@ -1,0 +1,204 @@
+import fc from "fast-check";
+import pino from "pino";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ingestCorpus } from "../../src/corpus/ingest.ts";
+import { loadCorpus } from "../../src/corpus/load.ts";
+import { COMMANDS } from "../../src/discord/commands/index.ts";
+import { handleComponent } from "../../src/discord/components.ts";
+import type {
+  BotContext,
+  CiteSession,
+  OptionValue,
+  Responder,
+  ReviewSession,
+} from "../../src/discord/context.ts";
+import { QuizRunner } from "../../src/discord/quiz-runner.ts";
+import { limitProblems } from "../../src/discord/render/limits.ts";
+import type { MessageView } from "../../src/discord/render/view.ts";
+import { SessionStore } from "../../src/discord/sessions.ts";
+import { QuizService } from "../../src/quiz/service.ts";
+import { createCorpusSearch } from "../../src/search/searcher.ts";
+import { REPO_CORPUS } from "../support/temp-corpus.ts";
+import { tempDatabase } from "../support/temp-db.ts";
+
+let t: ReturnType<typeof tempDatabase>;
+let ctx: BotContext;
+const views: MessageView[] = [];
+
+beforeAll(() => {
+  t = tempDatabase();
+  ingestCorpus(t.db, loadCorpus(REPO_CORPUS));
+  const quiz = new QuizService(t.db);
+  const logger = pino({ level: "silent" });
+  const poster = {
+    post: async (_channel: string, view: MessageView) => {
+      views.push(view);
+      return { edit: async (next: MessageView) => void views.push(next) };
+    },
+  };
+  ctx = {
+    db: t.db,
+    search: createCorpusSearch(t.db),
+    quiz,
+    runner: new QuizRunner({
+      db: t.db,
+      quiz,
+      poster,
+      logger,
+      options: { revealPauseMs: 1, tickMs: 5 },
+    }),
+    citeSessions: new SessionStore<CiteSession>(),
+    reviewSessions: new SessionStore<ReviewSession>(),
+    logger,
+    config: { corpusDir: REPO_CORPUS },
+    clock: Date.now,
+  };
+});
+afterAll(() => {
+  ctx.runner.shutdown();
+  t.cleanup();
+});
+
+const recorder: Responder = {
+  defer: async () => {},
+  reply: async (view) => void views.push(view),
+  update: async (view) => void views.push(view),
+  followUp: async (view) => void views.push(view),
+};
+
+/** Text a hostile or careless user may type. */
+const hostileText = fc.oneof(
+  fc.string({ unit: "grapheme", maxLength: 200 }),
+  fc.string({ unit: "binary", maxLength: 100 }),
+  fc.constantFrom(
+    "@everyone @here <@123456789012345678> <@&42> <#1>",
+    "**bold** __under__ ~~x~~ `code` ```block``` > quote || spoiler ||",
+    'NEAR("a" "b", 3) OR "x"* AND NOT y:z ^ { } ( ) -',
+    "\u200b\u200c\u200d\u2060\ufeff",
+    "x".repeat(6000),
+    "Amtseinführung ".repeat(400),
+    "bezos-statt-musk",
+    "../../etc/passwd",
+  ),
+);
+const optionValue: fc.Arbitrary<OptionValue> = fc.oneof(
+  hostileText,
+  fc.integer({ min: -1_000_000, max: 1_000_000 }),
+  fc.boolean(),
+  fc.constant(undefined),
+);
+
+describe("hostile input through every command", () => {
+  it("never throws, and every answer fits Discord's limits", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...COMMANDS),
+        fc.constantFrom(undefined, "start", "stop"),
+        fc.dictionary(
+          fc.constantFrom(
+            "query",
+            "article",
+            "results",
+            "private",
+            "paragraph",
+            "questions",
+            "topic",
+            "kind",
+            "seconds",
+            "period",
+            "user",
+            "user_name",
+          ),
+          optionValue,
+          { maxKeys: 6 },
+        ),
+        fc.constantFrom(null, "g1"),
+        fc.constantFrom("de" as const, "en" as const),
+        hostileText,
+        async (command, subcommand, options, guildId, lang, name) => {
+          views.length = 0;
+          await command.execute(
+            ctx,
+            {
+              actor: { id: "u1", name },
+              guildId,
+              channelId: "c1",
+              lang,
+              canManageMessages: false,
+              command: command.data.name,
+              subcommand,
+              options,
+            },
+            recorder,
+          );
+          expect(views.length).toBeGreaterThan(0);
+          await ctx.runner.stop("c1", { userId: "u1", canManageMessages: true });
+          for (const view of views) expect(limitProblems(view)).toEqual([]);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe("hostile and forged button ids", () => {
+  it("get a private answer within the limits, never a crash", async () => {
+    const forged = fc.oneof(
+      hostileText,
+      fc
+        .tuple(fc.stringMatching(/^[0-9a-f]{1,16}$/), fc.nat(999), fc.constantFrom(0, 1))
+        .map(([s, p, c]) => `cite:${s}:${p}:${c}`),
+      fc.tuple(fc.nat(10 ** 12), fc.nat(999), fc.nat(9)).map(([r, p, o]) => `quiz:${r}:${p}:${o}`),
+      fc
+        .tuple(fc.stringMatching(/^[0-9a-f]{1,16}$/), fc.nat(999), fc.nat(9))
+        .map(([s, i, o]) => `review:${s}:${i}:${o}`),
+    );
+    await fc.assert(
+      fc.asyncProperty(forged, fc.constantFrom(null, "g1"), async (customId, guildId) => {
+        views.length = 0;
+        await handleComponent(
+          ctx,
+          {
+            actor: { id: "intruder", name: "Eve" },
+            guildId,
+            channelId: "c1",
+            lang: "de",
+            canManageMessages: false,
+            customId,
+          },
+          recorder,
+        );
+        expect(views.length).toBeGreaterThan(0);
+        for (const view of views) {
+          expect(limitProblems(view)).toEqual([]);
+          expect(view.ephemeral).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("refuses another user's /cite buttons", async () => {
+    views.length = 0;
+    const session = ctx.citeSessions.add({
+      userId: "owner",
+      query: "Musk",
+      results: ctx.search.search("Musk", { limit: 3 }),
+    });
+    await handleComponent(
+      ctx,
+      {
+        actor: { id: "intruder", name: "Eve" },
+        guildId: "g1",
+        channelId: "c1",
+        lang: "en",
+        canManageMessages: true,
+        customId: `cite:${session}:1:0`,
+      },
+      recorder,
+    );
+    expect(views).toEqual([
+      { content: "This button belongs to someone else's request.", ephemeral: true },
+    ]);
+  });
+});

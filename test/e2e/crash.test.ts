@@ -1,0 +1,120 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CHANNEL_ID, FakeDiscord } from "../support/fake-discord.ts";
+import { REPO_CORPUS } from "../support/temp-corpus.ts";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const anna = { id: "720000000000000001", name: "Anna" };
+const ben = { id: "720000000000000002", name: "Ben" };
+
+let fake: FakeDiscord;
+let dir: string;
+const children: ChildProcess[] = [];
+
+function startBot(): Promise<ChildProcess> {
+  let output = "";
+  // node itself, not the tsx wrapper: kill -9 must hit the bot, not a parent that leaves it running.
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH,
+      DISCORD_TOKEN: "crash-token",
+      DISCORD_API_URL: fake.apiUrl,
+      DATABASE_PATH: join(dir, "beleg.sqlite"),
+      CORPUS_DIR: REPO_CORPUS,
+      LOG_LEVEL: "info",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  children.push(child);
+  const collect = (d: Buffer) => {
+    output += d.toString();
+  };
+  child.stdout?.on("data", collect);
+  child.stderr?.on("data", collect);
+  return fake.waitFor(() => (output.includes("logged in to Discord") ? child : undefined), 20_000);
+}
+
+beforeAll(async () => {
+  fake = new FakeDiscord();
+  await fake.start();
+  dir = mkdtempSync(join(tmpdir(), "beleg-crash-"));
+});
+
+afterAll(async () => {
+  for (const c of children) if (c.exitCode === null) c.kill("SIGKILL");
+  await fake.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const questionPosts = () =>
+  fake.requests.filter(
+    (r) => r.method === "POST" && r.path === `/api/v10/channels/${CHANNEL_ID}/messages`,
+  );
+
+describe("kill -9 in the middle of a round", () => {
+  it("keeps every recorded answer and score, closes the round, frees the channel", async () => {
+    const first = await startBot();
+    const start = fake.command(anna, "quiz", [
+      {
+        name: "start",
+        type: 1,
+        options: [
+          { name: "seconds", type: 4, value: 60 },
+          { name: "kind", type: 3, value: "mc" },
+        ],
+      },
+    ]);
+    await fake.waitFor(() => fake.payloadsOf(start).find((p) => typeof p.content === "string"));
+    const question = await fake.waitFor(() => questionPosts()[0]);
+    const buttons =
+      (question.body as { components: { components: { custom_id: string }[] }[] }).components[0]
+        ?.components ?? [];
+    for (const [user, button] of [
+      [anna, buttons[0]],
+      [ben, buttons[1]],
+    ] as const) {
+      const click = fake.click(user, button?.custom_id as string);
+      await fake.waitFor(() => fake.callbackOf(click));
+    }
+
+    const exited = new Promise((resolve) => first.once("exit", resolve));
+    first.kill("SIGKILL");
+    await exited;
+
+    const before = new Database(join(dir, "beleg.sqlite"), { readonly: true });
+    const answersBefore = before
+      .prepare("SELECT user_id, points FROM answers ORDER BY user_id")
+      .all();
+    const scoresBefore = before
+      .prepare("SELECT user_id, points, answered FROM scores ORDER BY user_id")
+      .all();
+    before.close();
+    expect(answersBefore).toHaveLength(2);
+
+    await startBot();
+    const db = new Database(join(dir, "beleg.sqlite"), { readonly: true });
+    expect(db.prepare("SELECT status FROM rounds").all()).toEqual([{ status: "interrupted" }]);
+    expect(db.prepare("SELECT user_id, points FROM answers ORDER BY user_id").all()).toEqual(
+      answersBefore,
+    );
+    expect(
+      db.prepare("SELECT user_id, points, answered FROM scores ORDER BY user_id").all(),
+    ).toEqual(scoresBefore);
+    expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
+    db.close();
+
+    const again = fake.command(ben, "quiz", [
+      { name: "start", type: 1, options: [{ name: "seconds", type: 4, value: 60 }] },
+    ]);
+    const reply = await fake.waitFor(() =>
+      fake.payloadsOf(again).find((p) => typeof p.content === "string"),
+    );
+    expect(String(reply.content)).toContain("Eine Runde mit");
+  }, 60_000);
+});
