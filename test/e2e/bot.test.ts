@@ -306,6 +306,58 @@ describe("the bot against a fake Discord", () => {
     expect(JSON.stringify(await answerOf(next))).toContain("Blue Origin");
   }, 30_000);
 
+  it("waits out a 429 with retry_after and still answers", async () => {
+    fake.fail(
+      /^POST \/api\/v10\/interactions\/\d+\/[^/]+\/callback$/,
+      429,
+      { message: "You are being rate limited.", retry_after: 0.3, global: false },
+      0,
+      {
+        "retry-after": "0.3",
+        "x-ratelimit-scope": "user",
+      },
+    );
+    const id = fake.command(anna, "cite", [
+      { name: "query", type: STRING, value: "Vogue Modemagazin" },
+    ]);
+    expect(JSON.stringify(await answerOf(id))).toContain("Vogue");
+    expect(fake.responsesOf(id).filter((r) => r.path.includes("/callback")).length).toBe(2);
+  });
+
+  it("keeps serving while one REST answer is slower than Discord's 3-second window", async () => {
+    fake.fail(/^POST \/api\/v10\/interactions\/\d+\/[^/]+\/callback$/, 204, undefined, 3500);
+    const slow = fake.command(anna, "cite", [{ name: "query", type: STRING, value: "Musk Tesla" }]);
+    const quick = fake.command(ben, "cite", [{ name: "query", type: STRING, value: "Kuiper" }]);
+    expect(JSON.stringify(await answerOf(quick))).toContain("Kuiper");
+    expect(
+      JSON.stringify(
+        await fake.waitFor(
+          () => fake.payloadsOf(slow).find((p) => Array.isArray(p.embeds)),
+          10_000,
+        ),
+      ),
+    ).toContain("Musk");
+  }, 20_000);
+
+  it("resumes after the gateway connection drops and keeps serving", async () => {
+    const before = fake.requests.length;
+    fake.dropGateway();
+    await fake.waitFor(
+      () => logs.find((l) => l.msg === "gateway resumed" || l.msg === "gateway reconnecting"),
+      15_000,
+    );
+    await fake.waitFor(
+      () => (bot.client.ws.ping !== undefined && bot.client.isReady()) || undefined,
+      15_000,
+    );
+    await new Promise((r) => setTimeout(r, 500));
+    const id = fake.command(anna, "cite", [
+      { name: "query", type: STRING, value: "Starlink Satelliten" },
+    ]);
+    expect(JSON.stringify(await answerOf(id))).toContain("Starlink");
+    expect(fake.requests.length).toBeGreaterThan(before);
+  }, 30_000);
+
   it("never logs the token", () => {
     expect(JSON.stringify(logs)).not.toContain("fake-token-for-tests");
   });

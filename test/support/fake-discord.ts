@@ -22,6 +22,7 @@ interface PlannedFault {
   readonly status: number;
   readonly body: unknown;
   readonly delayMs: number;
+  readonly headers: Record<string, string>;
 }
 
 export interface FakeUser {
@@ -73,8 +74,14 @@ export class FakeDiscord {
   }
 
   /** The next request matching `match` gets this status and body (after an optional delay). */
-  fail(match: RegExp, status: number, body: unknown = {}, delayMs = 0): void {
-    this.faults.push({ match, status, body, delayMs });
+  fail(
+    match: RegExp,
+    status: number,
+    body: unknown = {},
+    delayMs = 0,
+    headers: Record<string, string> = {},
+  ): void {
+    this.faults.push({ match, status, body, delayMs, headers });
   }
 
   /** Drops every gateway connection, as a network failure would. */
@@ -106,7 +113,8 @@ export class FakeDiscord {
       const [fault] = this.faults.splice(faultIndex, 1);
       if (fault) {
         if (fault.delayMs > 0) await new Promise((r) => setTimeout(r, fault.delayMs));
-        return void send(fault.status, fault.body);
+        for (const [name, value] of Object.entries(fault.headers)) res.setHeader(name, value);
+        return void send(fault.status, fault.status === 204 ? undefined : fault.body);
       }
     }
     const message = (channelId: string, b: Record<string, unknown> | undefined) => ({
