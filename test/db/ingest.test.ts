@@ -1,4 +1,4 @@
-import { rmSync } from "node:fs";
+import { rmSync, symlinkSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { refreshIndex } from "../../src/corpus/index-corpus.ts";
 import { ingestCorpus } from "../../src/corpus/ingest.ts";
@@ -137,6 +137,35 @@ describe("a broken corpus", () => {
     expect(createSearchIndex(db).search("Buddy Economy Vereidigung")[0]?.articleId).toBe(
       "buddy-economy",
     );
+  });
+
+  it.each([
+    ["an empty file", () => ""],
+    ["a binary file", () => Buffer.from([0, 159, 146, 150, 0, 255])],
+    ["a huge file", () => article("Wort ".repeat(600_000))],
+    ["broken front matter", () => "---\ntitle: [unclosed\nlanguage: de\n---\n\nText."],
+  ])("refuses %s with a clear message and keeps the old index", (_name, content) => {
+    const { db, corpus } = setup({}, true);
+    ingestCorpus(db, loadCorpus(corpus.dir));
+    const passagesBefore = count(db, "SELECT count(*) AS n FROM passages");
+    corpus.write("neu.md", content());
+    const outcome = refreshIndex(db, corpus.dir);
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) expect(outcome.problems[0]?.file).toMatch(/neu\.md$/);
+    expect(count(db, "SELECT count(*) AS n FROM passages")).toBe(passagesBefore);
+    expect(createSearchIndex(db).search("Golden Dome")[0]?.articleId).toBe("bezos-statt-musk");
+  });
+
+  it("refuses a file that links outside the corpus folder", () => {
+    const { db, corpus } = setup({ "eins.md": article("Erster Text.") });
+    const outside = tempCorpus({ "geheim.md": article("Geheimer Text.") });
+    cleanups.push(outside.cleanup);
+    symlinkSync(`${outside.dir}/articles/geheim.md`, `${corpus.dir}/articles/geheim.md`);
+    const outcome = refreshIndex(db, corpus.dir);
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok)
+      expect(outcome.problems[0]?.message).toBe("file lies outside the corpus folder");
+    expect(count(db, "SELECT count(*) AS n FROM passages")).toBe(0);
   });
 
   it("rolls back a failure in the middle of the transaction", () => {

@@ -10,6 +10,8 @@ const MANAGE_MESSAGES = 1n << 13n;
 const SEND_AND_VIEW = (1n << 10n) | (1n << 11n) | (1n << 14n) | (1n << 15n);
 
 export interface RecordedRequest {
+  /** When it arrived (performance.now()). */
+  readonly at: number;
   readonly method: string;
   readonly path: string;
   readonly body: unknown;
@@ -101,7 +103,13 @@ export class FakeDiscord {
     }
     const path = decodeURIComponent((req.url ?? "").split("?")[0] ?? "");
     const method = req.method ?? "GET";
-    this.requests.push({ method, path, body, authorization: req.headers.authorization });
+    this.requests.push({
+      at: performance.now(),
+      method,
+      path,
+      body,
+      authorization: req.headers.authorization,
+    });
     const send = (status: number, json?: unknown) => {
       res.statusCode = status;
       if (json === undefined) return res.end();
@@ -263,7 +271,10 @@ export class FakeDiscord {
     });
   }
 
-  private base(user: FakeUser, locale: string, inGuild: boolean) {
+  /** When each injected interaction was sent (performance.now()). */
+  readonly sentAt = new Map<string, number>();
+
+  private base(user: FakeUser, locale: string, inGuild: boolean, channelId = CHANNEL_ID) {
     const apiUser = {
       id: user.id,
       username: user.name.toLowerCase(),
@@ -275,6 +286,7 @@ export class FakeDiscord {
     const id = snowflake();
     const token = `itoken-${snowflake()}`;
     this.tokens.set(id, token);
+    this.sentAt.set(id, performance.now());
     return {
       id,
       application_id: APP_ID,
@@ -287,8 +299,8 @@ export class FakeDiscord {
         ? {
             guild_id: GUILD_ID,
             guild_locale: "de",
-            channel_id: CHANNEL_ID,
-            channel: { id: CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: "lesekreis" },
+            channel_id: channelId,
+            channel: { id: channelId, type: 0, guild_id: GUILD_ID, name: "lesekreis" },
             member: {
               user: apiUser,
               roles: [],
@@ -321,10 +333,11 @@ export class FakeDiscord {
       locale = "de",
       inGuild = true,
       resolved,
-    }: { locale?: string; inGuild?: boolean; resolved?: unknown } = {},
+      channelId,
+    }: { locale?: string; inGuild?: boolean; resolved?: unknown; channelId?: string } = {},
   ): string {
     const interaction = {
-      ...this.base(user, locale, inGuild),
+      ...this.base(user, locale, inGuild, channelId),
       type: 2,
       data: { id: snowflake(), name, type: 1, options, ...(resolved ? { resolved } : {}) },
     };
@@ -343,14 +356,20 @@ export class FakeDiscord {
   }
 
   /** Clicks a button on a message the bot sent. */
-  click(user: FakeUser, customId: string, messageId = snowflake(), locale = "de"): string {
+  click(
+    user: FakeUser,
+    customId: string,
+    messageId = snowflake(),
+    locale = "de",
+    channelId = CHANNEL_ID,
+  ): string {
     const interaction = {
-      ...this.base(user, locale, true),
+      ...this.base(user, locale, true, channelId),
       type: 3,
       data: { custom_id: customId, component_type: 2 },
       message: {
         id: messageId,
-        channel_id: CHANNEL_ID,
+        channel_id: channelId,
         type: 0,
         content: "",
         embeds: [],
