@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, isNull, lte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, isNull, lte, type SQL, sql } from "drizzle-orm";
 import { type Db, writeTransaction } from "../db/client.ts";
 import { answers, claims, reviewCards, roundQuestions, rounds, scores } from "../db/schema.ts";
 import { scheduleReview } from "./review.ts";
@@ -377,48 +377,9 @@ export interface Standing {
   answered: number;
 }
 
-/** Points per user in one round, best first. */
-export function roundStandings(db: Db, roundId: number): Standing[] {
-  const guild = db
-    .select({ guildId: rounds.guildId })
-    .from(rounds)
-    .where(eq(rounds.id, roundId))
-    .get();
-  if (!guild) return [];
-  return db
-    .select({
-      userId: answers.userId,
-      userName: sql<string>`coalesce(max(${scores.userName}), ${answers.userId})`,
-      points: sql<number>`sum(${answers.points})`,
-      correct: sql<number>`sum(${answers.correct})`,
-      answered: sql<number>`count(*)`,
-    })
-    .from(answers)
-    .leftJoin(scores, and(eq(scores.guildId, guild.guildId), eq(scores.userId, answers.userId)))
-    .where(eq(answers.roundId, roundId))
-    .groupBy(answers.userId)
-    .orderBy(desc(sql`sum(${answers.points})`), asc(answers.userId))
-    .all();
-}
-
-/** A server's standings, all time or since a moment. */
-export function leaderboard(db: Db, guildId: string, since?: number, limit = 10): Standing[] {
-  if (since === undefined) {
-    return db
-      .select({
-        userId: scores.userId,
-        userName: scores.userName,
-        points: scores.points,
-        correct: scores.correct,
-        answered: scores.answered,
-      })
-      .from(scores)
-      .where(eq(scores.guildId, guildId))
-      .orderBy(desc(scores.points), asc(scores.userId))
-      .limit(limit)
-      .all();
-  }
-  return db
+/** Points per user over some answers, best first (names from the server's scores). */
+function answerTotals(db: Db, where: SQL | undefined, limit?: number): Standing[] {
+  const query = db
     .select({
       userId: answers.userId,
       userName: sql<string>`coalesce(max(${scores.userName}), ${answers.userId})`,
@@ -428,9 +389,37 @@ export function leaderboard(db: Db, guildId: string, since?: number, limit = 10)
     })
     .from(answers)
     .leftJoin(scores, and(eq(scores.guildId, answers.guildId), eq(scores.userId, answers.userId)))
-    .where(and(eq(answers.guildId, guildId), gte(answers.answeredAt, since)))
+    .where(where)
     .groupBy(answers.userId)
-    .orderBy(desc(sql`sum(${answers.points})`), asc(answers.userId))
+    .orderBy(desc(sql`sum(${answers.points})`), asc(answers.userId));
+  return limit === undefined ? query.all() : query.limit(limit).all();
+}
+
+/** Points per user in one round, best first. */
+export function roundStandings(db: Db, roundId: number): Standing[] {
+  return answerTotals(db, eq(answers.roundId, roundId));
+}
+
+/** A server's standings, all time or since a moment. */
+export function leaderboard(db: Db, guildId: string, since?: number, limit = 10): Standing[] {
+  if (since !== undefined) {
+    return answerTotals(
+      db,
+      and(eq(answers.guildId, guildId), gte(answers.answeredAt, since)),
+      limit,
+    );
+  }
+  return db
+    .select({
+      userId: scores.userId,
+      userName: scores.userName,
+      points: scores.points,
+      correct: scores.correct,
+      answered: scores.answered,
+    })
+    .from(scores)
+    .where(eq(scores.guildId, guildId))
+    .orderBy(desc(scores.points), asc(scores.userId))
     .limit(limit)
     .all();
 }

@@ -36,6 +36,35 @@ export interface FakeUser {
 let counter = 500_000_000_000_000_000n;
 const snowflake = () => String(++counter);
 
+/** A message as Discord returns it, authored by the bot. */
+function botMessage(channelId: string, body: Record<string, unknown> | undefined) {
+  return {
+    id: snowflake(),
+    channel_id: channelId,
+    type: 0,
+    content: body?.content ?? "",
+    embeds: body?.embeds ?? [],
+    components: body?.components ?? [],
+    attachments: [],
+    mentions: [],
+    mention_roles: [],
+    mention_everyone: false,
+    pinned: false,
+    tts: false,
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+    flags: 0,
+    author: {
+      id: BOT_ID,
+      username: "Beleg",
+      discriminator: "0",
+      global_name: "Beleg",
+      avatar: null,
+      bot: true,
+    },
+  };
+}
+
 /**
  * A small Discord on 127.0.0.1: the REST routes the bot uses and a gateway that says hello,
  * READY and GUILD_CREATE, answers heartbeats and delivers injected interactions. It records
@@ -125,31 +154,8 @@ export class FakeDiscord {
         return void send(fault.status, fault.status === 204 ? undefined : fault.body);
       }
     }
-    const message = (channelId: string, b: Record<string, unknown> | undefined) => ({
-      id: snowflake(),
-      channel_id: channelId,
-      type: 0,
-      content: b?.content ?? "",
-      embeds: b?.embeds ?? [],
-      components: b?.components ?? [],
-      attachments: [],
-      mentions: [],
-      mention_roles: [],
-      mention_everyone: false,
-      pinned: false,
-      tts: false,
-      timestamp: new Date().toISOString(),
-      edited_timestamp: null,
-      flags: 0,
-      author: {
-        id: BOT_ID,
-        username: "Beleg",
-        discriminator: "0",
-        global_name: "Beleg",
-        avatar: null,
-        bot: true,
-      },
-    });
+    const message = (channelId: string, b: Record<string, unknown> | undefined) =>
+      botMessage(channelId, b);
     if (method === "GET" && path === "/api/v10/gateway/bot") {
       return void send(200, {
         url: `ws://127.0.0.1:${this.port}`,
@@ -176,11 +182,11 @@ export class FakeDiscord {
       return void send(204);
     const webhook = /^\/api\/v10\/webhooks\/\d+\/[^/]+(\/messages\/(@original|\d+))?$/.exec(path);
     if (webhook && (method === "PATCH" || method === "POST")) {
-      return void send(200, message(CHANNEL_ID, body as Record<string, unknown>));
+      return void send(200, botMessage(CHANNEL_ID, body as Record<string, unknown>));
     }
     const channel = /^\/api\/v10\/channels\/(\d+)\/messages(\/\d+)?$/.exec(path);
     if (channel && (method === "POST" || method === "PATCH")) {
-      return void send(200, message(channel[1] as string, body as Record<string, unknown>));
+      return void send(200, botMessage(channel[1] as string, body as Record<string, unknown>));
     }
     send(404, { message: "Unknown route", code: 0 });
   }
@@ -367,31 +373,7 @@ export class FakeDiscord {
       ...this.base(user, locale, true, channelId),
       type: 3,
       data: { custom_id: customId, component_type: 2 },
-      message: {
-        id: messageId,
-        channel_id: channelId,
-        type: 0,
-        content: "",
-        embeds: [],
-        components: [],
-        attachments: [],
-        mentions: [],
-        mention_roles: [],
-        mention_everyone: false,
-        pinned: false,
-        tts: false,
-        timestamp: new Date().toISOString(),
-        edited_timestamp: null,
-        flags: 0,
-        author: {
-          id: BOT_ID,
-          username: "Beleg",
-          discriminator: "0",
-          global_name: "Beleg",
-          avatar: null,
-          bot: true,
-        },
-      },
+      message: { ...botMessage(channelId, undefined), id: messageId },
     };
     this.dispatch("INTERACTION_CREATE", interaction);
     return interaction.id;
