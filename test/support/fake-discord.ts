@@ -75,6 +75,8 @@ export class FakeDiscord {
   private readonly faults: PlannedFault[] = [];
   private readonly sockets = new Set<WebSocket>();
   private readonly tokens = new Map<string, string>();
+  /** The first callback of each interaction, by interaction id (looked up often in soak tests). */
+  private readonly callbacks = new Map<string, RecordedRequest>();
   private server!: Server;
   private wss!: WebSocketServer;
   private sequence = 0;
@@ -132,13 +134,18 @@ export class FakeDiscord {
     }
     const path = decodeURIComponent((req.url ?? "").split("?")[0] ?? "");
     const method = req.method ?? "GET";
-    this.requests.push({
+    const recorded = {
       at: performance.now(),
       method,
       path,
       body,
       authorization: req.headers.authorization,
-    });
+    };
+    this.requests.push(recorded);
+    const callback = /^\/api\/v10\/interactions\/(\d+)\//.exec(path);
+    if (callback && method === "POST" && !this.callbacks.has(callback[1] as string)) {
+      this.callbacks.set(callback[1] as string, recorded);
+    }
     const send = (status: number, json?: unknown) => {
       res.statusCode = status;
       if (json === undefined) return res.end();
@@ -381,10 +388,14 @@ export class FakeDiscord {
 
   /** The callback (reply, update, defer) the bot sent for an interaction. */
   callbackOf(interactionId: string): { type: number; data?: Record<string, unknown> } | undefined {
-    const r = this.requests.find(
-      (q) => q.method === "POST" && q.path.startsWith(`/api/v10/interactions/${interactionId}/`),
-    );
-    return r?.body as { type: number; data?: Record<string, unknown> } | undefined;
+    return this.callbacks.get(interactionId)?.body as
+      | { type: number; data?: Record<string, unknown> }
+      | undefined;
+  }
+
+  /** When the first callback of an interaction arrived (performance.now()). */
+  callbackAt(interactionId: string): number | undefined {
+    return this.callbacks.get(interactionId)?.at;
   }
 
   /** Everything the bot sent in answer to an interaction: callback, edits, follow-ups. */
