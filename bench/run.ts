@@ -13,7 +13,8 @@ import { MiB } from "./stats.ts";
 import { generateCorpus } from "./synthetic.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const TSX = join(ROOT, "node_modules", ".bin", "tsx");
+/** The shard-like answer process; the multi-process test runs the same script. */
+const ANSWER_WORKER = "test/support/answer-worker.ts";
 
 interface SearchFigures {
   mode: string;
@@ -26,11 +27,12 @@ interface SearchFigures {
   rss: number;
 }
 
+/** Runs a script (path from the repository root) in its own process; resolves to its stdout. */
 function worker(script: string, args: string[], stdin?: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ["--expose-gc", "--import", "tsx", join(ROOT, "bench", script), ...args],
+      ["--expose-gc", "--import", "tsx", join(ROOT, script), ...args],
       {
         cwd: ROOT,
         stdio: ["pipe", "pipe", "inherit"],
@@ -101,13 +103,15 @@ async function main(): Promise<void> {
     for (const mode of ["beleg", "fts", "minisearch"]) {
       log(`searching with ${mode} …`);
       engines.push(
-        JSON.parse(await worker("search-worker.ts", [mode, dbPath, "2"], texts)) as SearchFigures,
+        JSON.parse(
+          await worker("bench/search-worker.ts", [mode, dbPath, "2"], texts),
+        ) as SearchFigures,
       );
     }
 
     log("recording answers, one process …");
     const single = JSON.parse(
-      await worker("answer-worker.ts", [dbPath, "bench-solo", String(users), "20"]),
+      await worker(ANSWER_WORKER, [dbPath, "bench-solo", String(users), "1", "20", "mc"]),
     ) as {
       recorded: number;
       ms: number;
@@ -116,9 +120,11 @@ async function main(): Promise<void> {
     const w0 = performance.now();
     const four = (await Promise.all(
       [1, 2, 3, 4].map(async (i) =>
-        JSON.parse(await worker("answer-worker.ts", [dbPath, `bench-${i}`, String(users), "20"])),
+        JSON.parse(
+          await worker(ANSWER_WORKER, [dbPath, `bench-${i}`, String(users), "1", "20", "mc"]),
+        ),
       ),
-    )) as { recorded: number; refused: number; questions: number }[];
+    )) as { sent: number; recorded: number }[];
     const fourMs = performance.now() - w0;
     const check = openDatabase(dbPath);
     const stored = check.$client
@@ -128,13 +134,13 @@ async function main(): Promise<void> {
       .get() as { n: number };
     const mismatched = check.$client
       .prepare(
-        `SELECT count(*) AS n FROM scores s WHERE s.guild_id = 'bench' AND s.points <>
+        `SELECT count(*) AS n FROM scores s WHERE s.guild_id = 'load' AND s.points <>
            (SELECT coalesce(sum(points), 0) FROM answers a WHERE a.guild_id = s.guild_id AND a.user_id = s.user_id)`,
       )
       .get() as { n: number };
     check.$client.close();
     const fourRecorded = four.reduce((n, w) => n + w.recorded, 0);
-    const fourSent = four.reduce((n, w) => n + users * w.questions, 0);
+    const fourSent = four.reduce((n, w) => n + w.sent, 0);
 
     const [beleg, fts, mini] = engines as [SearchFigures, SearchFigures, SearchFigures];
     const result = {

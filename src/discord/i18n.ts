@@ -22,7 +22,7 @@ const de = {
   author: "Autor",
   publication: "Publikation",
   language: "Sprache",
-  guildOnly: "Quizrunden gibt es nur auf Servern.",
+  guildOnly: "Quizrunden und Punkte gibt es nur auf Servern.",
   roundBusy: "In diesem Kanal läuft schon eine Runde.",
   noQuestions: "Für diese Auswahl gibt es keine Fragen.",
   roundStarted: (n: number, s: number) =>
@@ -95,7 +95,7 @@ const en: Strings = {
   author: "Author",
   publication: "Publication",
   language: "Language",
-  guildOnly: "Quiz rounds only run in servers.",
+  guildOnly: "Quiz rounds and scores only exist in servers.",
   roundBusy: "A round is already running in this channel.",
   noQuestions: "There are no questions for this choice.",
   roundStarted: (n, s) => `A round of ${n} questions begins. ${s} seconds per question.`,

@@ -255,11 +255,15 @@ describe("the bot against a fake Discord", () => {
     expect(JSON.stringify(await answerOf(again))).toContain("läuft gerade keine Runde");
   });
 
-  it("refuses a quiz in a DM", async () => {
-    const id = fake.command(anna, "quiz", [{ name: "start", type: SUBCOMMAND, options: [] }], {
+  it("refuses quiz rounds and scores in a DM, privately", async () => {
+    const quiz = fake.command(anna, "quiz", [{ name: "start", type: SUBCOMMAND, options: [] }], {
       inGuild: false,
     });
-    expect(JSON.stringify(await answerOf(id))).toContain("nur auf Servern");
+    const board = fake.command(anna, "leaderboard", [], { inGuild: false, locale: "en-GB" });
+    const quizAnswer = await answerOf(quiz);
+    expect(JSON.stringify(quizAnswer)).toContain("nur auf Servern");
+    expect(JSON.stringify(await answerOf(board))).toContain("only exist in servers");
+    expect(quizAnswer).toMatchObject({ flags: 64 });
   });
 
   it("shows /stats, /review and /help", async () => {

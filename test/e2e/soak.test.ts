@@ -1,7 +1,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -12,42 +13,96 @@ import { REPO_CORPUS } from "../support/temp-corpus.ts";
 const SOAK_MS = Number(process.env.SOAK_MS ?? 40_000);
 const USERS = 50;
 const CHANNELS = 20;
+/** A wave of two-question rounds takes about 30 s; far beyond that, something is lost. */
+const WAVE_TIMEOUT_MS = 90_000;
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
 let fake: FakeDiscord;
 let dir: string;
 let bot: ChildProcess;
+let botOutput = "";
 
-/** The bot process's resident memory, from /proc. */
-function rssMiB(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, "utf8").match(/VmRSS:\s+(\d+) kB/);
-  return Number(line?.[1] ?? Number.NaN) / 1024;
+const HEAP_PROBE = fileURLToPath(new URL("../support/heap-probe.ts", import.meta.url));
+const MiB = 1024 * 1024;
+const MEMORY_PARTS = ["heapUsed", "heapTotal", "external", "rss", "rssAnon", "rssFile"] as const;
+type MemoryPart = (typeof MEMORY_PARTS)[number];
+
+interface BotProbe {
+  readonly memory: Record<MemoryPart, number>;
+  readonly loopDelayMaxMs: number;
+}
+
+/** The bot's memory after a full collection and its longest stall (see heap-probe.ts). */
+async function probeBot(): Promise<BotProbe> {
+  const probes = () => [...botOutput.matchAll(/heap-probe (\{[^\n]*\})/g)];
+  const before = probes().length;
+  bot.kill("SIGUSR2");
+  const line = await fake.waitFor(() => probes()[before]?.[1], 10_000);
+  const probe = JSON.parse(line) as Record<MemoryPart | "loopDelayMaxMs", number>;
+  return {
+    memory: Object.fromEntries(
+      MEMORY_PARTS.map((part) => [part, +(probe[part] / MiB).toFixed(1)]),
+    ) as Record<MemoryPart, number>,
+    loopDelayMaxMs: Math.round(probe.loopDelayMaxMs),
+  };
+}
+
+/** The bot's warning and error log lines, counted by message (and route, for rate limits). */
+function botWarnings(): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const line of botOutput.split("\n")) {
+    if (!/^\{"level":[45]0/.test(line)) continue;
+    const entry = JSON.parse(line) as { msg: string; route?: string; global?: boolean };
+    const key = [entry.msg, entry.route, entry.global ? "global" : undefined]
+      .filter(Boolean)
+      .join(" ");
+    counts[key] = (counts[key] ?? 0) + 1;
+  }
+  return counts;
+}
+
+/** Least-squares slope of a series against its index: growth per wave. */
+function slope(values: readonly number[]): number {
+  const n = values.length;
+  if (n < 2) return Number.NaN;
+  const meanX = (n - 1) / 2;
+  const meanY = values.reduce((a, b) => a + b, 0) / n;
+  let num = 0;
+  let den = 0;
+  values.forEach((y, x) => {
+    num += (x - meanX) * (y - meanY);
+    den += (x - meanX) ** 2;
+  });
+  return num / den;
 }
 
 beforeAll(async () => {
   fake = new FakeDiscord();
   await fake.start();
   dir = mkdtempSync(join(tmpdir(), "beleg-soak-"));
-  let output = "";
-  bot = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH,
-      DISCORD_TOKEN: "soak-token",
-      DISCORD_API_URL: fake.apiUrl,
-      DATABASE_PATH: join(dir, "beleg.sqlite"),
-      CORPUS_DIR: REPO_CORPUS,
-      LOG_LEVEL: "info",
+  bot = spawn(
+    process.execPath,
+    ["--expose-gc", "--import", "tsx", "--import", HEAP_PROBE, "src/main.ts"],
+    {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH,
+        DISCORD_TOKEN: "soak-token",
+        DISCORD_API_URL: fake.apiUrl,
+        DATABASE_PATH: join(dir, "beleg.sqlite"),
+        CORPUS_DIR: REPO_CORPUS,
+        LOG_LEVEL: "info",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
     },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  );
   bot.stdout?.on("data", (d: Buffer) => {
-    output += d.toString();
+    botOutput += d.toString();
   });
   bot.stderr?.on("data", (d: Buffer) => {
-    output += d.toString();
+    botOutput += d.toString();
   });
-  await fake.waitFor(() => (output.includes("logged in to Discord") ? true : undefined), 20_000);
+  await fake.waitFor(() => (botOutput.includes("logged in to Discord") ? true : undefined), 20_000);
 }, 30_000);
 
 afterAll(async () => {
@@ -77,11 +132,20 @@ describe("soak: 50 users in 20 concurrent rounds", () => {
       );
       const clicks: string[] = [];
       let cursor = 0;
+      const standingsByChannel = new Map(channels.map((c) => [c, 0]));
       let standings = 0;
-      let rssStart = 0;
-      const rssByWave: number[] = [];
+      const memoryBefore = (await probeBot()).memory;
+      const memoryByWave: Record<MemoryPart, number>[] = [];
+      const botStallByWave: number[] = [];
+      const harnessStallByWave: number[] = [];
+      const harnessDelay = monitorEventLoopDelay({ resolution: 10 });
+      harnessDelay.enable();
       const started = performance.now();
       let waves = 0;
+      let waveStartClick = 0;
+      const p95ByWave: number[] = [];
+      const latencyOf = (c: string) =>
+        (fake.callbackAt(c) ?? Number.NaN) - (fake.sentAt.get(c) ?? Number.NaN);
       while (performance.now() - started < SOAK_MS) {
         waves++;
         for (const channelId of channels) {
@@ -101,23 +165,29 @@ describe("soak: 50 users in 20 concurrent rounds", () => {
             { channelId },
           );
         }
+        const waveDeadline = performance.now() + WAVE_TIMEOUT_MS;
         while (standings < waves * CHANNELS) {
+          if (performance.now() > waveDeadline) {
+            const short = channels.filter((c) => (standingsByChannel.get(c) ?? 0) < waves);
+            throw new Error(
+              `wave ${waves}: no standings from ${short.length} channels (${short.join(", ")}) after ${WAVE_TIMEOUT_MS} ms; bot log tail:\n${botOutput.slice(-4000)}`,
+            );
+          }
           for (; cursor < fake.requests.length; cursor++) {
             const request = fake.requests[cursor];
-            if (
-              !request ||
-              request.method !== "POST" ||
-              !/\/channels\/\d+\/messages$/.test(request.path)
-            )
+            if (request?.method !== "POST" || !/\/channels\/\d+\/messages$/.test(request.path))
               continue;
             const body = request.body as {
               embeds?: { title?: string }[];
               components?: { components: { custom_id: string }[] }[];
             };
-            if (body.embeds?.[0]?.title?.startsWith("Endstand")) standings++;
+            const channelId = request.path.split("/")[4] as string;
+            if (body.embeds?.[0]?.title?.startsWith("Endstand")) {
+              standings++;
+              standingsByChannel.set(channelId, (standingsByChannel.get(channelId) ?? 0) + 1);
+            }
             const buttons = body.components?.[0]?.components;
             if (!buttons?.[0]?.custom_id.startsWith("quiz:")) continue;
-            const channelId = request.path.split("/")[4] as string;
             users.forEach((user, i) => {
               const button = buttons[i % buttons.length] as { custom_id: string };
               clicks.push(fake.click(user, button.custom_id, undefined, "de", channelId));
@@ -125,15 +195,17 @@ describe("soak: 50 users in 20 concurrent rounds", () => {
           }
           await new Promise((r) => setTimeout(r, 50));
         }
-        rssByWave.push(+rssMiB(bot.pid as number).toFixed(1));
-        if (waves === 1) rssStart = rssByWave[0] as number;
+        const probe = await probeBot();
+        memoryByWave.push(probe.memory);
+        botStallByWave.push(probe.loopDelayMaxMs);
+        harnessStallByWave.push(Math.round(harnessDelay.max / 1e6));
+        harnessDelay.reset();
+        p95ByWave.push(Math.round(percentile(clicks.slice(waveStartClick).map(latencyOf), 95)));
+        waveStartClick = clicks.length;
       }
+      harnessDelay.disable();
       await fake.waitFor(() => clicks.every((c) => fake.callbackOf(c)) || undefined, 20_000);
-      const rssEnd = rssMiB(bot.pid as number);
-      const latencies = clicks.map((c) => {
-        const callback = fake.responsesOf(c).find((r) => r.path.includes("/callback"));
-        return (callback?.at ?? Number.NaN) - (fake.sentAt.get(c) ?? Number.NaN);
-      });
+      const latencies = clicks.map(latencyOf);
       const recorded = clicks.filter((c) =>
         JSON.stringify(fake.callbackOf(c)).includes("gespeichert"),
       ).length;
@@ -149,9 +221,17 @@ describe("soak: 50 users in 20 concurrent rounds", () => {
         p50ms: +percentile(latencies, 50).toFixed(1),
         p95ms: +percentile(latencies, 95).toFixed(1),
         maxms: +Math.max(...latencies).toFixed(1),
-        botRssAfterFirstWaveMiB: +rssStart.toFixed(1),
-        botRssAtEndMiB: +rssEnd.toFixed(1),
-        botRssByWaveMiB: rssByWave,
+        p95msByWave: p95ByWave,
+        botLongestStallMsByWave: botStallByWave,
+        harnessLongestStallMsByWave: harnessStallByWave,
+        botWarnings: botWarnings(),
+        memoryBeforeMiB: memoryBefore,
+        memoryByWaveMiB: Object.fromEntries(
+          MEMORY_PARTS.map((part) => [part, memoryByWave.map((m) => m[part])]),
+        ),
+        slopeMiBPerWave: Object.fromEntries(
+          MEMORY_PARTS.map((part) => [part, +slope(memoryByWave.map((m) => m[part])).toFixed(2)]),
+        ),
       };
       console.info(`soak ${JSON.stringify(figures)}`);
       expect(clicks.length).toBeGreaterThanOrEqual(waves * CHANNELS * USERS * 2);
@@ -159,6 +239,6 @@ describe("soak: 50 users in 20 concurrent rounds", () => {
       expect(recorded).toBe(clicks.length);
       expect(stored).toBe(recorded);
     },
-    SOAK_MS + 110_000,
+    SOAK_MS + WAVE_TIMEOUT_MS + 60_000,
   );
 });

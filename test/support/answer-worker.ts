@@ -1,34 +1,37 @@
 import { openDatabase } from "../../src/db/client.ts";
 import { QuizService } from "../../src/quiz/service.ts";
+import type { KindChoice } from "../../src/quiz/types.ts";
 
 /**
- * A shard-like process for the multi-process test: plays `rounds` rounds in its own channel,
- * `users` users answering every question as fast as it can. Prints what it recorded as JSON.
+ * A shard-like process, used by the multi-process test and the benchmark: plays `rounds` rounds
+ * of `questions` questions in its own channel, `users` users (shared by every channel, so their
+ * scores are written from several processes) answering each question through QuizService.answer,
+ * the code the quiz buttons use, as fast as it can. Prints what it did as JSON.
  */
-const [dbPath, channelId, usersArg, roundsArg] = process.argv.slice(2) as [
-  string,
-  string,
-  string,
-  string,
-];
+const [dbPath, channelId, usersArg, roundsArg, questionsArg = "5", kindArg = "mixed"] =
+  process.argv.slice(2) as [string, string, string, string, string?, string?];
+const users = Number(usersArg);
 const db = openDatabase(dbPath);
 const quiz = new QuizService(db);
-let recorded = 0;
 let sent = 0;
+let recorded = 0;
+let questions = 0;
+const t0 = performance.now();
 for (let round = 0; round < Number(roundsArg); round++) {
   const started = quiz.start({
-    guildId: "shared-guild",
+    guildId: "load",
     channelId,
     starterId: "starter",
-    count: 5,
+    count: Number(questionsArg),
     seed: round,
-    kind: "mixed",
+    kind: kindArg as KindChoice,
     lang: "de",
     seconds: 600,
   });
   if (!started.ok) throw new Error(`round did not start: ${started.reason}`);
   for (let opened = quiz.openNext(channelId); opened; opened = quiz.openNext(channelId)) {
-    for (let u = 0; u < Number(usersArg); u++) {
+    questions++;
+    for (let u = 0; u < users; u++) {
       sent++;
       const result = quiz.answer(channelId, {
         userId: `user-${u}`,
@@ -41,5 +44,6 @@ for (let round = 0; round < Number(roundsArg); round++) {
   }
   quiz.finish(channelId);
 }
+const ms = performance.now() - t0;
 db.$client.close();
-process.stdout.write(JSON.stringify({ channelId, sent, recorded }));
+process.stdout.write(JSON.stringify({ channelId, sent, recorded, questions, ms }));

@@ -161,8 +161,6 @@ export class FakeDiscord {
         return void send(fault.status, fault.status === 204 ? undefined : fault.body);
       }
     }
-    const message = (channelId: string, b: Record<string, unknown> | undefined) =>
-      botMessage(channelId, b);
     if (method === "GET" && path === "/api/v10/gateway/bot") {
       return void send(200, {
         url: `ws://127.0.0.1:${this.port}`,

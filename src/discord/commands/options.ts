@@ -1,7 +1,8 @@
 import { asc } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { articles, claims } from "../../db/schema.ts";
-import type { Choice } from "../context.ts";
+import type { Choice, RequestBase, Responder } from "../context.ts";
+import { texts } from "../i18n.ts";
 import { LIMITS, truncate } from "../render/limits.ts";
 
 /** Articles whose id or title contains what was typed, for autocomplete (at most 25). */
@@ -45,3 +46,14 @@ export const int = (v: unknown): number | undefined =>
     : typeof v === "string" && /^\d{1,6}$/.test(v)
       ? Number(v)
       : undefined;
+
+/**
+ * The server a server-only command runs in. Discord hides these commands in DMs, but an old
+ * client or the console may still send one: then it answers privately that it needs a server.
+ */
+export async function serverOf(request: RequestBase, respond: Responder): Promise<string | null> {
+  if (request.guildId === null) {
+    await respond.reply({ content: texts(request.lang).guildOnly, ephemeral: true });
+  }
+  return request.guildId;
+}

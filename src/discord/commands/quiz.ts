@@ -3,7 +3,7 @@ import { ROUND_LIMITS } from "../../quiz/service.ts";
 import type { KindChoice } from "../../quiz/types.ts";
 import type { Command } from "../context.ts";
 import { texts } from "../i18n.ts";
-import { articleChoices, int, str, topicChoices } from "./options.ts";
+import { articleChoices, int, serverOf, str, topicChoices } from "./options.ts";
 
 const DEFAULT_QUESTIONS = 5;
 const DEFAULT_SECONDS = 30;
@@ -83,10 +83,8 @@ export const quizCommand: Command = {
   consoleArgs: [],
   async execute(ctx, request, respond) {
     const t = texts(request.lang);
-    if (request.guildId === null) {
-      await respond.reply({ content: t.guildOnly, ephemeral: true });
-      return;
-    }
+    const guildId = await serverOf(request, respond);
+    if (guildId === null) return;
     if (request.subcommand === "stop") {
       const result = await ctx.runner.stop(request.channelId, {
         userId: request.actor.id,
@@ -114,7 +112,7 @@ export const quizCommand: Command = {
       DEFAULT_SECONDS,
     );
     const started = ctx.runner.start({
-      guildId: request.guildId,
+      guildId,
       channelId: request.channelId,
       starterId: request.actor.id,
       count,

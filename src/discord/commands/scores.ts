@@ -6,7 +6,7 @@ import { LIMITS, truncate } from "../render/limits.ts";
 import { plain } from "../render/markdown.ts";
 import { standingsView } from "../render/quiz.ts";
 import { COLOURS } from "../render/view.ts";
-import { str } from "./options.ts";
+import { serverOf, str } from "./options.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const PERIODS = { all: undefined, week: 7 * DAY_MS, day: DAY_MS } as const;
@@ -34,17 +34,11 @@ export const leaderboardCommand: Command = {
   consoleArgs: ["period"],
   async execute(ctx, request, respond) {
     const t = texts(request.lang);
-    if (request.guildId === null) {
-      await respond.reply({ content: t.guildOnly, ephemeral: true });
-      return;
-    }
+    const guildId = await serverOf(request, respond);
+    if (guildId === null) return;
     const period = (str(request.options.period) ?? "all") as keyof typeof PERIODS;
     const span = PERIODS[period] ?? undefined;
-    const rows = leaderboard(
-      ctx.db,
-      request.guildId,
-      span === undefined ? undefined : ctx.clock() - span,
-    );
+    const rows = leaderboard(ctx.db, guildId, span === undefined ? undefined : ctx.clock() - span);
     const title = `${t.leaderboard} · ${t.periods[period in PERIODS ? period : "all"]}`;
     await respond.reply(
       rows.length === 0
@@ -74,14 +68,12 @@ export const statsCommand: Command = {
   consoleArgs: [],
   async execute(ctx, request, respond) {
     const t = texts(request.lang);
-    if (request.guildId === null) {
-      await respond.reply({ content: t.guildOnly, ephemeral: true });
-      return;
-    }
+    const guildId = await serverOf(request, respond);
+    if (guildId === null) return;
     const userId = str(request.options.user) ?? request.actor.id;
     const name =
       str(request.options.user_name) ?? (userId === request.actor.id ? request.actor.name : userId);
-    const stats = userStats(ctx.db, request.guildId, userId);
+    const stats = userStats(ctx.db, guildId, userId);
     if (!stats) {
       await respond.reply({ content: truncate(t.noStats(plain(name)), LIMITS.content) });
       return;
