@@ -47,13 +47,18 @@ async function probeBot(): Promise<BotProbe> {
   };
 }
 
-/** The bot's warning and error log lines, counted by message (and route, for rate limits). */
+/** The bot's warning and error log lines, counted by message, route (rate limits) and error. */
 function botWarnings(): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const line of botOutput.split("\n")) {
     if (!/^\{"level":[45]0/.test(line)) continue;
-    const entry = JSON.parse(line) as { msg: string; route?: string; global?: boolean };
-    const key = [entry.msg, entry.route, entry.global ? "global" : undefined]
+    const entry = JSON.parse(line) as {
+      msg: string;
+      route?: string;
+      global?: boolean;
+      err?: { message?: string };
+    };
+    const key = [entry.msg, entry.route, entry.global ? "global" : undefined, entry.err?.message]
       .filter(Boolean)
       .join(" ");
     counts[key] = (counts[key] ?? 0) + 1;
@@ -220,8 +225,9 @@ describe("soak: 50 users in 20 concurrent rounds", () => {
         stored,
         p50ms: +percentile(latencies, 50).toFixed(1),
         p95ms: +percentile(latencies, 95).toFixed(1),
-        maxms: +Math.max(...latencies).toFixed(1),
+        maxms: +percentile(latencies, 100).toFixed(1),
         p95msByWave: p95ByWave,
+        connectionsOpened: fake.connectionsOpened,
         botLongestStallMsByWave: botStallByWave,
         harnessLongestStallMsByWave: harnessStallByWave,
         botWarnings: botWarnings(),

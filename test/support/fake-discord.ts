@@ -82,6 +82,8 @@ export class FakeDiscord {
   private sequence = 0;
   port = 0;
   identified = 0;
+  /** TCP connections the bot opened to the REST and gateway server. */
+  connectionsOpened = 0;
 
   get apiUrl(): string {
     return `http://127.0.0.1:${this.port}/api`;
@@ -93,6 +95,9 @@ export class FakeDiscord {
         res.statusCode = 500;
         res.end();
       });
+    });
+    this.server.on("connection", () => {
+      this.connectionsOpened++;
     });
     this.wss = new WebSocketServer({ server: this.server });
     this.wss.on("connection", (socket) => this.handleSocket(socket));
