@@ -96,6 +96,9 @@ export class FakeDiscord {
         res.end();
       });
     });
+    // Discord's edge keeps idle connections open for minutes; Node's 5 s default made the bot's
+    // pooled connections race the server's close whenever a process stalled for a second.
+    this.server.keepAliveTimeout = 120_000;
     this.server.on("connection", () => {
       this.connectionsOpened++;
     });
