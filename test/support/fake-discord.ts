@@ -96,8 +96,8 @@ export class FakeDiscord {
         res.end();
       });
     });
-    // Discord's edge keeps idle connections open for minutes; Node's 5 s default made the bot's
-    // pooled connections race the server's close whenever a process stalled for a second.
+    // Node's 5 s default made the bot's pooled connections race the server's close whenever a
+    // process stalled for a second. 120 s keeps the soak about load, not about that race.
     this.server.keepAliveTimeout = 120_000;
     this.server.on("connection", () => {
       this.connectionsOpened++;
