@@ -1,14 +1,12 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startBotProcess } from "../support/bot-process.ts";
 import { CHANNEL_ID, FakeDiscord } from "../support/fake-discord.ts";
-import { REPO_CORPUS } from "../support/temp-corpus.ts";
 
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const anna = { id: "720000000000000001", name: "Anna" };
 const ben = { id: "720000000000000002", name: "Ben" };
 
@@ -16,28 +14,13 @@ let fake: FakeDiscord;
 let dir: string;
 const children: ChildProcess[] = [];
 
-function startBot(): Promise<ChildProcess> {
-  let output = "";
-  // node itself, not the tsx wrapper: kill -9 must hit the bot, not a parent that leaves it running.
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH,
-      DISCORD_TOKEN: "crash-token",
-      DISCORD_API_URL: fake.apiUrl,
-      DATABASE_PATH: join(dir, "beleg.sqlite"),
-      CORPUS_DIR: REPO_CORPUS,
-      LOG_LEVEL: "info",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
+async function startBot(): Promise<ChildProcess> {
+  const bot = await startBotProcess(fake, {
+    token: "crash-token",
+    databasePath: join(dir, "beleg.sqlite"),
   });
-  children.push(child);
-  const collect = (d: Buffer) => {
-    output += d.toString();
-  };
-  child.stdout?.on("data", collect);
-  child.stderr?.on("data", collect);
-  return fake.waitFor(() => (output.includes("logged in to Discord") ? child : undefined), 20_000);
+  children.push(bot.child);
+  return bot.child;
 }
 
 beforeAll(async () => {

@@ -1,44 +1,29 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startBotProcess } from "../support/bot-process.ts";
 import { FakeDiscord } from "../support/fake-discord.ts";
-import { REPO_CORPUS } from "../support/temp-corpus.ts";
 
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const anna = { id: "710000000000000001", name: "Anna" };
 
 let fake: FakeDiscord;
 let dir: string;
 let child: ChildProcess;
-let output = "";
+let output: () => string;
 
 beforeAll(async () => {
   fake = new FakeDiscord();
   await fake.start();
   dir = mkdtempSync(join(tmpdir(), "beleg-process-"));
-  child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH,
-      DISCORD_TOKEN: "process-token",
-      DISCORD_API_URL: fake.apiUrl,
-      DATABASE_PATH: join(dir, "beleg.sqlite"),
-      CORPUS_DIR: REPO_CORPUS,
-      LOG_LEVEL: "info",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
+  const bot = await startBotProcess(fake, {
+    token: "process-token",
+    databasePath: join(dir, "beleg.sqlite"),
   });
-  child.stdout?.on("data", (d: Buffer) => {
-    output += d.toString();
-  });
-  child.stderr?.on("data", (d: Buffer) => {
-    output += d.toString();
-  });
-  await fake.waitFor(() => (output.includes("logged in to Discord") ? true : undefined), 20_000);
+  child = bot.child;
+  output = bot.output;
 }, 30_000);
 
 afterAll(async () => {
@@ -67,7 +52,7 @@ describe("npm start with DISCORD_TOKEN and DISCORD_API_URL", () => {
     );
     child.kill("SIGTERM");
     expect(await exited).toBe(0);
-    expect(output).not.toContain("process-token");
+    expect(output()).not.toContain("process-token");
 
     const db = new Database(join(dir, "beleg.sqlite"), { readonly: true });
     const round = db.prepare("SELECT status FROM rounds").get() as { status: string };

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -6,8 +6,8 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startBotProcess } from "../support/bot-process.ts";
 import { FakeDiscord } from "../support/fake-discord.ts";
-import { REPO_CORPUS } from "../support/temp-corpus.ts";
 
 /** About a minute of load by default (SOAK_MS sets a longer soak): 50 users in 20 rounds at once. */
 const SOAK_MS = Number(process.env.SOAK_MS ?? 40_000);
@@ -17,12 +17,11 @@ const CHANNELS = 20;
 const WAVE_TIMEOUT_MS = 90_000;
 /** A click answered "too late" sooner than this after it was sent was refused wrongly. */
 const LATE_FLOOR_MS = 5_000;
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
 let fake: FakeDiscord;
 let dir: string;
 let bot: ChildProcess;
-let botOutput = "";
+let botOutput: () => string;
 
 const HEAP_PROBE = fileURLToPath(new URL("../support/heap-probe.ts", import.meta.url));
 const MiB = 1024 * 1024;
@@ -36,7 +35,7 @@ interface BotProbe {
 
 /** The bot's memory after a full collection and its longest stall (see heap-probe.ts). */
 async function probeBot(): Promise<BotProbe> {
-  const probes = () => [...botOutput.matchAll(/heap-probe (\{[^\n]*\})/g)];
+  const probes = () => [...botOutput().matchAll(/heap-probe (\{[^\n]*\})/g)];
   const before = probes().length;
   bot.kill("SIGUSR2");
   const line = await fake.waitFor(() => probes()[before]?.[1], 10_000);
@@ -52,7 +51,7 @@ async function probeBot(): Promise<BotProbe> {
 /** The bot's warning and error log lines, counted by message, route (rate limits) and error. */
 function botWarnings(): Record<string, number> {
   const counts: Record<string, number> = {};
-  for (const line of botOutput.split("\n")) {
+  for (const line of botOutput().split("\n")) {
     if (!/^\{"level":[45]0/.test(line)) continue;
     const entry = JSON.parse(line) as {
       msg: string;
@@ -87,29 +86,13 @@ beforeAll(async () => {
   fake = new FakeDiscord();
   await fake.start();
   dir = mkdtempSync(join(tmpdir(), "beleg-soak-"));
-  bot = spawn(
-    process.execPath,
-    ["--expose-gc", "--import", "tsx", "--import", HEAP_PROBE, "src/main.ts"],
-    {
-      cwd: ROOT,
-      env: {
-        PATH: process.env.PATH,
-        DISCORD_TOKEN: "soak-token",
-        DISCORD_API_URL: fake.apiUrl,
-        DATABASE_PATH: join(dir, "beleg.sqlite"),
-        CORPUS_DIR: REPO_CORPUS,
-        LOG_LEVEL: "info",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
-  bot.stdout?.on("data", (d: Buffer) => {
-    botOutput += d.toString();
+  const started = await startBotProcess(fake, {
+    token: "soak-token",
+    databasePath: join(dir, "beleg.sqlite"),
+    nodeArgs: ["--expose-gc", "--import", HEAP_PROBE],
   });
-  bot.stderr?.on("data", (d: Buffer) => {
-    botOutput += d.toString();
-  });
-  await fake.waitFor(() => (botOutput.includes("logged in to Discord") ? true : undefined), 20_000);
+  bot = started.child;
+  botOutput = started.output;
 }, 30_000);
 
 afterAll(async () => {
@@ -177,7 +160,7 @@ describe("soak: 50 users in 20 concurrent rounds", () => {
           if (performance.now() > waveDeadline) {
             const short = channels.filter((c) => (standingsByChannel.get(c) ?? 0) < waves);
             throw new Error(
-              `wave ${waves}: no standings from ${short.length} channels (${short.join(", ")}) after ${WAVE_TIMEOUT_MS} ms; bot log tail:\n${botOutput.slice(-4000)}`,
+              `wave ${waves}: no standings from ${short.length} channels (${short.join(", ")}) after ${WAVE_TIMEOUT_MS} ms; bot log tail:\n${botOutput().slice(-4000)}`,
             );
           }
           for (; cursor < fake.requests.length; cursor++) {

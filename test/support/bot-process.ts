@@ -1,0 +1,49 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import type { FakeDiscord } from "./fake-discord.ts";
+import { REPO_CORPUS } from "./temp-corpus.ts";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+
+export interface BotProcess {
+  readonly child: ChildProcess;
+  /** Everything the bot wrote to stdout and stderr so far. */
+  output(): string;
+}
+
+/** Runs `npm start`'s entry point as its own process against the fake Discord, until logged in. */
+export async function startBotProcess(
+  fake: FakeDiscord,
+  options: {
+    token: string;
+    databasePath: string;
+    /** Node flags, after tsx is loaded (so a TypeScript `--import` works). */
+    nodeArgs?: readonly string[];
+  },
+): Promise<BotProcess> {
+  let output = "";
+  // node itself, not the tsx wrapper: kill -9 must hit the bot, not a parent that leaves it running.
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", ...(options.nodeArgs ?? []), "src/main.ts"],
+    {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH,
+        DISCORD_TOKEN: options.token,
+        DISCORD_API_URL: fake.apiUrl,
+        DATABASE_PATH: options.databasePath,
+        CORPUS_DIR: REPO_CORPUS,
+        LOG_LEVEL: "info",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  const collect = (d: Buffer) => {
+    output += d.toString();
+  };
+  child.stdout?.on("data", collect);
+  child.stderr?.on("data", collect);
+  await fake.waitFor(() => (output.includes("logged in to Discord") ? true : undefined), 20_000);
+  return { child, output: () => output };
+}
