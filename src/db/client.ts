@@ -57,6 +57,11 @@ function runnerFor(db: Db) {
   return runner;
 }
 
+/**
+ * Runs `work` in a BEGIN IMMEDIATE transaction. When another process holds the write lock it
+ * retries after random pauses of up to 2 ms for WRITE_WAIT_MS: SQLite's own busy handler backs
+ * off ever longer and let waiting writers starve while others kept winning.
+ */
 export function writeTransaction<T>(db: Db, work: (tx: Db) => T): T {
   const deadline = Date.now() + WRITE_WAIT_MS;
   const runner = runnerFor(db);
