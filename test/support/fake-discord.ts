@@ -4,6 +4,14 @@ import { type WebSocket, WebSocketServer } from "ws";
 
 export const APP_ID = "100000000000000001";
 export const BOT_ID = APP_ID;
+const BOT_USER = {
+  id: BOT_ID,
+  username: "Beleg",
+  discriminator: "0",
+  global_name: "Beleg",
+  avatar: null,
+  bot: true,
+};
 export const GUILD_ID = "200000000000000001";
 export const CHANNEL_ID = "300000000000000001";
 const MANAGE_MESSAGES = 1n << 13n;
@@ -54,14 +62,7 @@ function botMessage(channelId: string, body: Record<string, unknown> | undefined
     timestamp: new Date().toISOString(),
     edited_timestamp: null,
     flags: 0,
-    author: {
-      id: BOT_ID,
-      username: "Beleg",
-      discriminator: "0",
-      global_name: "Beleg",
-      avatar: null,
-      bot: true,
-    },
+    author: BOT_USER,
   };
 }
 
@@ -82,6 +83,8 @@ export class FakeDiscord {
   private sequence = 0;
   port = 0;
   identified = 0;
+  /** Sessions started or resumed (READY or RESUMED sent): a client that has these is served. */
+  sessionsStarted = 0;
   /** TCP connections the bot opened to the REST and gateway server. */
   connectionsOpened = 0;
 
@@ -218,16 +221,10 @@ export class FakeDiscord {
       if (msg.op === 1) socket.send(JSON.stringify({ op: 11 }));
       if (msg.op === 2) {
         this.identified++;
+        this.sessionsStarted++;
         this.dispatch("READY", {
           v: 10,
-          user: {
-            id: BOT_ID,
-            username: "Beleg",
-            discriminator: "0",
-            global_name: "Beleg",
-            avatar: null,
-            bot: true,
-          },
+          user: BOT_USER,
           guilds: [{ id: GUILD_ID, unavailable: true }],
           session_id: `session-${this.identified}`,
           resume_gateway_url: `ws://127.0.0.1:${this.port}`,
@@ -286,7 +283,10 @@ export class FakeDiscord {
           guild_scheduled_events: [],
         });
       }
-      if (msg.op === 6) this.dispatch("RESUMED", {});
+      if (msg.op === 6) {
+        this.sessionsStarted++;
+        this.dispatch("RESUMED", {});
+      }
     });
   }
 
