@@ -4,10 +4,8 @@ import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { refreshIndex } from "../src/corpus/index-corpus.ts";
-import { openDatabase } from "../src/db/client.ts";
-import { QuizService } from "../src/quiz/service.ts";
-import { createCorpusSearch } from "../src/search/searcher.ts";
+import pino from "pino";
+import { openApp } from "../src/app.ts";
 import { buildQueries } from "./queries.ts";
 import { MiB } from "./stats.ts";
 import { generateCorpus } from "./synthetic.ts";
@@ -73,28 +71,27 @@ async function main(): Promise<void> {
     const dbPath = join(work, "bench.sqlite");
 
     log("indexing from an empty database …");
-    const db = openDatabase(dbPath);
+    const logger = pino({ level: "silent" });
+    const open = () => openApp({ databasePath: dbPath, corpusDir: corpus.dir }, { logger });
     const t0 = performance.now();
-    const outcome = refreshIndex(db, corpus.dir);
+    const indexed = open();
     const indexMs = performance.now() - t0;
-    if (!outcome.ok) throw new Error(`synthetic corpus invalid: ${outcome.problems[0]?.message}`);
-    db.$client.close();
+    const outcome = indexed.refresh;
+    if (!outcome?.ok) throw new Error(`synthetic corpus invalid: ${outcome?.problems[0]?.message}`);
+    indexed.close();
 
     const startSamples: number[] = [];
     let firstQueryMs = 0;
     for (let i = 0; i < 3; i++) {
       const s0 = performance.now();
-      const again = openDatabase(dbPath);
-      const unchanged = refreshIndex(again, corpus.dir);
-      new QuizService(again).recoverInterrupted();
-      const search = createCorpusSearch(again);
+      const again = open();
       startSamples.push(performance.now() - s0);
-      if (!unchanged.ok || unchanged.report.passagesWritten !== 0)
+      if (!again.refresh?.ok || again.refresh.report.passagesWritten !== 0)
         throw new Error("unchanged corpus was re-indexed");
       const q0 = performance.now();
-      search.search("Satelliten Kosten", { limit: 3 });
+      again.search.search("Satelliten Kosten", { limit: 3 });
       firstQueryMs = performance.now() - q0;
-      again.$client.close();
+      again.close();
     }
     const startMs = Math.min(...startSamples);
 
@@ -126,7 +123,10 @@ async function main(): Promise<void> {
       ),
     )) as { sent: number; recorded: number }[];
     const fourMs = performance.now() - w0;
-    const check = openDatabase(dbPath);
+    const check = openApp(
+      { databasePath: dbPath, corpusDir: corpus.dir },
+      { logger, refresh: false, recover: false },
+    ).db;
     const stored = check.$client
       .prepare(
         "SELECT count(*) AS n FROM answers WHERE round_id IN (SELECT id FROM rounds WHERE channel_id LIKE 'bench-_')",

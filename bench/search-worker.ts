@@ -1,7 +1,7 @@
 import MiniSearch from "minisearch";
-import { openDatabase } from "../src/db/client.ts";
+import pino from "pino";
+import { openApp } from "../src/app.ts";
 import { analyze, isStopWord, stemWord } from "../src/search/analyzer.ts";
-import { createCorpusSearch } from "../src/search/searcher.ts";
 import { tokenize } from "../src/search/tokenize.ts";
 import { memory, percentile } from "./stats.ts";
 
@@ -16,12 +16,15 @@ async function main(): Promise<void> {
   let input = "";
   for await (const chunk of process.stdin) input += chunk;
   const queries = JSON.parse(input) as string[];
-  const db = openDatabase(dbPath as string, { readonly: true });
+  const app = openApp(
+    { databasePath: dbPath as string, corpusDir: "" },
+    { logger: pino({ level: "silent" }), readonly: true },
+  );
+  const { db } = app;
   const before = memory();
   let run: (q: string) => number;
   if (mode === "beleg") {
-    const search = createCorpusSearch(db);
-    run = (q) => search.search(q, { limit: 3 }).length;
+    run = (q) => app.search.search(q, { limit: 3 }).length;
   } else if (mode === "fts") {
     const stmt = db.$client.prepare(
       "SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? ORDER BY bm25(passages_fts) LIMIT 3",
@@ -68,7 +71,7 @@ async function main(): Promise<void> {
       rss: after.rss,
     }),
   );
-  db.$client.close();
+  app.close();
 }
 
 void main();

@@ -1,22 +1,19 @@
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
+import { z } from "zod";
+import { type App, openApp } from "./app.ts";
 import { loadConfig } from "./config.ts";
 import { progressReporter } from "./console/progress.ts";
-import { QuizArgs, quizCommand } from "./console/quiz-command.ts";
-import { ANSI_STYLE, MARKDOWN_STYLE, renderCitations } from "./console/render.ts";
-import { startConsole } from "./console/start.ts";
-import { refreshIndex } from "./corpus/index-corpus.ts";
+import { renderCitations } from "./console/render.ts";
+import { playQuiz, runConsole } from "./console/start.ts";
+import { styleFor } from "./console/text.ts";
 import { loadCorpus } from "./corpus/load.ts";
 import { formatProblem } from "./corpus/problems.ts";
-import { type Db, openDatabase } from "./db/client.ts";
-import { createLogger } from "./logger.ts";
-import { QuizService } from "./quiz/service.ts";
-import {
-  createCorpusSearch,
-  MAX_RESULTS,
-  type SearchIndex,
-  type SearchResult,
-} from "./search/searcher.ts";
+import { DEFAULT_QUESTIONS, DEFAULT_SECONDS } from "./interactions/commands/quiz.ts";
+import { createLogger, type Logger } from "./logger.ts";
+import { ROUND_LIMITS } from "./quiz/service.ts";
+import { MAX_RESULTS } from "./search/searcher.ts";
+import type { SearchResult } from "./search/types.ts";
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
@@ -28,17 +25,36 @@ const USAGE = `Usage: npm run cli -- <command> [options]
        [--seconds N] [--json]           play a round in the terminal, or print its questions
   console                               the local console (as npm start without a token)`;
 
-/** Refreshes the index before a query; a broken corpus is reported and the old index serves. */
-function openIndexed(corpusDir: string, databasePath: string): { db: Db; search: SearchIndex } {
-  const db = openDatabase(databasePath);
+const integer = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+/** `quiz`: a round played as the console plays it, or (--json) up to 200 questions printed. */
+const QuizArgs = z
+  .object({
+    count: integer(1, 200).default(DEFAULT_QUESTIONS),
+    seed: integer(0, 2 ** 31 - 1).optional(),
+    article: z.string().optional(),
+    topic: z.string().optional(),
+    kind: z.enum(["mc", "tf", "mixed"]).default("mixed"),
+    lang: z.enum(["de", "en"]).default("de"),
+    seconds: integer(ROUND_LIMITS.minSeconds, ROUND_LIMITS.maxSeconds).default(DEFAULT_SECONDS),
+    json: z.boolean().default(false),
+  })
+  .refine((a) => a.json || a.count <= ROUND_LIMITS.maxQuestions, {
+    path: ["count"],
+    message: `a round has at most ${ROUND_LIMITS.maxQuestions} questions (up to 200 with --json)`,
+  });
+type QuizArgs = z.infer<typeof QuizArgs>;
+
+/** Opens the app with the index brought up to date; a broken corpus is reported, the old index serves. */
+function openIndexed(corpusDir: string, databasePath: string, logger: Logger): App {
   const progress = progressReporter();
-  const outcome = refreshIndex(db, corpusDir, progress.onProgress);
+  const app = openApp({ corpusDir, databasePath }, { logger, onProgress: progress.onProgress });
   progress.stop();
-  if (!outcome.ok) {
-    for (const p of outcome.problems) process.stderr.write(`${formatProblem(p)}\n`);
+  if (app.refresh && !app.refresh.ok) {
+    for (const p of app.refresh.problems) process.stderr.write(`${formatProblem(p)}\n`);
     process.stderr.write("The corpus has problems; searching the index as it was.\n");
   }
-  return { db, search: createCorpusSearch(db) };
+  return app;
 }
 
 function toJson(query: string, results: readonly SearchResult[]) {
@@ -61,6 +77,30 @@ function toJson(query: string, results: readonly SearchResult[]) {
 async function readLines(onLine: (line: string) => void): Promise<void> {
   const rl = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
   for await (const line of rl) onLine(line);
+}
+
+/** The generated questions with the right option and the citation, as JSON. */
+function printQuestions(app: App, args: QuizArgs): void {
+  const seed = args.seed ?? Math.floor(Math.random() * 2 ** 31);
+  const questions = app.quiz.generate({ ...args, seed }).map((q, position) => ({
+    position: position + 1,
+    claim: q.claimId,
+    kind: q.kind,
+    lang: q.lang,
+    question: q.prompt,
+    options: q.options,
+    correct: q.correctIndex,
+    answer: q.options[q.correctIndex],
+    citation: {
+      article: q.citation.articleId,
+      passage: q.citation.passageId,
+      paragraph: app.corpus.passage(q.citation.passageId)?.paragraph ?? null,
+      quote: q.citation.quote,
+    },
+  }));
+  process.stdout.write(
+    `${JSON.stringify({ seed, count: questions.length, questions }, null, 2)}\n`,
+  );
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -88,6 +128,7 @@ async function main(argv: string[]): Promise<number> {
     return command || values.help ? 0 : 2;
   }
   const config = loadConfig();
+  const logger = createLogger(config.logLevel);
   const corpusDir = values.corpus ?? config.corpusDir;
 
   switch (command) {
@@ -101,18 +142,20 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case "ingest": {
-      const db = openDatabase(config.databasePath);
       const progress = progressReporter();
       const started = performance.now();
-      const outcome = refreshIndex(db, corpusDir, progress.onProgress);
+      const app = openApp(
+        { corpusDir, databasePath: config.databasePath },
+        { logger, onProgress: progress.onProgress },
+      );
       progress.stop();
-      db.$client.close();
-      if (!outcome.ok) {
-        for (const p of outcome.problems) process.stdout.write(`${formatProblem(p)}\n`);
+      app.close();
+      if (!app.refresh?.ok) {
+        for (const p of app.refresh?.problems ?? []) process.stdout.write(`${formatProblem(p)}\n`);
         process.stdout.write("Nothing indexed; the previous index is unchanged.\n");
         return 1;
       }
-      const r = outcome.report;
+      const r = app.refresh.report;
       const ms = (performance.now() - started).toFixed(0);
       process.stdout.write(
         `${r.added} added, ${r.updated} updated, ${r.removed} removed, ${r.unchanged} unchanged; ` +
@@ -131,9 +174,9 @@ async function main(argv: string[]): Promise<number> {
         process.stderr.write(`${USAGE}\n`);
         return 2;
       }
-      const { db, search: index } = openIndexed(corpusDir, config.databasePath);
+      const app = openIndexed(corpusDir, config.databasePath, logger);
       const search = (q: string) =>
-        index.search(q, { limit, ...(values.article ? { article: values.article } : {}) });
+        app.search.search(q, { limit, ...(values.article ? { article: values.article } : {}) });
       if (values.jsonl) {
         await readLines((line) => {
           if (line.trim() === "") return;
@@ -142,41 +185,42 @@ async function main(argv: string[]): Promise<number> {
       } else if (values.json) {
         process.stdout.write(`${JSON.stringify(toJson(query, search(query)), null, 2)}\n`);
       } else {
-        const style = process.stdout.isTTY ? ANSI_STYLE : MARKDOWN_STYLE;
-        process.stdout.write(renderCitations(search(query), style));
+        process.stdout.write(renderCitations(search(query), styleFor(process.stdout)));
       }
-      db.$client.close();
+      app.close();
       return 0;
     }
     case "quiz": {
-      const options = QuizArgs.safeParse(values);
-      if (!options.success) {
+      const parsed = QuizArgs.safeParse(values);
+      if (!parsed.success) {
         process.stderr.write(
-          `${options.error.issues.map((i) => `--${i.path.join(".")}: ${i.message}`).join("\n")}\n`,
+          `${parsed.error.issues.map((i) => `--${i.path.join(".")}: ${i.message}`).join("\n")}\n`,
         );
         return 2;
       }
-      const { db } = openIndexed(corpusDir, config.databasePath);
+      const args = parsed.data;
+      const app = openIndexed(corpusDir, config.databasePath, logger);
       try {
-        return await quizCommand(db, options.data);
+        if (args.json) {
+          printQuestions(app, args);
+          return 0;
+        }
+        return await playQuiz(app, { input: process.stdin, output: process.stdout }, args.lang, {
+          count: args.count,
+          seconds: args.seconds,
+          kind: args.kind,
+          article: args.article,
+          topic: args.topic,
+          seed: args.seed,
+        });
       } finally {
-        db.$client.close();
+        app.close();
       }
     }
     case "console": {
-      const { db, search } = openIndexed(corpusDir, config.databasePath);
-      const logger = createLogger(config.logLevel);
-      const quiz = new QuizService(db);
-      quiz.recoverInterrupted();
-      await startConsole({
-        config,
-        db,
-        search,
-        quiz,
-        logger,
-        io: { input: process.stdin, output: process.stdout },
-      });
-      db.$client.close();
+      const app = openIndexed(corpusDir, config.databasePath, logger);
+      await runConsole(app, { input: process.stdin, output: process.stdout });
+      app.close();
       return 0;
     }
     default:

@@ -1,59 +1,31 @@
+import { logRefresh, openApp } from "./app.ts";
 import { loadConfig } from "./config.ts";
 import { progressReporter } from "./console/progress.ts";
-import { startConsole } from "./console/start.ts";
-import { refreshIndex } from "./corpus/index-corpus.ts";
-import { formatProblem } from "./corpus/problems.ts";
-import { openDatabase } from "./db/client.ts";
+import { runConsole } from "./console/start.ts";
 import { runBot } from "./discord/bot.ts";
 import { createLogger } from "./logger.ts";
-import { QuizService } from "./quiz/service.ts";
-import { createCorpusSearch } from "./search/searcher.ts";
 
-/** Wiring: config → database (migrated) → corpus index → bot or console. */
+/** `npm start`: the bot when a token is set, else the local console. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   process.on("unhandledRejection", (reason) =>
     logger.error({ err: reason }, "unhandled rejection"),
   );
-
-  const db = openDatabase(config.databasePath);
   const started = performance.now();
   const progress = progressReporter();
-  const outcome = refreshIndex(db, config.corpusDir, progress.onProgress);
+  const app = openApp(config, { logger, onProgress: progress.onProgress });
   progress.stop();
-  if (outcome.ok) {
-    logger.info(
-      { ...outcome.report, ms: Math.round(performance.now() - started) },
-      "corpus index up to date",
-    );
-  } else {
-    logger.error(
-      { problems: outcome.problems.map(formatProblem) },
-      "corpus has problems; the previous index keeps serving",
-    );
-  }
-  const quiz = new QuizService(db);
-  const interrupted = quiz.recoverInterrupted();
-  if (interrupted > 0)
-    logger.warn({ rounds: interrupted }, "closed rounds left running by a crash");
-  const search = createCorpusSearch(db);
+  logRefresh(logger, app.refresh, Math.round(performance.now() - started));
 
   if (!config.discordToken) {
     process.stdout.write("No DISCORD_TOKEN set: starting the local console.\n");
-    await startConsole({
-      config,
-      db,
-      search,
-      quiz,
-      logger,
-      io: { input: process.stdin, output: process.stdout },
-    });
-    db.$client.close();
+    await runConsole(app, { input: process.stdin, output: process.stdout });
+    app.close();
     return;
   }
 
-  const bot = await runBot({ config, db, search, quiz, logger });
+  const bot = await runBot(app, config);
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
@@ -62,7 +34,7 @@ async function main(): Promise<void> {
     try {
       await bot.stop();
     } finally {
-      db.$client.close();
+      app.close();
       process.exit(0);
     }
   };

@@ -1,25 +1,22 @@
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
-import { COMMANDS } from "../discord/commands/index.ts";
-import { handleComponent } from "../discord/components.ts";
-import type {
-  Actor,
-  BotContext,
-  ChannelPoster,
-  Command,
-  OptionValue,
-  Responder,
-} from "../discord/context.ts";
-import type { MessageView } from "../discord/render/view.ts";
+import { handleComponent } from "../interactions/buttons/index.ts";
+import { type RoundSettings, startRound } from "../interactions/commands/quiz.ts";
+import type { InteractionContext } from "../interactions/context.ts";
+import { texts } from "../interactions/i18n.ts";
+import type { Actor, ChannelPoster, RequestBase, Responder } from "../interactions/request.ts";
+import type { View } from "../interactions/view.ts";
 import type { Lang } from "../quiz/types.ts";
-import { buttonsOf, type ConsoleButton, viewToText } from "./render-view.ts";
+import { parseConsoleCommand } from "./parse.ts";
+import { type KeyedButton, keyedButtons, styleFor, type TextStyle, viewText } from "./text.ts";
 
 export interface ConsoleIo {
   readonly input: Readable;
   readonly output: Writable & { isTTY?: boolean };
 }
 
-export const CONSOLE_CHANNEL = "console";
+/** The console is one server with one channel. */
+const CONSOLE_CHANNEL = "console";
 const CONSOLE_GUILD = "console";
 
 const HELP = `Commands as in Discord, for example:
@@ -28,65 +25,33 @@ const HELP = `Commands as in Discord, for example:
   /quiz stop   /leaderboard   /stats   /review   /help
 Press a button by typing its key (A–D, T/F, 1–3). /lang en|de switches the language, /quit leaves.`;
 
-export interface ParsedCommand {
-  readonly command: Command;
-  readonly subcommand?: string;
-  readonly options: Record<string, OptionValue>;
-}
-
-/** Reads `name:value` options and plain words (which fill the command's console arguments). */
-export function parseConsoleCommand(line: string): ParsedCommand | string {
-  const [head = "", ...words] = line.slice(1).trim().split(/\s+/);
-  const command = COMMANDS.find(
-    (c) => c.data.name === head || Object.values(c.data.name_localizations ?? {}).includes(head),
-  );
-  if (!command) return `Unknown command /${head}.`;
-  let subcommand: string | undefined;
-  const subcommands = (command.data.options ?? []).filter((o) => o.type === 1).map((o) => o.name);
-  if (subcommands.length > 0) {
-    subcommand = subcommands.includes(words[0] ?? "") ? words.shift() : subcommands[0];
-  }
-  const options: Record<string, OptionValue> = {};
-  const plain: string[] = [];
-  for (const word of words) {
-    const named = /^([a-z_]+)[:=](.*)$/.exec(word);
-    if (named) options[named[1] as string] = typed(named[2] as string);
-    else plain.push(word);
-  }
-  command.consoleArgs.forEach((name, i) => {
-    const last = i === command.consoleArgs.length - 1;
-    const value = last ? plain.slice(i).join(" ") : plain[i];
-    if (value && options[name] === undefined) options[name] = typed(value);
-  });
-  return subcommand ? { command, subcommand, options } : { command, options };
-}
-
-function typed(value: string): OptionValue {
-  if (/^\d{1,9}$/.test(value)) return Number(value);
-  if (value === "true" || value === "false") return value === "true";
-  return value;
-}
+/** A typed line that can only be meant as an answer key (A–F, T/F). */
+const ANSWER_KEY = /^[a-ft]$/i;
 
 /**
  * The local console: the bot's own commands and buttons, answered in the terminal. Every message
  * (replies and quiz posts alike) is printed as text, and its buttons get keys to type.
  */
 export class LocalConsole {
-  private buttons: ConsoleButton[] = [];
+  private buttons: KeyedButton[] = [];
   private lang: Lang = "de";
-  private readonly bold: [string, string];
+  private readonly style: TextStyle;
+  private buttonsShown: () => void = () => {};
 
   constructor(
     private readonly io: ConsoleIo,
     private readonly clock: () => number,
   ) {
-    this.bold = io.output.isTTY ? ["\u001b[1m", "\u001b[22m"] : ["**", "**"];
+    this.style = styleFor(io.output);
   }
 
-  private show(view: MessageView): void {
-    this.io.output.write(`${viewToText(view, this.clock(), this.bold)}\n`);
-    const pressable = buttonsOf(view);
-    if (pressable.length > 0) this.buttons = pressable;
+  private show(view: View): void {
+    this.io.output.write(`${viewText(view, this.style, this.clock())}\n`);
+    const pressable = keyedButtons(view);
+    if (pressable.length > 0) {
+      this.buttons = pressable;
+      this.buttonsShown();
+    }
   }
 
   /** Quiz messages go to the terminal; closing a question (an edit) stays quiet. */
@@ -104,18 +69,21 @@ export class LocalConsole {
     followUp: async (view) => this.show(view),
   };
 
-  /** Handles one typed line; false when the user wants to leave. */
-  async handle(ctx: BotContext, actor: Actor, raw: string): Promise<boolean> {
-    const line = raw.trim();
-    if (line === "") return true;
-    if (line === "/quit" || line === "/exit") return false;
-    const base = {
+  private base(actor: Actor): RequestBase {
+    return {
       actor,
       guildId: CONSOLE_GUILD,
       channelId: CONSOLE_CHANNEL,
       lang: this.lang,
       canManageMessages: true,
     };
+  }
+
+  /** Handles one typed line; false when the user wants to leave. */
+  async handle(ctx: InteractionContext, actor: Actor, raw: string): Promise<boolean> {
+    const line = raw.trim();
+    if (line === "") return true;
+    if (line === "/quit" || line === "/exit") return false;
     if (line.startsWith("/lang")) {
       this.lang = line.endsWith("en") ? "en" : "de";
       this.io.output.write(`Language: ${this.lang}\n`);
@@ -124,13 +92,17 @@ export class LocalConsole {
     const pressed = this.buttons.find((b) => b.key.toLowerCase() === line.toLowerCase());
     try {
       if (pressed) {
-        await handleComponent(ctx, { ...base, customId: pressed.customId }, this.respond);
+        await handleComponent(
+          ctx,
+          { ...this.base(actor), customId: pressed.customId },
+          this.respond,
+        );
       } else if (line.startsWith("/")) {
         const parsed = parseConsoleCommand(line);
         if (typeof parsed === "string") this.io.output.write(`${parsed}\n${HELP}\n`);
         else {
           const request = {
-            ...base,
+            ...this.base(actor),
             command: parsed.command.data.name,
             subcommand: parsed.subcommand,
             options: parsed.options,
@@ -138,12 +110,7 @@ export class LocalConsole {
           await parsed.command.execute(ctx, request, this.respond);
         }
       } else {
-        const cite = COMMANDS.find((c) => c.data.name === "cite") as Command;
-        await cite.execute(
-          ctx,
-          { ...base, command: "cite", options: { query: line } },
-          this.respond,
-        );
+        this.io.output.write(`${texts(this.lang).consoleNotACommand(line)}\n`);
       }
     } catch (error) {
       ctx.logger.error({ err: error, line }, "console command failed");
@@ -153,12 +120,52 @@ export class LocalConsole {
   }
 
   /** Reads lines until the input ends or /quit. */
-  async run(ctx: BotContext, actor: Actor): Promise<void> {
+  async run(ctx: InteractionContext, actor: Actor): Promise<void> {
     this.io.output.write(`Beleg console. ${HELP}\n\n`);
     const rl = createInterface({ input: this.io.input, terminal: false });
     for await (const line of rl) {
       if (!(await this.handle(ctx, actor, line))) break;
     }
     rl.close();
+  }
+
+  /**
+   * One round in the terminal (`cli quiz`): typed keys answer the questions in order, so a key
+   * typed before its question is shown waits for it. Resolves with the exit code.
+   */
+  async playRound(
+    ctx: InteractionContext,
+    actor: Actor,
+    lang: Lang,
+    settings: RoundSettings,
+  ): Promise<number> {
+    this.lang = lang;
+    const guildId = CONSOLE_GUILD;
+    const solo = { ...settings, players: [actor.id] };
+    if (!(await startRound(ctx, { ...this.base(actor), guildId }, solo, this.respond))) return 1;
+    const finished = ctx.runner.whenFinished(CONSOLE_CHANNEL).then(() => "finished" as const);
+    const rl = createInterface({ input: this.io.input, terminal: false });
+    const lines = rl[Symbol.asyncIterator]();
+    try {
+      for (;;) {
+        const next = await Promise.race([lines.next(), finished]);
+        if (next === "finished" || next.done) break;
+        const line = next.value.trim();
+        if (ANSWER_KEY.test(line) && !this.buttons.some((b) => b.key === line.toUpperCase())) {
+          const shown = new Promise<void>((resolve) => {
+            this.buttonsShown = resolve;
+          });
+          if ((await Promise.race([shown, finished])) === "finished") break;
+        }
+        const answering = this.buttons.some((b) => b.answer && b.key === line.toUpperCase());
+        await this.handle(ctx, actor, line);
+        // One answer per question: the next answer key belongs to the next question.
+        if (answering) this.buttons = this.buttons.filter((b) => !b.answer);
+      }
+      await finished;
+      return 0;
+    } finally {
+      rl.close();
+    }
   }
 }

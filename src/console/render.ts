@@ -1,13 +1,7 @@
-import { markHighlights, sourceLine } from "../search/citation.ts";
-import type { SearchResult } from "../search/searcher.ts";
-
-export interface TextStyle {
-  readonly boldOpen: string;
-  readonly boldClose: string;
-}
-
-export const MARKDOWN_STYLE: TextStyle = { boldOpen: "**", boldClose: "**" };
-export const ANSI_STYLE: TextStyle = { boldOpen: "\u001b[1m", boldClose: "\u001b[22m" };
+import { sourceLine } from "../interactions/views/source-line.ts";
+import { highlighted } from "../interactions/views/text.ts";
+import type { SearchResult } from "../search/types.ts";
+import { plainText, type TextStyle } from "./text.ts";
 
 /** Cited passages as terminal text: source line with passage id and offsets, then the quote. */
 export function renderCitations(results: readonly SearchResult[], style: TextStyle): string {
@@ -16,7 +10,7 @@ export function renderCitations(results: readonly SearchResult[], style: TextSty
     .map(
       (r, i) =>
         `${i + 1}. ${sourceLine(r)}  [${r.passageId}, chars ${r.start}–${r.end}]\n` +
-        `   ${markHighlights(r.text, r.highlights, style.boldOpen, style.boldClose)}\n`,
+        `   ${plainText(highlighted(r.text, r.highlights), style, 0)}\n`,
     )
     .join("\n");
 }

@@ -1,46 +1,39 @@
 import { userInfo } from "node:os";
-import type { Config } from "../config.ts";
-import type { Db } from "../db/client.ts";
-import type { BotContext, CiteSession, ReviewSession } from "../discord/context.ts";
-import { QuizRunner } from "../discord/quiz-runner.ts";
-import { SessionStore } from "../discord/sessions.ts";
-import type { Logger } from "../logger.ts";
-import type { QuizService } from "../quiz/service.ts";
-import type { SearchIndex } from "../search/searcher.ts";
+import { type App, createInteractionContext } from "../app.ts";
+import type { RoundSettings } from "../interactions/commands/quiz.ts";
+import type { Actor } from "../interactions/request.ts";
+import type { Lang } from "../quiz/types.ts";
 import { type ConsoleIo, LocalConsole } from "./console.ts";
 
-/** Wires the console to the same handlers the bot uses and runs it until input ends. */
-export async function startConsole(deps: {
-  config: Config;
-  db: Db;
-  search: SearchIndex;
-  quiz: QuizService;
-  logger: Logger;
-  io: ConsoleIo;
-}): Promise<void> {
-  const clock = Date.now;
-  const console = new LocalConsole(deps.io, clock);
-  const runner = new QuizRunner({
-    db: deps.db,
-    quiz: deps.quiz,
-    poster: console.poster,
-    logger: deps.logger,
-  });
-  const ctx: BotContext = {
-    db: deps.db,
-    search: deps.search,
-    quiz: deps.quiz,
-    runner,
-    citeSessions: new SessionStore<CiteSession>(),
-    reviewSessions: new SessionStore<ReviewSession>(),
-    logger: deps.logger,
-    config: deps.config,
-    clock,
-  };
+/** The person at the terminal. */
+function localActor(): Actor {
   const name = userInfo().username || "you";
+  return { id: `console:${name}`, name };
+}
+
+/** Runs the local console over the app's services until its input ends. */
+export async function runConsole(app: App, io: ConsoleIo): Promise<void> {
+  const console = new LocalConsole(io, app.clock);
+  const ctx = createInteractionContext(app, console.poster);
   try {
-    await console.run(ctx, { id: `console:${name}`, name });
+    await console.run(ctx, localActor());
   } finally {
-    runner.shutdown();
+    ctx.runner.shutdown();
+  }
+}
+
+/** `cli quiz`: one round in the terminal, as the console's /quiz plays it. */
+export async function playQuiz(
+  app: App,
+  io: ConsoleIo,
+  lang: Lang,
+  settings: RoundSettings,
+): Promise<number> {
+  const console = new LocalConsole(io, app.clock);
+  const ctx = createInteractionContext(app, console.poster);
+  try {
+    return await console.playRound(ctx, localActor(), lang, settings);
+  } finally {
+    ctx.runner.shutdown();
   }
 }

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { CorpusProblem } from "./problems.ts";
 import { parseLocatedYaml } from "./yaml-positions.ts";
 
-export const ARTICLE_ID = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
+const ARTICLE_ID = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 
 const isCalendarDate = (value: string) => {
   const [y, m, d] = value.split("-").map(Number);
@@ -14,7 +14,7 @@ const isCalendarDate = (value: string) => {
 };
 
 /** Front matter: only what the article itself states; `language` is the one required field. */
-export const FrontMatterSchema = z.strictObject({
+const FrontMatterSchema = z.strictObject({
   title: z.string().trim().min(1).max(300).optional(),
   publication: z.string().trim().min(1).max(200).optional(),
   author: z.string().trim().min(1).max(200).optional(),

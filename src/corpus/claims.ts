@@ -3,11 +3,11 @@ import { normalizeWord } from "../search/normalize.ts";
 import type { CorpusProblem } from "./problems.ts";
 import { parseLocatedYaml } from "./yaml-positions.ts";
 
-export const CLAIM_TYPES = ["person", "organisation", "place", "number", "date", "term"] as const;
+const CLAIM_TYPES = ["person", "organisation", "place", "number", "date", "term"] as const;
 export type ClaimType = (typeof CLAIM_TYPES)[number];
 
 /** Answers and distractors become button labels: Discord allows 80 characters. */
-export const MAX_OPTION_CHARS = 80;
+const MAX_OPTION_CHARS = 80;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 const text = (min: number, max: number) =>
@@ -24,7 +24,7 @@ const bilingual = (min: number, max: number) =>
 const question = (min: number, max: number) =>
   text(min, max).refine((q) => q === "" || q.endsWith("?"), "a question must end with ?");
 
-export const ClaimSchema = z.strictObject({
+const ClaimSchema = z.strictObject({
   id: z.string().regex(SLUG, "id must be lower-case words joined by hyphens").max(64),
   quote: text(10, 1000),
   question: z.strictObject({ de: question(5, 300), en: question(5, 300) }),
@@ -63,10 +63,7 @@ export function normalizeAnswer(answer: string): string {
 const collapse = (s: string) => s.replace(/\s+/g, " ").trim().toLowerCase();
 
 /** Where `quote` stands in `body`, whitespace-insensitively; undefined if it does not. */
-export function locateQuote(
-  body: string,
-  quote: string,
-): { start: number; end: number } | undefined {
+function locateQuote(body: string, quote: string): { start: number; end: number } | undefined {
   const words = quote
     .trim()
     .split(/\s+/)
@@ -79,7 +76,7 @@ const NUMBER = /\d+(?:[.,]\d+)*/g;
 const digitsOf = (s: string) => [...s.matchAll(NUMBER)].map((m) => m[0].replace(/[.,]/g, ""));
 
 /** A statement names the claim's answer: verbatim, or for numbers and dates by the number. */
-export function statementNamesAnswer(
+function statementNamesAnswer(
   statement: string,
   claim: Pick<ClaimData, "answer" | "type">,
 ): boolean {

@@ -11,7 +11,7 @@ import { CorpusInvalidError } from "./problems.ts";
 import { type PassageSpan, segmentBody } from "./segment.ts";
 
 /** Bump when segmentation or analysis changes, so every article is indexed anew. */
-export const INDEX_VERSION = "1";
+const INDEX_VERSION = "1";
 const FINGERPRINT_KEY = "corpus_fingerprint";
 const INSERT_CHUNK = 400;
 

@@ -14,7 +14,7 @@ export interface LoadedCorpus {
   readonly problems: readonly CorpusProblem[];
 }
 
-export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
 function displayPath(path: string): string {
   const rel = relative(process.cwd(), path);

@@ -8,7 +8,7 @@ import * as schema from "./schema.ts";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
-export const MIGRATIONS_DIR = fileURLToPath(new URL("../../migrations", import.meta.url));
+const MIGRATIONS_DIR = fileURLToPath(new URL("../../migrations", import.meta.url));
 
 export interface OpenOptions {
   /** Milliseconds a writer waits for another process's lock before SQLITE_BUSY. */
@@ -37,13 +37,18 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
 }
 
 /** How long a writer keeps trying for the lock before SQLITE_BUSY reaches the caller. */
-export const WRITE_WAIT_MS = 30_000;
+const WRITE_WAIT_MS = 30_000;
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
 
-const isBusy = (error: unknown) =>
+const hasCode = (error: unknown, prefix: string) =>
   error instanceof Error &&
   "code" in error &&
-  String((error as { code: unknown }).code).startsWith("SQLITE_BUSY");
+  String((error as { code: unknown }).code).startsWith(prefix);
+
+const isBusy = (error: unknown) => hasCode(error, "SQLITE_BUSY");
+
+/** A UNIQUE, CHECK or foreign-key constraint refused the write. */
+export const isConstraintViolation = (error: unknown) => hasCode(error, "SQLITE_CONSTRAINT");
 
 /** One reusable better-sqlite3 transaction function per connection: it takes the work as argument. */
 const runners = new WeakMap<Db, Database.Transaction<(work: () => unknown) => unknown>>();

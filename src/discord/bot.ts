@@ -1,15 +1,11 @@
 import { Client, Events, GatewayIntentBits, Options } from "discord.js";
 import { Agent } from "undici";
+import { type App, createInteractionContext } from "../app.ts";
 import type { Config } from "../config.ts";
-import type { Db } from "../db/client.ts";
-import type { Logger } from "../logger.ts";
-import type { QuizService } from "../quiz/service.ts";
-import type { SearchIndex } from "../search/searcher.ts";
-import { createInteractionHandler, restPoster } from "./adapter.ts";
-import type { BotContext, CiteSession, ReviewSession } from "./context.ts";
+import type { RunnerOptions } from "../interactions/quiz-runner.ts";
+import { createInteractionHandler } from "./interactions.ts";
 import { NO_MENTIONS } from "./payload.ts";
-import { QuizRunner, type RunnerOptions } from "./quiz-runner.ts";
-import { SessionStore } from "./sessions.ts";
+import { restPoster } from "./poster.ts";
 
 /**
  * discord.js sends interaction callbacks all at once, and undici's default agent opens a new
@@ -20,7 +16,7 @@ import { SessionStore } from "./sessions.ts";
  */
 const REST_CONNECTIONS = 128;
 
-export function createDiscordClient(config: Pick<Config, "discordApiUrl">): Client {
+function createDiscordClient(config: Pick<Config, "discordApiUrl">): Client {
   return new Client({
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: NO_MENTIONS,
@@ -40,34 +36,14 @@ export interface RunningBot {
 }
 
 /** Logs in and serves every command until `stop`. */
-export async function runBot(deps: {
-  config: Config;
-  db: Db;
-  search: SearchIndex;
-  quiz: QuizService;
-  logger: Logger;
-  runnerOptions?: Partial<RunnerOptions>;
-}): Promise<RunningBot> {
-  const { config, db, search, quiz, logger } = deps;
+export async function runBot(
+  app: App,
+  config: Pick<Config, "discordToken" | "discordApiUrl">,
+  runnerOptions?: Partial<RunnerOptions>,
+): Promise<RunningBot> {
+  const { logger } = app;
   const client = createDiscordClient(config);
-  const runner = new QuizRunner({
-    db,
-    quiz,
-    poster: restPoster(client),
-    logger,
-    ...(deps.runnerOptions ? { options: deps.runnerOptions } : {}),
-  });
-  const ctx: BotContext = {
-    db,
-    search,
-    quiz,
-    runner,
-    citeSessions: new SessionStore<CiteSession>(),
-    reviewSessions: new SessionStore<ReviewSession>(),
-    logger,
-    config,
-    clock: Date.now,
-  };
+  const ctx = createInteractionContext(app, restPoster(client), runnerOptions);
   client.on(Events.InteractionCreate, createInteractionHandler(ctx));
   client.once(Events.ClientReady, (ready) =>
     logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, "logged in to Discord"),
@@ -90,7 +66,7 @@ export async function runBot(deps: {
   return {
     client,
     async stop() {
-      const interrupted = runner.shutdown();
+      const interrupted = ctx.runner.shutdown();
       logger.info({ interrupted }, "shutting down");
       await client.destroy();
     },

@@ -1,6 +1,7 @@
 import { type APIApplication, REST, Routes } from "discord.js";
 import { loadConfig } from "../config.ts";
-import { COMMANDS } from "./commands/index.ts";
+import { COMMANDS } from "../interactions/commands/index.ts";
+import { commandData } from "./command-data.ts";
 
 /** `npm run deploy-commands`: registers the slash commands to one server, or globally. */
 async function deploy(): Promise<number> {
@@ -13,7 +14,7 @@ async function deploy(): Promise<number> {
     config.discordToken,
   );
   const app = (await rest.get(Routes.currentApplication())) as APIApplication;
-  const body = COMMANDS.map((c) => c.data);
+  const body = COMMANDS.map((c) => commandData(c.data));
   const route = config.discordGuildId
     ? Routes.applicationGuildCommands(app.id, config.discordGuildId)
     : Routes.applicationCommands(app.id);

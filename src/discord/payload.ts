@@ -1,31 +1,118 @@
-import { MessageFlags } from "discord.js";
-import type { MessageView } from "./render/view.ts";
+import {
+  type APIActionRowComponent,
+  type APIButtonComponent,
+  type APIEmbed,
+  ButtonStyle,
+  ComponentType,
+  MessageFlags,
+} from "discord.js";
+import type { Button, Card, Colour, View } from "../interactions/view.ts";
+import { truncate } from "../interactions/views/text.ts";
+import { embedSize, LIMITS, type MessagePayload } from "./limits.ts";
+import { renderWithin } from "./markdown.ts";
 
 /** Nothing the bot sends may ping: corpus text and user input are echoed. */
 export const NO_MENTIONS = { parse: [] as never[] };
 
-/** A view as the body of a REST message call (snake_case, as the API takes it). */
-export function messageBody(view: MessageView) {
+const COLOURS: Record<Colour, number> = {
+  cite: 0x2f6f9f,
+  quiz: 0xc27c0e,
+  right: 0x2e8b57,
+  info: 0x6b6b6b,
+  warn: 0xb03a2e,
+};
+
+const BUTTON_STYLES = {
+  primary: ButtonStyle.Primary,
+  secondary: ButtonStyle.Secondary,
+  success: ButtonStyle.Success,
+  danger: ButtonStyle.Danger,
+} as const;
+
+/** Discord refuses empty field values. */
+const EMPTY_FIELD = "—";
+
+function embedOf(card: Card, descriptionMax: number, fieldMax: number): APIEmbed {
+  const title = card.title === undefined ? "" : renderWithin(card.title, LIMITS.embedTitle);
+  const fields = (card.fields ?? []).slice(0, LIMITS.embedFields).map((f) => ({
+    name: truncate(f.name, LIMITS.fieldName) || EMPTY_FIELD,
+    value: renderWithin(f.value, fieldMax) || EMPTY_FIELD,
+    ...(f.inline ? { inline: true } : {}),
+  }));
   return {
-    ...(view.content !== undefined ? { content: view.content } : {}),
-    embeds: [...(view.embeds ?? [])],
-    components: [...(view.components ?? [])],
+    color: COLOURS[card.colour],
+    ...(title ? { title } : {}),
+    ...(card.body === undefined ? {} : { description: renderWithin(card.body, descriptionMax) }),
+    ...(fields.length > 0 ? { fields } : {}),
+    ...(card.footer ? { footer: { text: truncate(card.footer, LIMITS.footer) } } : {}),
+  };
+}
+
+/** A card as an embed within the 6,000-character total: the description gives way first. */
+function fittedEmbed(card: Card): APIEmbed {
+  let embed = embedOf(card, LIMITS.embedDescription, LIMITS.fieldValue);
+  const excess = embedSize(embed) - LIMITS.embedTotal;
+  if (excess <= 0) return embed;
+  const description = Math.max(0, (embed.description?.length ?? 0) - excess);
+  for (
+    let fieldMax: number = LIMITS.fieldValue;
+    fieldMax > 1;
+    fieldMax = Math.floor(fieldMax / 2)
+  ) {
+    embed = embedOf(card, description, fieldMax);
+    if (embedSize(embed) <= LIMITS.embedTotal) break;
+  }
+  return embed;
+}
+
+function buttonOf(button: Button): APIButtonComponent {
+  return {
+    type: ComponentType.Button,
+    style: BUTTON_STYLES[button.style],
+    label: truncate(button.label, LIMITS.buttonLabel),
+    custom_id: button.customId,
+    ...(button.disabled ? { disabled: true } : {}),
+  };
+}
+
+/** A view as a message the API takes, within every Discord limit. */
+export function renderView(view: View): MessagePayload {
+  return {
+    ...(view.content === undefined ? {} : { content: renderWithin(view.content, LIMITS.content) }),
+    embeds: (view.cards ?? []).slice(0, LIMITS.embeds).map(fittedEmbed),
+    components: (view.buttons ?? []).slice(0, LIMITS.rows).map(
+      (row): APIActionRowComponent<APIButtonComponent> => ({
+        type: ComponentType.ActionRow,
+        components: row.slice(0, LIMITS.buttonsPerRow).map(buttonOf),
+      }),
+    ),
+  };
+}
+
+/** A view as the body of a REST message call (snake_case, as the API takes it). */
+export function messageBody(view: View) {
+  const payload = renderView(view);
+  return {
+    ...payload,
+    embeds: [...(payload.embeds ?? [])],
+    components: [...(payload.components ?? [])],
     allowed_mentions: NO_MENTIONS,
   };
 }
 
 /** A view as options for discord.js edits (an edit cannot change who sees the message). */
-export function editOptions(view: MessageView) {
+export function editOptions(view: View) {
+  const payload = renderView(view);
   return {
-    ...(view.content !== undefined ? { content: view.content } : {}),
-    embeds: [...(view.embeds ?? [])],
-    components: [...(view.components ?? [])],
+    ...(payload.content === undefined ? {} : { content: payload.content }),
+    embeds: [...(payload.embeds ?? [])],
+    components: [...(payload.components ?? [])],
     allowedMentions: NO_MENTIONS,
   };
 }
 
 /** A view as options for discord.js replies and follow-ups. */
-export function replyOptions(view: MessageView) {
+export function replyOptions(view: View) {
   return {
     ...editOptions(view),
     ...(view.ephemeral ? { flags: MessageFlags.Ephemeral as const } : {}),

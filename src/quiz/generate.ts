@@ -24,7 +24,7 @@ const isNumeric = (claim: QuizClaim) => claim.type === "number" || claim.type ==
  * (same unit), then other claims' answers of the same type. Never an accepted answer of the claim,
  * never two that read the same.
  */
-export function distractorsFor(
+function distractorsFor(
   claim: QuizClaim,
   right: string,
   pool: readonly QuizClaim[],
@@ -138,7 +138,7 @@ function trueFalse(
 }
 
 /** Claims a round may draw from: by article and topic (tag). */
-export function eligibleClaims(
+function eligibleClaims(
   claims: readonly QuizClaim[],
   options: Pick<RoundOptions, "article" | "topic">,
 ): QuizClaim[] {

@@ -23,7 +23,7 @@ export function findNumber(text: string): NumberInText | undefined {
   return findNumbers(text)[0];
 }
 
-export function formatNumber(value: number, separator: "." | "," | null): string {
+function formatNumber(value: number, separator: "." | "," | null): string {
   const digits = String(value);
   if (!separator || value < 1000) return digits;
   return digits.replace(/\B(?=(\d{3})+(?!\d))/g, separator);

@@ -33,7 +33,7 @@ export class RoundMachine {
   position = -1;
   openedAt = 0;
   closesAt = 0;
-  private readonly players = new Set<string>();
+  private readonly players: Set<string>;
   private playersBeforeQuestion = new Set<string>();
   /** Players who joined before this question and have not answered it yet. */
   private waitingFor = 0;
@@ -42,8 +42,11 @@ export class RoundMachine {
   constructor(
     readonly questions: readonly Question[],
     readonly windowMs: number,
+    /** Players known to be there from the start (the console's one player). */
+    players: readonly string[] = [],
   ) {
     if (questions.length === 0) throw new Error("a round needs at least one question");
+    this.players = new Set(players);
   }
 
   get current(): Question | undefined {
@@ -92,8 +95,9 @@ export class RoundMachine {
   }
 
   /**
-   * True once everyone who had joined before this question has answered it. Nobody has joined
-   * before the first question, so that one always runs to its deadline.
+   * True once everyone who had joined before this question has answered it. Unless players are
+   * known from the start, nobody has joined before the first question, so that one runs to its
+   * deadline.
    */
   everyoneAnswered(): boolean {
     return this.playersBeforeQuestion.size > 0 && this.waitingFor === 0;

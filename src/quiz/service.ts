@@ -1,18 +1,17 @@
 import type { Db } from "../db/client.ts";
+import { recordAnswer } from "./answer-store.ts";
+import { loadQuizClaims } from "./claims-store.ts";
 import { generateQuestions, type RoundOptions } from "./generate.ts";
 import { type Reveal, RoundMachine } from "./round.ts";
 import {
   createRound,
   endRound,
   interruptRunningRounds,
-  loadQuizClaims,
   markQuestionClosed,
   markQuestionPosted,
   RoundBusyError,
-  recordAnswer,
-  roundStandings,
-  type Standing,
-} from "./store.ts";
+} from "./round-store.ts";
+import { roundStandings, type Standing } from "./standings.ts";
 import type { Question } from "./types.ts";
 
 export const ROUND_LIMITS = {
@@ -28,6 +27,8 @@ export interface StartRequest extends Omit<RoundOptions, "seed"> {
   readonly starterId: string;
   readonly seconds: number;
   readonly seed?: number;
+  /** Players known to be there from the start: the first question may close early for them. */
+  readonly players?: readonly string[];
 }
 
 export type StartResult =
@@ -88,10 +89,15 @@ export class QuizService {
     return interruptRunningRounds(this.db, this.clock());
   }
 
+  /** The questions a round with these options would ask. */
+  generate(options: RoundOptions): Question[] {
+    return generateQuestions(loadQuizClaims(this.db), options);
+  }
+
   start(request: StartRequest): StartResult {
     if (this.active.has(request.channelId)) return { ok: false, reason: "busy" };
     const seed = request.seed ?? Math.floor(Math.random() * 2 ** 31);
-    const questions = generateQuestions(loadQuizClaims(this.db), { ...request, seed });
+    const questions = this.generate({ ...request, seed });
     if (questions.length === 0) return { ok: false, reason: "no-questions" };
     try {
       const { roundId, questionIds } = createRound(this.db, {
@@ -104,7 +110,7 @@ export class QuizService {
         roundId,
         guildId: request.guildId,
         starterId: request.starterId,
-        machine: new RoundMachine(questions, request.seconds * 1000),
+        machine: new RoundMachine(questions, request.seconds * 1000, request.players),
         questionIds,
         names: new Map(),
       });
@@ -113,10 +119,6 @@ export class QuizService {
       if (error instanceof RoundBusyError) return { ok: false, reason: "busy" };
       throw error;
     }
-  }
-
-  isActive(channelId: string): boolean {
-    return this.active.has(channelId);
   }
 
   /** The channel's round and the position of its open question (if one is open). */
@@ -226,9 +228,5 @@ export class QuizService {
     const count = this.active.size;
     this.active.clear();
     return count;
-  }
-
-  standings(roundId: number): Standing[] {
-    return roundStandings(this.db, roundId);
   }
 }

@@ -3,8 +3,8 @@ import type { Db } from "../db/client.ts";
 import { conceptCoverage, stemCoverage } from "./coverage.ts";
 import { englishStems } from "./english.ts";
 import { MAX_QUERY_CHARS, MAX_QUERY_TERMS, MIN_AFFIX_LENGTH } from "./query.ts";
-import type { CandidateSource, SourceHits } from "./searcher.ts";
-import { Vocabulary } from "./vocabulary.ts";
+import type { CandidateSource, SourceHits } from "./types.ts";
+import type { VocabularyCache } from "./vocabulary-cache.ts";
 
 /** How many claims FTS5 hands over for scoring. */
 const CLAIM_CANDIDATES = 30;
@@ -13,12 +13,12 @@ const CLAIM_CANDIDATES = 30;
  * are served well by the passages themselves, so the bar is higher there; English queries have
  * only the claims. Tuned on test/retrieval/{gold,holdout,english}.yaml.
  */
-export const CLAIM_SETTINGS = { minGermanCoverage: 0.5, minEnglishCoverage: 0.4 };
+const CLAIM_SETTINGS = { minGermanCoverage: 0.5, minEnglishCoverage: 0.4 };
 
 const quote = (term: string) => `"${term.replaceAll('"', '""')}"`;
 
 /** MATCH expression for the claims: German stems (also as compound starts) and English stems. */
-export function claimMatchExpression(
+function claimMatchExpression(
   germanStems: readonly string[],
   englishStemList: readonly string[],
 ): string | null {
@@ -44,7 +44,11 @@ interface ClaimRow {
  * how an English question finds a German passage. Strength is the claim's coverage, squared, so
  * a half-matching claim counts a quarter.
  */
-export function createClaimSource(db: Db, weight: number): CandidateSource {
+export function createClaimSource(
+  db: Db,
+  vocabularies: VocabularyCache,
+  weight: number,
+): CandidateSource {
   const sqlite = db.$client;
   const select = `SELECT p.docid AS docid, c.stems_de AS stemsDe, c.stems_en AS stemsEn
     FROM claims_fts f JOIN claims c ON c.docid = f.rowid JOIN passages p ON p.id = c.passage_id
@@ -55,17 +59,6 @@ export function createClaimSource(db: Db, weight: number): CandidateSource {
     [string, string, number],
     ClaimRow
   >;
-  const fingerprint = sqlite.prepare(
-    "SELECT value FROM index_meta WHERE key = 'corpus_fingerprint'",
-  ) as Statement<[], { value: string }>;
-  let vocabulary: { fingerprint: string | undefined; value: Vocabulary } | undefined;
-  const currentVocabulary = () => {
-    const current = fingerprint.get()?.value;
-    if (!vocabulary || vocabulary.fingerprint !== current) {
-      vocabulary = { fingerprint: current, value: Vocabulary.load(sqlite, "claims") };
-    }
-    return vocabulary.value;
-  };
 
   return {
     name: "claims",
@@ -81,7 +74,7 @@ export function createClaimSource(db: Db, weight: number): CandidateSource {
       const rows = options.article
         ? inArticle.all(match, options.article, CLAIM_CANDIDATES)
         : all.all(match, CLAIM_CANDIDATES);
-      const vocab = currentVocabulary();
+      const vocab = vocabularies.current("claims");
       const idf = (stem: string) => vocab.idf(stem);
       const best = new Map<number, number>();
       for (const row of rows) {

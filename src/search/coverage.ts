@@ -1,7 +1,7 @@
 import { type QueryConcept, stemMatch } from "./query.ts";
 
 /** Credit of a compound match ("Einführung" in "Amtseinführung") against an exact one. */
-export const COMPOUND_CREDIT = 0.7;
+const COMPOUND_CREDIT = 0.7;
 
 /**
  * The IDF-weighted share (0–1) of the query's concepts that a document's stems contain: exact

@@ -8,7 +8,7 @@ export interface RankedList {
 }
 
 /** Reciprocal-rank fusion's damping constant: higher flattens the gap between ranks. */
-export const RRF_K = 20;
+const RRF_K = 20;
 
 /**
  * Weighted reciprocal-rank fusion: each source adds weight × strength / (k + rank). Ranks carry

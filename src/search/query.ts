@@ -9,8 +9,8 @@ export const MAX_QUERY_TERMS = 24;
 export const MAX_QUERY_CHARS = 1000;
 
 /** Credit of a form found by splitting an unknown compound, or by correcting a typo. */
-export const PART_CREDIT = 0.5;
-export const CORRECTION_CREDIT = 0.8;
+const PART_CREDIT = 0.5;
+const CORRECTION_CREDIT = 0.8;
 
 /** One way to find a query word: its own stem, a part of it, or a corrected spelling. */
 export interface QueryForm {
@@ -96,7 +96,7 @@ export function expandQuery(query: string, vocabulary: Vocabulary): QueryConcept
 }
 
 /** Compounds looked up per query word: enough for recall, few enough to keep the query fast. */
-export const MAX_COMPOUNDS_PER_WORD = 30;
+const MAX_COMPOUNDS_PER_WORD = 30;
 
 const quote = (term: string) => `"${term.replaceAll('"', '""')}"`;
 

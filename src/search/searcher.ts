@@ -3,52 +3,13 @@ import type { Db } from "../db/client.ts";
 import { createClaimSource } from "./claim-source.ts";
 import { conceptCoverage } from "./coverage.ts";
 import { fuseRankings, type RankedList } from "./fusion.ts";
-import { type Highlight, highlight } from "./highlight.ts";
-import { buildMatchExpression, compoundStems, expandQuery, type QueryConcept } from "./query.ts";
-import { Vocabulary } from "./vocabulary.ts";
-
-export interface SearchOptions {
-  /** How many passages to return (1–25). */
-  readonly limit?: number;
-  /** Only passages of this article. */
-  readonly article?: string;
-}
-
-export interface SearchResult {
-  readonly passageId: string;
-  readonly articleId: string;
-  readonly title: string | null;
-  readonly publication: string | null;
-  readonly date: string | null;
-  readonly paragraph: number;
-  /** Offsets of the passage in the article body. */
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
-  readonly score: number;
-  /** Matched words, as offsets into `text`. */
-  readonly highlights: readonly Highlight[];
-}
-
-/** Passages one source ranks, best first, with how strongly each matched (0–1). */
-export interface SourceHits {
-  readonly docids: readonly number[];
-  readonly strengths?: readonly number[];
-}
-
-/** A source of ranked passages beyond the full-text index (the annotated claims, say). */
-export interface CandidateSource {
-  readonly name: string;
-  readonly weight: number;
-  rank(query: string, concepts: readonly QueryConcept[], options: SearchOptions): SourceHits;
-}
-
-export interface SearchIndex {
-  search(query: string, options?: SearchOptions): SearchResult[];
-}
+import { highlight } from "./highlight.ts";
+import { buildMatchExpression, compoundStems, expandQuery } from "./query.ts";
+import type { CandidateSource, SearchIndex, SearchResult } from "./types.ts";
+import { VocabularyCache } from "./vocabulary-cache.ts";
 
 /** Weights of the fused signals; tuned on the sets in test/retrieval/. */
-export const RANKING = {
+const RANKING = {
   candidates: 60,
   bm25Weight: 1.0,
   /** A word in at least this share of the passages (and at least commonMinimum) is common. */
@@ -87,6 +48,7 @@ interface PassageRow {
 export function createSearchIndex(
   db: Db,
   extraSources: readonly CandidateSource[] = [],
+  vocabularies = new VocabularyCache(db.$client),
 ): SearchIndex {
   const sqlite = db.$client;
   const bm25 = "bm25(passages_fts)";
@@ -107,29 +69,16 @@ export function createSearchIndex(
   const stemsByDocid = sqlite.prepare(
     "SELECT docid, stems FROM passages WHERE docid = ?",
   ) as Statement<[number], StemRow>;
-  const fingerprint = sqlite.prepare(
-    "SELECT value FROM index_meta WHERE key = 'corpus_fingerprint'",
-  ) as Statement<[], { value: string }>;
   const passageByDocid = sqlite.prepare(
     `SELECT p.docid, p.id, p.article_id AS articleId, p.paragraph, p.start, p."end", p.text,
             a.title, a.publication, a.date
      FROM passages p JOIN articles a ON a.id = p.article_id WHERE p.docid = ?`,
   ) as Statement<[number], PassageRow>;
 
-  let vocabulary: { fingerprint: string | undefined; value: Vocabulary } | undefined;
-  /** The in-memory vocabulary, reloaded when another ingest has changed the index. */
-  const currentVocabulary = (): Vocabulary => {
-    const current = fingerprint.get()?.value;
-    if (!vocabulary || vocabulary.fingerprint !== current) {
-      vocabulary = { fingerprint: current, value: Vocabulary.load(sqlite, "passages") };
-    }
-    return vocabulary.value;
-  };
-
   return {
     search(query, options = {}) {
       const limit = Math.max(1, Math.min(MAX_RESULTS, Math.trunc(options.limit ?? 3) || 1));
-      const vocab = currentVocabulary();
+      const vocab = vocabularies.current("passages");
       const concepts = expandQuery(query, vocab);
       const stems = concepts.flatMap((c) => c.forms.map((f) => f.stem));
       const candidates = new Map<number, string>();
@@ -201,5 +150,10 @@ export function createSearchIndex(
 
 /** The search the bot and the CLI use: passages, with the annotated claims fused in. */
 export function createCorpusSearch(db: Db): SearchIndex {
-  return createSearchIndex(db, [createClaimSource(db, RANKING.claimsWeight)]);
+  const vocabularies = new VocabularyCache(db.$client);
+  return createSearchIndex(
+    db,
+    [createClaimSource(db, vocabularies, RANKING.claimsWeight)],
+    vocabularies,
+  );
 }

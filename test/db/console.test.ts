@@ -1,17 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { parseConsoleCommand } from "../../src/console/console.ts";
-import { ingestCorpus } from "../../src/corpus/ingest.ts";
-import { loadCorpus } from "../../src/corpus/load.ts";
-import { consoleHarness } from "../support/bot-context.ts";
-import { REPO_CORPUS } from "../support/temp-corpus.ts";
-import { tempDatabase } from "../support/temp-db.ts";
+import { afterEach, describe, expect, it } from "vitest";
+import { parseConsoleCommand } from "../../src/console/parse.ts";
+import { consoleHarness } from "../support/console-harness.ts";
 
-let t: ReturnType<typeof tempDatabase>;
-beforeEach(() => {
-  t = tempDatabase();
-  ingestCorpus(t.db, loadCorpus(REPO_CORPUS));
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const c of cleanups.splice(0)) c();
 });
-afterEach(() => t.cleanup());
+const harness = () => {
+  const h = consoleHarness();
+  cleanups.push(h.cleanup);
+  return h;
+};
 
 const until = async (check: () => boolean, ms = 5000) => {
   const end = Date.now() + ms;
@@ -44,7 +43,7 @@ describe("parseConsoleCommand", () => {
 
 describe("the local console", () => {
   it("cites with bold matches, pages with a key, and shows a paragraph", async () => {
-    const h = consoleHarness(t.db);
+    const h = harness();
     await h.type("/cite erste Reihe Amtseinführung");
     expect(h.printed()).toContain("**ersten Reihe**");
     expect(h.printed()).toContain("technofeudalismus#2");
@@ -58,7 +57,7 @@ describe("the local console", () => {
   });
 
   it("plays a quiz round: question, answer by letter, reveal with evidence, standings", async () => {
-    const h = consoleHarness(t.db);
+    const h = harness();
     await h.type("/quiz start questions:1 seconds:10 kind:mc");
     await until(() => h.printed().includes("[A]"));
     expect(h.printed()).toContain("Frage 1/1");

@@ -1,58 +1,28 @@
 import fc from "fast-check";
-import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ingestCorpus } from "../../src/corpus/ingest.ts";
-import { loadCorpus } from "../../src/corpus/load.ts";
-import { COMMANDS } from "../../src/discord/commands/index.ts";
-import { handleComponent } from "../../src/discord/components.ts";
-import type {
-  BotContext,
-  CiteSession,
-  OptionValue,
-  Responder,
-  ReviewSession,
-} from "../../src/discord/context.ts";
-import { QuizRunner } from "../../src/discord/quiz-runner.ts";
-import { limitProblems } from "../../src/discord/render/limits.ts";
-import type { MessageView } from "../../src/discord/render/view.ts";
-import { SessionStore } from "../../src/discord/sessions.ts";
-import { QuizService } from "../../src/quiz/service.ts";
-import { createCorpusSearch } from "../../src/search/searcher.ts";
-import { REPO_CORPUS } from "../support/temp-corpus.ts";
-import { tempDatabase } from "../support/temp-db.ts";
+import { createInteractionContext } from "../../src/app.ts";
+import { limitProblems } from "../../src/discord/limits.ts";
+import { renderView } from "../../src/discord/payload.ts";
+import { handleComponent } from "../../src/interactions/buttons/index.ts";
+import { COMMANDS } from "../../src/interactions/commands/index.ts";
+import type { InteractionContext } from "../../src/interactions/context.ts";
+import type { OptionValue, Responder } from "../../src/interactions/request.ts";
+import type { View } from "../../src/interactions/view.ts";
+import { indexedTempApp } from "../support/temp-app.ts";
 
-let t: ReturnType<typeof tempDatabase>;
-let ctx: BotContext;
-const views: MessageView[] = [];
+let t: ReturnType<typeof indexedTempApp>;
+let ctx: InteractionContext;
+const views: View[] = [];
 
 beforeAll(() => {
-  t = tempDatabase();
-  ingestCorpus(t.db, loadCorpus(REPO_CORPUS));
-  const quiz = new QuizService(t.db);
-  const logger = pino({ level: "silent" });
+  t = indexedTempApp();
   const poster = {
-    post: async (_channel: string, view: MessageView) => {
+    post: async (_channel: string, view: View) => {
       views.push(view);
-      return { edit: async (next: MessageView) => void views.push(next) };
+      return { edit: async (next: View) => void views.push(next) };
     },
   };
-  ctx = {
-    db: t.db,
-    search: createCorpusSearch(t.db),
-    quiz,
-    runner: new QuizRunner({
-      db: t.db,
-      quiz,
-      poster,
-      logger,
-      options: { revealPauseMs: 1, tickMs: 5 },
-    }),
-    citeSessions: new SessionStore<CiteSession>(),
-    reviewSessions: new SessionStore<ReviewSession>(),
-    logger,
-    config: { corpusDir: REPO_CORPUS },
-    clock: Date.now,
-  };
+  ctx = createInteractionContext(t.app, poster, { revealPauseMs: 1, tickMs: 5 });
 });
 afterAll(() => {
   ctx.runner.shutdown();
@@ -133,7 +103,7 @@ describe("hostile input through every command", () => {
           );
           expect(views.length).toBeGreaterThan(0);
           await ctx.runner.stop("c1", { userId: "u1", canManageMessages: true });
-          for (const view of views) expect(limitProblems(view)).toEqual([]);
+          for (const view of views) expect(limitProblems(renderView(view))).toEqual([]);
         },
       ),
       { numRuns: 200 },
@@ -170,7 +140,7 @@ describe("hostile and forged button ids", () => {
         );
         expect(views.length).toBeGreaterThan(0);
         for (const view of views) {
-          expect(limitProblems(view)).toEqual([]);
+          expect(limitProblems(renderView(view))).toEqual([]);
           expect(view.ephemeral).toBe(true);
         }
       }),

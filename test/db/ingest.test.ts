@@ -5,15 +5,15 @@ import { ingestCorpus } from "../../src/corpus/ingest.ts";
 import { loadCorpus } from "../../src/corpus/load.ts";
 import { CorpusInvalidError } from "../../src/corpus/problems.ts";
 import { createSearchIndex } from "../../src/search/searcher.ts";
+import { migratedTempApp } from "../support/temp-app.ts";
 import { article, tempCorpus } from "../support/temp-corpus.ts";
-import { tempDatabase } from "../support/temp-db.ts";
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
   for (const c of cleanups.splice(0)) c();
 });
 function setup(files: Record<string, string> = {}, copyRepoCorpus = false) {
-  const t = tempDatabase();
+  const t = migratedTempApp();
   const corpus = tempCorpus(files, copyRepoCorpus);
   cleanups.push(t.cleanup, corpus.cleanup);
   return { ...t, corpus };

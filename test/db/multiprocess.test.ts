@@ -2,19 +2,15 @@ import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ingestCorpus } from "../../src/corpus/ingest.ts";
-import { loadCorpus } from "../../src/corpus/load.ts";
-import { REPO_CORPUS } from "../support/temp-corpus.ts";
-import { tempDatabase } from "../support/temp-db.ts";
+import { indexedTempApp } from "../support/temp-app.ts";
 
 const run = promisify(execFile);
 const WORKER = fileURLToPath(new URL("../support/answer-worker.ts", import.meta.url));
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
-let t: ReturnType<typeof tempDatabase>;
+let t: ReturnType<typeof indexedTempApp>;
 beforeAll(() => {
-  t = tempDatabase();
-  ingestCorpus(t.db, loadCorpus(REPO_CORPUS));
+  t = indexedTempApp();
 });
 afterAll(() => t.cleanup());
 

@@ -1,20 +1,20 @@
 import { eq } from "drizzle-orm";
+import pino from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ingestCorpus } from "../../src/corpus/ingest.ts";
-import { loadCorpus } from "../../src/corpus/load.ts";
-import { openDatabase } from "../../src/db/client.ts";
+import { openApp } from "../../src/app.ts";
 import { answers, rounds, scores } from "../../src/db/schema.ts";
+import { recordAnswer } from "../../src/quiz/answer-store.ts";
+import { dueClaimIds } from "../../src/quiz/review-store.ts";
 import { QuizService, type StartRequest } from "../../src/quiz/service.ts";
-import { dueClaimIds, leaderboard, recordAnswer, userStats } from "../../src/quiz/store.ts";
+import { Scoreboard } from "../../src/quiz/standings.ts";
+import { indexedTempApp } from "../support/temp-app.ts";
 import { REPO_CORPUS } from "../support/temp-corpus.ts";
-import { tempDatabase } from "../support/temp-db.ts";
 
-let t: ReturnType<typeof tempDatabase>;
+let t: ReturnType<typeof indexedTempApp>;
 let now: number;
 const clock = () => now;
 beforeEach(() => {
-  t = tempDatabase();
-  ingestCorpus(t.db, loadCorpus(REPO_CORPUS));
+  t = indexedTempApp();
   now = 1_800_000_000_000;
 });
 afterEach(() => t.cleanup());
@@ -134,10 +134,13 @@ describe("a quiz round on a real database file", () => {
     first.answer("c1", { ...user(1), option: 0 });
     first.answer("c1", { ...user(2), option: 1 });
     const pointsBefore = t.db.select().from(scores).all();
-    t.db.$client.close();
+    t.app.close();
 
-    const reopened = openDatabase(t.path);
-    t.db = reopened;
+    const app = openApp(
+      { databasePath: t.path, corpusDir: REPO_CORPUS },
+      { logger: pino({ level: "silent" }), refresh: false, recover: false },
+    );
+    const reopened = app.db;
     const second = new QuizService(reopened, clock);
     expect(second.recoverInterrupted()).toBe(1);
     expect(reopened.select().from(rounds).get()?.status).toBe("interrupted");
@@ -145,6 +148,7 @@ describe("a quiz round on a real database file", () => {
     expect(reopened.select().from(scores).all()).toEqual(pointsBefore);
     expect(second.start(request())).toMatchObject({ ok: true });
     expect(reopened.$client.pragma("integrity_check", { simple: true })).toBe("ok");
+    app.close();
   });
 
   it("schedules missed claims for review and keeps per-server standings", () => {
@@ -161,10 +165,11 @@ describe("a quiz round on a real database file", () => {
     expect(dueClaimIds(t.db, "u1", now + 24 * 3600_000)).toEqual([q1?.question.claimId]);
     expect(dueClaimIds(t.db, "u2", now + 365 * 24 * 3600_000)).toEqual([]);
 
-    expect(leaderboard(t.db, "g1").map((s) => s.userId)).toEqual(["u2", "u1"]);
-    expect(leaderboard(t.db, "other")).toEqual([]);
-    expect(leaderboard(t.db, "g1", now + 1)).toEqual([]);
-    const stats = userStats(t.db, "g1", "u1");
+    const scoreboard = new Scoreboard(t.db);
+    expect(scoreboard.leaderboard("g1").map((s) => s.userId)).toEqual(["u2", "u1"]);
+    expect(scoreboard.leaderboard("other")).toEqual([]);
+    expect(scoreboard.leaderboard("g1", now + 1)).toEqual([]);
+    const stats = scoreboard.stats("g1", "u1");
     expect(stats).toMatchObject({ points: 0, answered: 1, correct: 0, rounds: 1 });
     expect(stats?.weakestTopics.length).toBeGreaterThan(0);
     expect(t.db.select().from(scores).where(eq(scores.userId, "u2")).get()?.bestStreak).toBe(1);

@@ -1,18 +1,14 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ingestCorpus } from "../../src/corpus/ingest.ts";
-import { loadCorpus } from "../../src/corpus/load.ts";
-import { createCorpusSearch, type SearchIndex } from "../../src/search/searcher.ts";
-import { REPO_CORPUS } from "../support/temp-corpus.ts";
-import { tempDatabase } from "../support/temp-db.ts";
+import type { SearchIndex } from "../../src/search/types.ts";
+import { indexedTempApp } from "../support/temp-app.ts";
 
 let index: SearchIndex;
 let cleanup: () => void;
 beforeAll(() => {
-  const t = tempDatabase();
+  const t = indexedTempApp();
   cleanup = t.cleanup;
-  ingestCorpus(t.db, loadCorpus(REPO_CORPUS));
-  index = createCorpusSearch(t.db);
+  index = t.app.search;
 });
 afterAll(() => cleanup());
 

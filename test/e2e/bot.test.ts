@@ -1,16 +1,9 @@
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Config } from "../../src/config.ts";
-import { ingestCorpus } from "../../src/corpus/ingest.ts";
-import { loadCorpus } from "../../src/corpus/load.ts";
 import { type RunningBot, runBot } from "../../src/discord/bot.ts";
-import { limitProblems } from "../../src/discord/render/limits.ts";
-import type { MessageView } from "../../src/discord/render/view.ts";
-import { QuizService } from "../../src/quiz/service.ts";
-import { createCorpusSearch } from "../../src/search/searcher.ts";
+import { limitProblems, type MessagePayload } from "../../src/discord/limits.ts";
 import { CHANNEL_ID, FakeDiscord } from "../support/fake-discord.ts";
-import { REPO_CORPUS } from "../support/temp-corpus.ts";
-import { tempDatabase } from "../support/temp-db.ts";
+import { indexedTempApp } from "../support/temp-app.ts";
 
 const STRING = 3;
 const INTEGER = 4;
@@ -23,34 +16,22 @@ const mod = { id: "700000000000000004", name: "Mo", manageMessages: true };
 
 let fake: FakeDiscord;
 let bot: RunningBot;
-let t: ReturnType<typeof tempDatabase>;
+let t: ReturnType<typeof indexedTempApp>;
 const logs: Record<string, unknown>[] = [];
 
 beforeAll(async () => {
   fake = new FakeDiscord();
   await fake.start();
-  t = tempDatabase();
-  ingestCorpus(t.db, loadCorpus(REPO_CORPUS));
   const logger = pino(
     { level: "debug" },
     { write: (line: string) => logs.push(JSON.parse(line) as Record<string, unknown>) },
   );
-  const config: Config = {
-    discordToken: "fake-token-for-tests",
-    discordGuildId: undefined,
-    discordApiUrl: fake.apiUrl,
-    databasePath: t.path,
-    corpusDir: REPO_CORPUS,
-    logLevel: "debug",
-  };
-  bot = await runBot({
-    config,
-    db: t.db,
-    search: createCorpusSearch(t.db),
-    quiz: new QuizService(t.db),
-    logger,
-    runnerOptions: { revealPauseMs: 50, tickMs: 50 },
-  });
+  t = indexedTempApp({ logger });
+  bot = await runBot(
+    t.app,
+    { discordToken: "fake-token-for-tests", discordApiUrl: fake.apiUrl },
+    { revealPauseMs: 50, tickMs: 50 },
+  );
   await fake.waitFor(() => bot.client.isReady() || undefined);
 });
 
@@ -198,7 +179,7 @@ describe("the bot against a fake Discord", () => {
         (r) => r.method === "POST" && r.path === `/api/v10/channels/${CHANNEL_ID}/messages`,
       ),
     );
-    const body = question.body as MessageView & { allowed_mentions: unknown };
+    const body = question.body as MessagePayload & { allowed_mentions: unknown };
     expect(body.allowed_mentions).toEqual({ parse: [] });
     const buttons = body.components?.[0]?.components as { custom_id: string }[];
     expect(buttons).toHaveLength(4);
@@ -370,7 +351,7 @@ describe("the bot against a fake Discord", () => {
       )
       .map((r) => (r.path.includes("/callback") ? (r.body as { data?: unknown }).data : r.body))
       .filter(
-        (b): b is MessageView & { allowed_mentions?: unknown; choices?: unknown[] } =>
+        (b): b is MessagePayload & { allowed_mentions?: unknown; choices?: unknown[] } =>
           !!b && typeof b === "object",
       );
     expect(bodies.length).toBeGreaterThan(20);

@@ -94,9 +94,9 @@ describe("npm run cli -- quiz", () => {
       "x\nT\nF\n",
     );
     expect(code).toBe(0);
-    expect(stdout).toContain("Question 1/2 — True or false?");
+    expect(stdout).toContain("Question 1/2 · True or false?");
     expect(stdout).toContain("Question 2/2");
     expect(stdout.match(/Evidence: »/g)).toHaveLength(2);
-    expect(stdout).toMatch(/Final standings:\n {2}1\. .+ — \d+ points \(\d\/2\)/);
+    expect(stdout).toMatch(/Final standings\*\*\n┃ 🥇 .+ — \*\*\d+\*\* points \(\d\/2\)/);
   });
 });

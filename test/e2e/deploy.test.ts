@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { COMMANDS } from "../../src/discord/commands/index.ts";
+import { COMMANDS } from "../../src/interactions/commands/index.ts";
 import { APP_ID, FakeDiscord, GUILD_ID } from "../support/fake-discord.ts";
 
 const run = promisify(execFile);

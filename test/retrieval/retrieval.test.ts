@@ -1,9 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ingestCorpus } from "../../src/corpus/ingest.ts";
-import { loadCorpus } from "../../src/corpus/load.ts";
-import { createCorpusSearch } from "../../src/search/searcher.ts";
-import { REPO_CORPUS } from "../support/temp-corpus.ts";
-import { tempDatabase } from "../support/temp-db.ts";
+import { indexedTempApp } from "../support/temp-app.ts";
 import {
   evaluate,
   formatMetrics,
@@ -24,10 +20,9 @@ const FLOORS: Record<string, { recallAt1: number; recallAt3: number; mrr10: numb
   "english.yaml": { recallAt1: 0.86, recallAt3: 0.88, mrr10: 0.87 },
 };
 
-let t: ReturnType<typeof tempDatabase>;
+let t: ReturnType<typeof indexedTempApp>;
 beforeAll(() => {
-  t = tempDatabase();
-  ingestCorpus(t.db, loadCorpus(REPO_CORPUS));
+  t = indexedTempApp();
 });
 afterAll(() => t.cleanup());
 
@@ -47,7 +42,7 @@ describe.each(Object.keys(FLOORS))("retrieval on %s", (file) => {
 
   it("finds the right passage first almost always, and beats plain FTS5", () => {
     const floor = FLOORS[file] as (typeof FLOORS)[string];
-    const index = createCorpusSearch(t.db);
+    const index = t.app.search;
     const ours = evaluate(gold, targets, (q) =>
       index.search(q, { limit: 10 }).map((r) => r.passageId),
     );

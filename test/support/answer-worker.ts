@@ -1,5 +1,5 @@
-import { openDatabase } from "../../src/db/client.ts";
-import { QuizService } from "../../src/quiz/service.ts";
+import pino from "pino";
+import { openApp } from "../../src/app.ts";
 import type { KindChoice } from "../../src/quiz/types.ts";
 
 /**
@@ -11,8 +11,11 @@ import type { KindChoice } from "../../src/quiz/types.ts";
 const [dbPath, channelId, usersArg, roundsArg, questionsArg = "5", kindArg = "mixed"] =
   process.argv.slice(2) as [string, string, string, string, string?, string?];
 const users = Number(usersArg);
-const db = openDatabase(dbPath);
-const quiz = new QuizService(db);
+const app = openApp(
+  { databasePath: dbPath, corpusDir: "corpus" },
+  { logger: pino({ level: "silent" }), refresh: false, recover: false },
+);
+const quiz = app.quiz;
 let sent = 0;
 let recorded = 0;
 let questions = 0;
@@ -45,5 +48,5 @@ for (let round = 0; round < Number(roundsArg); round++) {
   quiz.finish(channelId);
 }
 const ms = performance.now() - t0;
-db.$client.close();
+app.close();
 process.stdout.write(JSON.stringify({ channelId, sent, recorded, questions, ms }));

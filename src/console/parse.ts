@@ -1,0 +1,50 @@
+import { COMMANDS } from "../interactions/commands/index.ts";
+import type { Command } from "../interactions/context.ts";
+import type { OptionValue } from "../interactions/request.ts";
+
+export interface ParsedCommand {
+  readonly command: Command;
+  readonly subcommand?: string;
+  readonly options: Record<string, OptionValue>;
+}
+
+const named = (spec: { name: string; nameDe: string }, word: string) =>
+  spec.name === word || spec.nameDe === word;
+
+function typed(value: string): OptionValue {
+  if (/^\d{1,9}$/.test(value)) return Number(value);
+  if (value === "true" || value === "false") return value === "true";
+  return value;
+}
+
+/** Reads `name:value` options and plain words (which fill the command's console arguments). */
+export function parseConsoleCommand(line: string): ParsedCommand | string {
+  const [head = "", ...words] = line.slice(1).trim().split(/\s+/);
+  const command = COMMANDS.find((c) => named(c.data, head));
+  if (!command) return `Unknown command /${head}.`;
+  let subcommand: string | undefined;
+  const subcommands = command.data.subcommands ?? [];
+  if (subcommands.length > 0) {
+    const chosen = subcommands.find((s) => named(s, words[0] ?? ""));
+    if (chosen) words.shift();
+    subcommand = (chosen ?? subcommands[0])?.name;
+  }
+  const specs = [
+    ...(command.data.options ?? []),
+    ...(subcommands.find((s) => s.name === subcommand)?.options ?? []),
+  ];
+  const options: Record<string, OptionValue> = {};
+  const plain: string[] = [];
+  for (const word of words) {
+    const option = /^([a-zäöü_]+)[:=](.*)$/.exec(word);
+    const spec = option && specs.find((s) => named(s, option[1] as string));
+    if (option) options[spec?.name ?? (option[1] as string)] = typed(option[2] as string);
+    else plain.push(word);
+  }
+  command.consoleArgs.forEach((name, i) => {
+    const last = i === command.consoleArgs.length - 1;
+    const value = last ? plain.slice(i).join(" ") : plain[i];
+    if (value && options[name] === undefined) options[name] = typed(value);
+  });
+  return subcommand ? { command, subcommand, options } : { command, options };
+}

@@ -1,0 +1,71 @@
+import type { Inline, Text, View } from "../interactions/view.ts";
+
+/** How bold text is marked: ANSI on a terminal, `**` when the output is a file or pipe. */
+export interface TextStyle {
+  readonly boldOpen: string;
+  readonly boldClose: string;
+}
+
+const MARKDOWN_STYLE: TextStyle = { boldOpen: "**", boldClose: "**" };
+const ANSI_STYLE: TextStyle = { boldOpen: "\u001b[1m", boldClose: "\u001b[22m" };
+
+export function styleFor(output: { isTTY?: boolean }): TextStyle {
+  return output.isTTY ? ANSI_STYLE : MARKDOWN_STYLE;
+}
+
+function inlineText(inline: Inline, style: TextStyle, now: number): string {
+  if (typeof inline === "string") return inline;
+  if ("bold" in inline) return `${style.boldOpen}${inline.bold}${style.boldClose}`;
+  if ("code" in inline) return inline.code;
+  if ("time" in inline) return `in ${Math.max(0, Math.round((inline.time - now) / 1000))} s`;
+  return `»${plainText(inline.quote, style, now)}«`;
+}
+
+/** View text as terminal text. */
+export function plainText(text: Text, style: TextStyle, now: number): string {
+  return typeof text === "string" ? text : text.map((i) => inlineText(i, style, now)).join("");
+}
+
+/** A pressable button and the key that presses it. */
+export interface KeyedButton {
+  readonly key: string;
+  readonly customId: string;
+  readonly label: string;
+  /** An answer option: its key is the view's own (A–D, T/F). */
+  readonly answer: boolean;
+}
+
+/** The enabled buttons of a view with their keys: the view's own, or numbers. */
+export function keyedButtons(view: View): KeyedButton[] {
+  const keyed: KeyedButton[] = [];
+  let number = 0;
+  for (const row of view.buttons ?? []) {
+    for (const b of row) {
+      if (b.disabled) continue;
+      keyed.push({
+        key: b.key ?? String(++number),
+        customId: b.customId,
+        label: b.label,
+        answer: b.key !== undefined,
+      });
+    }
+  }
+  return keyed;
+}
+
+/** A view as terminal text: content, cards (title, text, fields, footer), buttons with keys. */
+export function viewText(view: View, style: TextStyle, now: number): string {
+  const text = (t: Text) => plainText(t, style, now);
+  const framed = (t: string) => t.split("\n").map((line) => `┃ ${line}`);
+  const lines: string[] = [];
+  if (view.content) lines.push(text(view.content));
+  for (const card of view.cards ?? []) {
+    if (card.title) lines.push(...framed(`${style.boldOpen}${text(card.title)}${style.boldClose}`));
+    if (card.body) lines.push(...framed(text(card.body)));
+    for (const f of card.fields ?? []) lines.push(...framed(`${f.name}: ${text(f.value)}`));
+    if (card.footer) lines.push(...framed(`— ${card.footer}`));
+  }
+  const buttons = keyedButtons(view);
+  if (buttons.length > 0) lines.push(buttons.map((b) => `[${b.key}] ${b.label}`).join("   "));
+  return `${lines.join("\n")}\n`;
+}

@@ -1,0 +1,87 @@
+import {
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type CommandInteractionOption,
+  type Interaction,
+  PermissionFlagsBits,
+} from "discord.js";
+import { langOf } from "../interactions/i18n.ts";
+import type {
+  Actor,
+  AutocompleteRequest,
+  CommandRequest,
+  ComponentRequest,
+  OptionValue,
+  RequestBase,
+} from "../interactions/request.ts";
+
+function displayName(
+  member: Interaction["member"] | CommandInteractionOption["member"],
+  fallback: string,
+): string {
+  return member && "displayName" in member && typeof member.displayName === "string"
+    ? member.displayName
+    : fallback;
+}
+
+function actorOf(interaction: Interaction): Actor {
+  return {
+    id: interaction.user.id,
+    name: displayName(interaction.member, interaction.user.displayName),
+  };
+}
+
+function baseOf(interaction: Interaction): RequestBase {
+  return {
+    actor: actorOf(interaction),
+    guildId: interaction.guildId,
+    channelId: interaction.channelId ?? interaction.user.id,
+    lang: langOf(interaction.locale),
+    canManageMessages:
+      interaction.memberPermissions?.has(PermissionFlagsBits.ManageMessages) ?? false,
+  };
+}
+
+function flattenOptions(options: readonly CommandInteractionOption[]): {
+  subcommand?: string;
+  values: Record<string, OptionValue>;
+} {
+  const values: Record<string, OptionValue> = {};
+  let subcommand: string | undefined;
+  for (const option of options) {
+    if (option.options && option.value === undefined) {
+      subcommand = option.name;
+      Object.assign(values, flattenOptions(option.options).values);
+      continue;
+    }
+    values[option.name] = option.value;
+    if (option.user)
+      values[`${option.name}_name`] = displayName(option.member, option.user.displayName);
+  }
+  return subcommand ? { subcommand, values } : { values };
+}
+
+export function commandRequest(interaction: ChatInputCommandInteraction): CommandRequest {
+  const { subcommand, values } = flattenOptions(interaction.options.data);
+  return {
+    ...baseOf(interaction),
+    command: interaction.commandName,
+    subcommand,
+    options: values,
+  };
+}
+
+export function componentRequest(interaction: ButtonInteraction): ComponentRequest {
+  return { ...baseOf(interaction), customId: interaction.customId };
+}
+
+export function autocompleteRequest(interaction: AutocompleteInteraction): AutocompleteRequest {
+  const focused = interaction.options.getFocused(true);
+  return {
+    command: interaction.commandName,
+    option: focused.name,
+    value: String(focused.value ?? ""),
+    lang: langOf(interaction.locale),
+  };
+}

@@ -1,0 +1,38 @@
+/** A command's name, options and texts as plain data: Discord registers it, the console parses by it. */
+
+export interface Localized {
+  readonly en: string;
+  readonly de: string;
+}
+
+export type OptionType = "string" | "integer" | "boolean" | "user";
+
+export interface OptionSpec {
+  readonly name: string;
+  readonly nameDe: string;
+  readonly description: Localized;
+  readonly type: OptionType;
+  readonly required?: boolean;
+  readonly minValue?: number;
+  readonly maxValue?: number;
+  readonly maxLength?: number;
+  readonly choices?: readonly { readonly value: string; readonly name: Localized }[];
+  readonly autocomplete?: boolean;
+}
+
+export interface SubcommandSpec {
+  readonly name: string;
+  readonly nameDe: string;
+  readonly description: Localized;
+  readonly options?: readonly OptionSpec[];
+}
+
+export interface CommandSpec {
+  readonly name: string;
+  readonly nameDe: string;
+  readonly description: Localized;
+  /** `guild`: only in servers; `anywhere`: servers and direct messages. */
+  readonly where: "guild" | "anywhere";
+  readonly options?: readonly OptionSpec[];
+  readonly subcommands?: readonly SubcommandSpec[];
+}

@@ -1,0 +1,173 @@
+import { ROUND_LIMITS } from "../../quiz/service.ts";
+import type { KindChoice } from "../../quiz/types.ts";
+import type { Command, InteractionContext } from "../context.ts";
+import { texts } from "../i18n.ts";
+import type { RequestBase, Responder } from "../request.ts";
+import { articleChoices, int, serverOf, str, topicChoices } from "./options.ts";
+
+export const DEFAULT_QUESTIONS = 5;
+export const DEFAULT_SECONDS = 30;
+
+/** What a round is made of; the CLI passes a seed, Discord never does. */
+export interface RoundSettings {
+  readonly count: number;
+  readonly seconds: number;
+  readonly kind: KindChoice;
+  readonly article?: string | undefined;
+  readonly topic?: string | undefined;
+  readonly seed?: number | undefined;
+  /** Players known from the start (the console's one player). */
+  readonly players?: readonly string[];
+}
+
+/** Starts a round in the request's channel and tells the starter whether it began. */
+export async function startRound(
+  ctx: InteractionContext,
+  request: RequestBase & { readonly guildId: string },
+  settings: RoundSettings,
+  respond: Responder,
+): Promise<boolean> {
+  const t = texts(request.lang);
+  const started = ctx.runner.start({
+    ...settings,
+    guildId: request.guildId,
+    channelId: request.channelId,
+    starterId: request.actor.id,
+    lang: request.lang,
+  });
+  if (!started.ok) {
+    await respond.reply({
+      content: started.reason === "busy" ? t.roundBusy : t.noQuestions,
+      ephemeral: true,
+    });
+    return false;
+  }
+  await respond.reply({ content: t.roundStarted(started.questionCount, settings.seconds) });
+  return true;
+}
+
+export const quizCommand: Command = {
+  data: {
+    name: "quiz",
+    nameDe: "quiz",
+    description: { en: "Quiz rounds on the corpus", de: "Quizrunden zum Korpus" },
+    where: "guild",
+    subcommands: [
+      {
+        name: "start",
+        nameDe: "start",
+        description: {
+          en: "Start a round in this channel",
+          de: "Eine Runde in diesem Kanal starten",
+        },
+        options: [
+          {
+            name: "questions",
+            nameDe: "fragen",
+            type: "integer",
+            description: { en: "Number of questions (1–20)", de: "Anzahl der Fragen (1–20)" },
+            minValue: ROUND_LIMITS.minQuestions,
+            maxValue: ROUND_LIMITS.maxQuestions,
+          },
+          {
+            name: "article",
+            nameDe: "artikel",
+            type: "string",
+            description: {
+              en: "Only questions on this article",
+              de: "Nur Fragen zu diesem Artikel",
+            },
+            autocomplete: true,
+          },
+          {
+            name: "topic",
+            nameDe: "thema",
+            type: "string",
+            description: { en: "Only questions on this topic", de: "Nur Fragen zu diesem Thema" },
+            autocomplete: true,
+          },
+          {
+            name: "kind",
+            nameDe: "art",
+            type: "string",
+            description: {
+              en: "Multiple choice, true/false or mixed",
+              de: "Multiple Choice, wahr/falsch oder gemischt",
+            },
+            choices: [
+              { value: "mc", name: { en: "multiple choice", de: "Multiple Choice" } },
+              { value: "tf", name: { en: "true/false", de: "wahr/falsch" } },
+              { value: "mixed", name: { en: "mixed", de: "gemischt" } },
+            ],
+          },
+          {
+            name: "seconds",
+            nameDe: "sekunden",
+            type: "integer",
+            description: {
+              en: "Seconds per question (10–120)",
+              de: "Sekunden pro Frage (10–120)",
+            },
+            minValue: ROUND_LIMITS.minSeconds,
+            maxValue: ROUND_LIMITS.maxSeconds,
+          },
+        ],
+      },
+      {
+        name: "stop",
+        nameDe: "stopp",
+        description: {
+          en: "End the round in this channel",
+          de: "Die Runde in diesem Kanal beenden",
+        },
+      },
+    ],
+  },
+  consoleArgs: [],
+  async execute(ctx, request, respond) {
+    const t = texts(request.lang);
+    const guildId = await serverOf(request, respond);
+    if (guildId === null) return;
+    if (request.subcommand === "stop") {
+      const result = await ctx.runner.stop(request.channelId, {
+        userId: request.actor.id,
+        canManageMessages: request.canManageMessages,
+      });
+      const message = { stopped: t.stopped, forbidden: t.stopForbidden, "no-round": t.noRound }[
+        result.status
+      ];
+      await respond.reply({ content: message, ephemeral: result.status !== "stopped" });
+      return;
+    }
+    const kind = str(request.options.kind);
+    const clamp = (v: number | undefined, min: number, max: number, fallback: number) =>
+      Math.min(max, Math.max(min, v ?? fallback));
+    await startRound(
+      ctx,
+      { ...request, guildId },
+      {
+        count: clamp(
+          int(request.options.questions),
+          ROUND_LIMITS.minQuestions,
+          ROUND_LIMITS.maxQuestions,
+          DEFAULT_QUESTIONS,
+        ),
+        seconds: clamp(
+          int(request.options.seconds),
+          ROUND_LIMITS.minSeconds,
+          ROUND_LIMITS.maxSeconds,
+          DEFAULT_SECONDS,
+        ),
+        kind: (["mc", "tf", "mixed"].includes(kind ?? "") ? kind : "mixed") as KindChoice,
+        article: str(request.options.article),
+        topic: str(request.options.topic),
+      },
+      respond,
+    );
+  },
+  autocomplete(ctx, request) {
+    if (request.option === "article") return articleChoices(ctx.corpus, request.value);
+    if (request.option === "topic") return topicChoices(ctx.corpus, request.value);
+    return [];
+  },
+};

@@ -1,0 +1,49 @@
+import type { CorpusReader } from "../corpus/reader.ts";
+import type { Logger } from "../logger.ts";
+import type { Reviews } from "../quiz/reviews.ts";
+import type { QuizService } from "../quiz/service.ts";
+import type { Scoreboard } from "../quiz/standings.ts";
+import type { Question } from "../quiz/types.ts";
+import type { SearchIndex, SearchResult } from "../search/types.ts";
+import type { CommandSpec } from "./command-spec.ts";
+import type { QuizRunner } from "./quiz-runner.ts";
+import type { AutocompleteRequest, Choice, CommandRequest, Responder } from "./request.ts";
+import type { SessionStore } from "./sessions.ts";
+
+export interface CiteSession {
+  readonly userId: string;
+  readonly query: string;
+  readonly results: readonly SearchResult[];
+}
+
+export interface ReviewSession {
+  readonly userId: string;
+  readonly questions: readonly Question[];
+  answered: number;
+  correct: number;
+}
+
+/**
+ * Everything a command or button may use, built once by the wiring (src/app.ts) and passed in.
+ * Persistence is reached only through these services and readers, never by SQL here.
+ */
+export interface InteractionContext {
+  readonly search: SearchIndex;
+  readonly corpus: CorpusReader;
+  readonly quiz: QuizService;
+  readonly scores: Scoreboard;
+  readonly reviews: Reviews;
+  readonly runner: QuizRunner;
+  readonly citeSessions: SessionStore<CiteSession>;
+  readonly reviewSessions: SessionStore<ReviewSession>;
+  readonly logger: Logger;
+  readonly clock: () => number;
+}
+
+export interface Command {
+  readonly data: CommandSpec;
+  /** Options the console fills from plain words after the command, in order. */
+  readonly consoleArgs: readonly string[];
+  execute(ctx: InteractionContext, request: CommandRequest, respond: Responder): Promise<void>;
+  autocomplete?(ctx: InteractionContext, request: AutocompleteRequest): Choice[];
+}

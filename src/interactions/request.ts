@@ -1,0 +1,62 @@
+import type { Lang } from "../quiz/types.ts";
+import type { View } from "./view.ts";
+
+export interface Actor {
+  readonly id: string;
+  /** Display name: shown in reveals and standings, never as a mention. */
+  readonly name: string;
+}
+
+/** Who asks, where, in which language: the same for slash commands, buttons and the console. */
+export interface RequestBase {
+  readonly actor: Actor;
+  readonly guildId: string | null;
+  readonly channelId: string;
+  readonly lang: Lang;
+  readonly canManageMessages: boolean;
+}
+
+export type OptionValue = string | number | boolean | undefined;
+
+export interface CommandRequest extends RequestBase {
+  readonly command: string;
+  readonly subcommand?: string | undefined;
+  readonly options: Readonly<Record<string, OptionValue>>;
+}
+
+export interface ComponentRequest extends RequestBase {
+  readonly customId: string;
+}
+
+export interface AutocompleteRequest {
+  readonly command: string;
+  readonly option: string;
+  readonly value: string;
+  readonly lang: Lang;
+}
+
+export interface Choice {
+  readonly name: string;
+  readonly value: string;
+}
+
+/** Answers one interaction; Discord and the console implement it. */
+export interface Responder {
+  /** Acknowledge now, answer later (Discord's 3-second deadline). */
+  defer(ephemeral: boolean): Promise<void>;
+  /** The answer (or, after defer, the edited answer). */
+  reply(view: View): Promise<void>;
+  /** For buttons: replace the message the button sits on. */
+  update(view: View): Promise<void>;
+  /** One more message after the answer. */
+  followUp(view: View): Promise<void>;
+}
+
+export interface PostedMessage {
+  edit(view: View): Promise<void>;
+}
+
+/** Posts messages to a channel on its own (quiz questions, reveals, standings). */
+export interface ChannelPoster {
+  post(channelId: string, view: View): Promise<PostedMessage>;
+}

@@ -1,0 +1,53 @@
+/**
+ * What the bot says, as plain data. Commands and buttons build views; each front end renders them
+ * its own way (Discord payloads within Discord's limits, terminal text). Text is kept raw here:
+ * escaping user and corpus text is the renderer's job, so nothing echoed can format itself.
+ */
+
+/** A piece of text: plain (shown as typed), bold, code, a moment in time, or a quoted block. */
+export type Inline =
+  | string
+  | { readonly bold: string }
+  | { readonly code: string }
+  | { readonly time: number }
+  | { readonly quote: readonly Inline[] };
+
+/** Plain text, or a run of pieces. */
+export type Text = string | readonly Inline[];
+
+export type Colour = "cite" | "quiz" | "right" | "info" | "warn";
+
+export interface Field {
+  readonly name: string;
+  readonly value: Text;
+  readonly inline?: boolean;
+}
+
+/** A framed block: Discord shows it as an embed, the console as a framed paragraph. */
+export interface Card {
+  readonly colour: Colour;
+  readonly title?: Text;
+  readonly body?: Text;
+  readonly fields?: readonly Field[];
+  readonly footer?: string;
+}
+
+export type ButtonStyle = "primary" | "secondary" | "success" | "danger";
+
+export interface Button {
+  readonly customId: string;
+  readonly label: string;
+  readonly style: ButtonStyle;
+  readonly disabled?: boolean;
+  /** The key the console binds it to (A–D, T/F for answers); numbered when absent. */
+  readonly key?: string;
+}
+
+/** One message. */
+export interface View {
+  readonly content?: Text;
+  readonly cards?: readonly Card[];
+  readonly buttons?: readonly (readonly Button[])[];
+  /** Only the user who asked sees it. */
+  readonly ephemeral?: boolean;
+}

@@ -1,0 +1,79 @@
+import type { PassageContext } from "../../corpus/reader.ts";
+import type { Lang } from "../../quiz/types.ts";
+import type { SearchResult } from "../../search/types.ts";
+import { encodeCustomId } from "../custom-id.ts";
+import { texts } from "../i18n.ts";
+import type { Inline, View } from "../view.ts";
+import { sourceLine } from "./source-line.ts";
+import { highlighted, truncate } from "./text.ts";
+
+/** How much of the neighbouring passages the context view shows on each side. */
+const CONTEXT_SIDE = 900;
+/** A passage longer than this is cut: a citation is read in the chat, not studied there. */
+const PASSAGE_MAX = 3500;
+const PASSAGE_WITH_CONTEXT_MAX = 2000;
+
+/** One /cite result: quote with matched words bold, source line, paging and context buttons. */
+export function citeView(input: {
+  session: string;
+  query: string;
+  results: readonly SearchResult[];
+  page: number;
+  lang: Lang;
+  context?: PassageContext | undefined;
+  ephemeral?: boolean;
+}): View {
+  const t = texts(input.lang);
+  if (input.results.length === 0) {
+    return { content: t.nothingFound(input.query), ephemeral: true };
+  }
+  const page = Math.min(Math.max(0, input.page), input.results.length - 1);
+  const r = input.results[page] as SearchResult;
+  const showContext = input.context !== undefined;
+  let body: Inline[];
+  if (showContext) {
+    const before = input.context?.before;
+    const after = input.context?.after;
+    body = [
+      ...(before ? [truncate(before, CONTEXT_SIDE), "\n\n"] : []),
+      { quote: highlighted(r.text, r.highlights, PASSAGE_WITH_CONTEXT_MAX) },
+      ...(after ? ["\n\n", truncate(after, CONTEXT_SIDE)] : []),
+    ];
+  } else {
+    body = highlighted(r.text, r.highlights, PASSAGE_MAX);
+  }
+  const id = (p: number, context: boolean) =>
+    encodeCustomId({ kind: "cite", session: input.session, page: p, context });
+  return {
+    ...(input.ephemeral ? { ephemeral: true } : {}),
+    cards: [
+      {
+        colour: "cite",
+        title: sourceLine(r),
+        body,
+        footer: `${t.resultOf(page + 1, input.results.length)} · ${r.passageId} · ${r.start}–${r.end} · „${input.query}“`,
+      },
+    ],
+    buttons: [
+      [
+        {
+          style: "secondary",
+          label: t.previous,
+          customId: id(page - 1, false),
+          disabled: page === 0,
+        },
+        {
+          style: "secondary",
+          label: t.next,
+          customId: id(page + 1, false),
+          disabled: page >= input.results.length - 1,
+        },
+        {
+          style: "primary",
+          label: showContext ? t.hideContext : t.context,
+          customId: id(page, !showContext),
+        },
+      ],
+    ],
+  };
+}

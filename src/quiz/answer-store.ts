@@ -1,0 +1,153 @@
+import { and, eq, sql } from "drizzle-orm";
+import { type Db, isConstraintViolation, writeTransaction } from "../db/client.ts";
+import { answers, roundQuestions, scores } from "../db/schema.ts";
+import { updateReviewCard } from "./review-store.ts";
+import { scoreAnswer } from "./scoring.ts";
+
+/** An answer that arrives this long after the deadline (network, clocks) still counts. */
+const LATE_GRACE_MS = 500;
+
+export interface AnswerInput {
+  questionId: number;
+  guildId: string;
+  userId: string;
+  userName: string;
+  optionIndex: number;
+  now: number;
+}
+
+export type RecordOutcome =
+  | { status: "recorded"; correct: boolean; points: number; streak: number }
+  | { status: "duplicate" }
+  | { status: "closed" };
+
+const p = sql.placeholder;
+
+/** The statements of the answer path, prepared once per database (it runs for every click). */
+function prepareAnswerStatements(db: Db) {
+  return {
+    question: db
+      .select()
+      .from(roundQuestions)
+      .where(eq(roundQuestions.id, p("questionId")))
+      .prepare(),
+    previous: db
+      .select({ correct: answers.correct, streak: answers.streak })
+      .from(answers)
+      .innerJoin(roundQuestions, eq(answers.questionId, roundQuestions.id))
+      .where(
+        and(
+          eq(roundQuestions.roundId, p("roundId")),
+          eq(roundQuestions.position, p("position")),
+          eq(answers.userId, p("userId")),
+        ),
+      )
+      .prepare(),
+    insertAnswer: db
+      .insert(answers)
+      .values({
+        questionId: p("questionId"),
+        roundId: p("roundId"),
+        guildId: p("guildId"),
+        userId: p("userId"),
+        optionIndex: p("optionIndex"),
+        correct: p("correct"),
+        points: p("points"),
+        streak: p("streak"),
+        responseMs: p("responseMs"),
+        answeredAt: p("answeredAt"),
+      })
+      .prepare(),
+    upsertScore: db
+      .insert(scores)
+      .values({
+        guildId: p("guildId"),
+        userId: p("userId"),
+        userName: p("userName"),
+        points: p("points"),
+        answered: 1,
+        correct: p("correct"),
+        bestStreak: p("streak"),
+        updatedAt: p("updatedAt"),
+      })
+      .onConflictDoUpdate({
+        target: [scores.guildId, scores.userId],
+        set: {
+          userName: sql`excluded.user_name`,
+          points: sql`${scores.points} + excluded.points`,
+          answered: sql`${scores.answered} + 1`,
+          correct: sql`${scores.correct} + excluded.correct`,
+          bestStreak: sql`CASE WHEN ${scores.bestStreak} > excluded.best_streak THEN ${scores.bestStreak} ELSE excluded.best_streak END`,
+          updatedAt: sql`excluded.updated_at`,
+        },
+      })
+      .prepare(),
+  };
+}
+
+const answerStatements = new WeakMap<Db, ReturnType<typeof prepareAnswerStatements>>();
+
+function statementsFor(db: Db) {
+  let statements = answerStatements.get(db);
+  if (!statements) {
+    statements = prepareAnswerStatements(db);
+    answerStatements.set(db, statements);
+  }
+  return statements;
+}
+
+/**
+ * Records one answer, its points, the user's score and review schedule in one transaction. The
+ * database refuses a second answer of the same user to the same question, whatever process
+ * sends it; an answer to a question that is not open is refused as "closed".
+ */
+export function recordAnswer(db: Db, input: AnswerInput): RecordOutcome {
+  const s = statementsFor(db);
+  try {
+    return writeTransaction(db, (): RecordOutcome => {
+      const q = s.question.get({ questionId: input.questionId });
+      if (!q || q.postedAt === null || q.closesAt === null || q.closedAt !== null)
+        return { status: "closed" };
+      if (input.now > q.closesAt + LATE_GRACE_MS) return { status: "closed" };
+      const previous = s.previous.get({
+        roundId: q.roundId,
+        position: q.position - 1,
+        userId: input.userId,
+      });
+      const correct = input.optionIndex === q.correctIndex;
+      const responseMs = Math.max(0, input.now - q.postedAt);
+      const score = scoreAnswer({
+        correct,
+        responseMs,
+        windowMs: q.closesAt - q.postedAt,
+        streakBefore: previous?.correct ? previous.streak : 0,
+      });
+      const common = {
+        guildId: input.guildId,
+        userId: input.userId,
+        points: score.points,
+        streak: score.streak,
+      };
+      s.insertAnswer.run({
+        ...common,
+        questionId: q.id,
+        roundId: q.roundId,
+        optionIndex: input.optionIndex,
+        correct: correct ? 1 : 0,
+        responseMs,
+        answeredAt: input.now,
+      });
+      s.upsertScore.run({
+        ...common,
+        userName: input.userName,
+        correct: correct ? 1 : 0,
+        updatedAt: input.now,
+      });
+      updateReviewCard(db, input.userId, q.claimId, correct, input.now);
+      return { status: "recorded", correct, points: score.points, streak: score.streak };
+    });
+  } catch (error) {
+    if (isConstraintViolation(error)) return { status: "duplicate" };
+    throw error;
+  }
+}

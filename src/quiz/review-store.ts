@@ -1,0 +1,110 @@
+import { and, asc, eq, lte, sql } from "drizzle-orm";
+import { type Db, writeTransaction } from "../db/client.ts";
+import { reviewCards } from "../db/schema.ts";
+import { scheduleReview } from "./review.ts";
+
+const p = sql.placeholder;
+
+const CARD_COLUMNS = [
+  "due",
+  "stability",
+  "difficulty",
+  "elapsed_days",
+  "scheduled_days",
+  "learning_steps",
+  "reps",
+  "lapses",
+  "misses",
+  "state",
+  "last_review",
+] as const;
+
+const snakeToCamel = (name: string) => name.replace(/_(\w)/g, (_, c: string) => c.toUpperCase());
+
+/** The card statements, prepared once per database (every quiz answer moves a card). */
+function prepareCardStatements(db: Db) {
+  return {
+    card: db
+      .select()
+      .from(reviewCards)
+      .where(and(eq(reviewCards.userId, p("userId")), eq(reviewCards.claimId, p("claimId"))))
+      .prepare(),
+    upsertCard: db
+      .insert(reviewCards)
+      .values({
+        userId: p("userId"),
+        claimId: p("claimId"),
+        due: p("due"),
+        stability: p("stability"),
+        difficulty: p("difficulty"),
+        elapsedDays: p("elapsedDays"),
+        scheduledDays: p("scheduledDays"),
+        learningSteps: p("learningSteps"),
+        reps: p("reps"),
+        lapses: p("lapses"),
+        misses: p("misses"),
+        state: p("state"),
+        lastReview: p("lastReview"),
+      })
+      .onConflictDoUpdate({
+        target: [reviewCards.userId, reviewCards.claimId],
+        set: Object.fromEntries(
+          CARD_COLUMNS.map((column) => [snakeToCamel(column), sql.raw(`excluded.${column}`)]),
+        ),
+      })
+      .prepare(),
+  };
+}
+
+const cardStatements = new WeakMap<Db, ReturnType<typeof prepareCardStatements>>();
+
+function statementsFor(db: Db) {
+  let statements = cardStatements.get(db);
+  if (!statements) {
+    statements = prepareCardStatements(db);
+    cardStatements.set(db, statements);
+  }
+  return statements;
+}
+
+/** Moves a user's FSRS schedule for a claim by one answer (inside the caller's transaction). */
+export function updateReviewCard(
+  db: Db,
+  userId: string,
+  claimId: string,
+  correct: boolean,
+  now: number,
+): void {
+  const s = statementsFor(db);
+  const next = scheduleReview(s.card.get({ userId, claimId }), correct, now);
+  s.upsertCard.run({ userId, claimId, ...next });
+}
+
+/** A /review answer: it moves the claim's review schedule, not the server scores. */
+export function recordReviewAnswer(
+  db: Db,
+  userId: string,
+  claimId: string,
+  correct: boolean,
+  now: number,
+): void {
+  writeTransaction(db, () => updateReviewCard(db, userId, claimId, correct, now));
+}
+
+/** The claims due for review for a user: ones they have missed, whose FSRS due time has come. */
+export function dueClaimIds(db: Db, userId: string, now: number, limit = 10): string[] {
+  return db
+    .select({ claimId: reviewCards.claimId })
+    .from(reviewCards)
+    .where(
+      and(
+        eq(reviewCards.userId, userId),
+        lte(reviewCards.due, now),
+        sql`${reviewCards.misses} > 0`,
+      ),
+    )
+    .orderBy(asc(reviewCards.due))
+    .limit(limit)
+    .all()
+    .map((r) => r.claimId);
+}

@@ -1,0 +1,42 @@
+import type { Highlight } from "./highlight.ts";
+import type { QueryConcept } from "./query.ts";
+
+export interface SearchOptions {
+  /** How many passages to return (1–25). */
+  readonly limit?: number;
+  /** Only passages of this article. */
+  readonly article?: string;
+}
+
+export interface SearchResult {
+  readonly passageId: string;
+  readonly articleId: string;
+  readonly title: string | null;
+  readonly publication: string | null;
+  readonly date: string | null;
+  readonly paragraph: number;
+  /** Offsets of the passage in the article body. */
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly score: number;
+  /** Matched words, as offsets into `text`. */
+  readonly highlights: readonly Highlight[];
+}
+
+/** Passages one source ranks, best first, with how strongly each matched (0–1). */
+export interface SourceHits {
+  readonly docids: readonly number[];
+  readonly strengths?: readonly number[];
+}
+
+/** A source of ranked passages beyond the full-text index (the annotated claims, say). */
+export interface CandidateSource {
+  readonly name: string;
+  readonly weight: number;
+  rank(query: string, concepts: readonly QueryConcept[], options: SearchOptions): SourceHits;
+}
+
+export interface SearchIndex {
+  search(query: string, options?: SearchOptions): SearchResult[];
+}
