@@ -74,24 +74,24 @@ async function main(): Promise<void> {
     const logger = pino({ level: "silent" });
     const open = () => openApp({ databasePath: dbPath, corpusDir: corpus.dir }, { logger });
     const t0 = performance.now();
-    const indexed = open();
+    const indexed = await open();
     const indexMs = performance.now() - t0;
     const outcome = indexed.refresh;
     if (!outcome?.ok) throw new Error(`synthetic corpus invalid: ${outcome?.problems[0]?.message}`);
-    indexed.close();
+    await indexed.close();
 
     const startSamples: number[] = [];
     let firstQueryMs = 0;
     for (let i = 0; i < 3; i++) {
       const s0 = performance.now();
-      const again = open();
+      const again = await open();
       startSamples.push(performance.now() - s0);
       if (!again.refresh?.ok || again.refresh.report.passagesWritten !== 0)
         throw new Error("unchanged corpus was re-indexed");
       const q0 = performance.now();
       again.search.search("Satelliten Kosten", { limit: 3 });
       firstQueryMs = performance.now() - q0;
-      again.close();
+      await again.close();
     }
     const startMs = Math.min(...startSamples);
 
@@ -123,10 +123,11 @@ async function main(): Promise<void> {
       ),
     )) as { sent: number; recorded: number }[];
     const fourMs = performance.now() - w0;
-    const check = openApp(
+    const checker = await openApp(
       { databasePath: dbPath, corpusDir: corpus.dir },
       { logger, refresh: false, recover: false },
-    ).db;
+    );
+    const check = checker.db;
     const stored = check.$client
       .prepare(
         "SELECT count(*) AS n FROM answers WHERE round_id IN (SELECT id FROM rounds WHERE channel_id LIKE 'bench-_')",
@@ -138,7 +139,7 @@ async function main(): Promise<void> {
            (SELECT coalesce(sum(points), 0) FROM answers a WHERE a.guild_id = s.guild_id AND a.user_id = s.user_id)`,
       )
       .get() as { n: number };
-    check.$client.close();
+    await checker.close();
     const fourRecorded = four.reduce((n, w) => n + w.recorded, 0);
     const fourSent = four.reduce((n, w) => n + w.sent, 0);
 

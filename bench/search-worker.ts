@@ -16,9 +16,9 @@ async function main(): Promise<void> {
   let input = "";
   for await (const chunk of process.stdin) input += chunk;
   const queries = JSON.parse(input) as string[];
-  const app = openApp(
+  const app = await openApp(
     { databasePath: dbPath as string, corpusDir: "" },
-    { logger: pino({ level: "silent" }), readonly: true },
+    { logger: pino({ level: "silent" }), refresh: false, recover: false },
   );
   const { db } = app;
   const before = memory();
@@ -71,7 +71,7 @@ async function main(): Promise<void> {
       rss: after.rss,
     }),
   );
-  app.close();
+  await app.close();
 }
 
 void main();

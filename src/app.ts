@@ -1,14 +1,23 @@
+import { statSync } from "node:fs";
 import type { Config } from "./config.ts";
 import { type RefreshOutcome, refreshIndex } from "./corpus/index-corpus.ts";
 import type { IngestProgress } from "./corpus/ingest.ts";
 import { formatProblem } from "./corpus/problems.ts";
 import { CorpusReader } from "./corpus/reader.ts";
 import { type Db, openDatabase } from "./db/client.ts";
+import { WriteQueue, type WriteQueueOptions } from "./db/write-queue.ts";
 import type { InteractionContext } from "./interactions/context.ts";
 import { QuizRunner, type RunnerOptions } from "./interactions/quiz-runner.ts";
 import type { ChannelPoster } from "./interactions/request.ts";
 import { SessionStore } from "./interactions/sessions.ts";
 import type { Logger } from "./logger.ts";
+import {
+  HEARTBEAT_MS,
+  newOwnerIdentity,
+  type OwnerIdentity,
+  registerOwner,
+  removeOwner,
+} from "./quiz/owners.ts";
 import { Reviews } from "./quiz/reviews.ts";
 import { QuizService } from "./quiz/service.ts";
 import { Scoreboard } from "./quiz/standings.ts";
@@ -19,8 +28,10 @@ import type { SearchIndex } from "./search/types.ts";
 export interface App {
   readonly logger: Logger;
   readonly clock: () => number;
-  /** For the CLI, tests and benchmarks; interactions reach persistence only through services. */
+  /** Reads, for the CLI, tests and benchmarks; interactions reach data only through services. */
   readonly db: Db;
+  readonly writes: WriteQueue;
+  readonly owner: OwnerIdentity;
   readonly search: SearchIndex;
   readonly corpus: CorpusReader;
   readonly quiz: QuizService;
@@ -28,7 +39,8 @@ export interface App {
   readonly reviews: Reviews;
   /** What bringing the index up to date found, when it was asked for. */
   readonly refresh: RefreshOutcome | undefined;
-  close(): void;
+  /** Stops the heartbeat, lets queued writes settle, leaves the owners table and closes. */
+  close(): Promise<void>;
 }
 
 export interface AppOptions {
@@ -37,43 +49,85 @@ export interface AppOptions {
   /** Bring the index up to date with the corpus folder first (default true). */
   readonly refresh?: boolean;
   readonly onProgress?: (p: IngestProgress) => void;
-  /** Close rounds a crash left running (default true). */
+  /** Close rounds whose owner is gone (default true). */
   readonly recover?: boolean;
-  /** Open without writing: no migration, no refresh, no round recovery (benchmark readers). */
-  readonly readonly?: boolean;
+  readonly writeQueue?: WriteQueueOptions;
+}
+
+/**
+ * A check that the database file is still the one opened: a deleted or replaced file would take
+ * every later write with it, unseen.
+ */
+function fileIdentity(path: string): () => void {
+  const opened = statSync(path);
+  return () => {
+    const now = statSync(path);
+    if (now.ino !== opened.ino || now.dev !== opened.dev)
+      throw new Error(`${path} was replaced by another file`);
+  };
 }
 
 /**
  * The wiring, and the only place that opens the database: config → database (migrated) → index
- * refresh → services. Rounds a crash left running are closed as interrupted.
+ * refresh → services. Rounds whose owner is gone are closed as interrupted; this process
+ * registers as an owner and renews its heartbeat while it runs.
  */
-export function openApp(
+export async function openApp(
   config: Pick<Config, "databasePath" | "corpusDir">,
   options: AppOptions,
-): App {
+): Promise<App> {
+  const { logger } = options;
   const clock = options.clock ?? Date.now;
-  const db = openDatabase(config.databasePath, { readonly: options.readonly ?? false });
+  const connections = openDatabase(config.databasePath);
+  const db = connections.reader;
+  const checkFile = fileIdentity(config.databasePath);
+  const writes = new WriteQueue(connections.writer as Db, { ...options.writeQueue, checkFile });
+  const owner = newOwnerIdentity();
+  await writes.run((tx) => registerOwner(tx, owner, clock()));
   const refresh =
-    options.readonly || options.refresh === false
+    options.refresh === false
       ? undefined
-      : refreshIndex(db, config.corpusDir, options.onProgress);
-  const quiz = new QuizService(db, clock);
-  if (!options.readonly && options.recover !== false) {
-    const interrupted = quiz.recoverInterrupted();
+      : await refreshIndex(db, writes, config.corpusDir, options.onProgress);
+  const quiz = new QuizService({ db, writes, clock, owner });
+  if (options.recover !== false) {
+    const interrupted = await quiz.recoverOrphaned();
     if (interrupted > 0)
-      options.logger.warn({ rounds: interrupted }, "closed rounds left running by a crash");
+      logger.warn({ rounds: interrupted }, "closed rounds whose process is gone");
   }
+  let fileGone = false;
+  const heartbeat = setInterval(() => {
+    try {
+      checkFile();
+    } catch (error) {
+      if (!fileGone)
+        logger.fatal({ err: error }, "the database file is gone: nothing can be stored");
+      fileGone = true;
+      return;
+    }
+    writes
+      .run((tx) => registerOwner(tx, owner, clock()))
+      .then(() => quiz.maintain())
+      .catch((error: unknown) => logger.warn({ err: error }, "heartbeat not stored"));
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
   return {
-    logger: options.logger,
+    logger,
     clock,
     db,
+    writes,
+    owner,
     search: createCorpusSearch(db),
     corpus: new CorpusReader(db),
     quiz,
     scores: new Scoreboard(db),
-    reviews: new Reviews(db, clock),
+    reviews: new Reviews(db, writes, clock),
     refresh,
-    close: () => db.$client.close(),
+    async close() {
+      clearInterval(heartbeat);
+      await writes.run((tx) => removeOwner(tx, owner), { maxWaitMs: 2000 }).catch(() => undefined);
+      await writes.drained();
+      connections.close();
+    },
   };
 }
 

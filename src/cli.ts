@@ -46,9 +46,12 @@ const QuizArgs = z
 type QuizArgs = z.infer<typeof QuizArgs>;
 
 /** Opens the app with the index brought up to date; a broken corpus is reported, the old index serves. */
-function openIndexed(corpusDir: string, databasePath: string, logger: Logger): App {
+async function openIndexed(corpusDir: string, databasePath: string, logger: Logger): Promise<App> {
   const progress = progressReporter();
-  const app = openApp({ corpusDir, databasePath }, { logger, onProgress: progress.onProgress });
+  const app = await openApp(
+    { corpusDir, databasePath },
+    { logger, onProgress: progress.onProgress },
+  );
   progress.stop();
   if (app.refresh && !app.refresh.ok) {
     for (const p of app.refresh.problems) process.stderr.write(`${formatProblem(p)}\n`);
@@ -128,7 +131,7 @@ async function main(argv: string[]): Promise<number> {
     return command || values.help ? 0 : 2;
   }
   const config = loadConfig();
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, { secrets: [config.discordToken] });
   const corpusDir = values.corpus ?? config.corpusDir;
 
   switch (command) {
@@ -144,12 +147,12 @@ async function main(argv: string[]): Promise<number> {
     case "ingest": {
       const progress = progressReporter();
       const started = performance.now();
-      const app = openApp(
+      const app = await openApp(
         { corpusDir, databasePath: config.databasePath },
         { logger, onProgress: progress.onProgress },
       );
       progress.stop();
-      app.close();
+      await app.close();
       if (!app.refresh?.ok) {
         for (const p of app.refresh?.problems ?? []) process.stdout.write(`${formatProblem(p)}\n`);
         process.stdout.write("Nothing indexed; the previous index is unchanged.\n");
@@ -174,7 +177,7 @@ async function main(argv: string[]): Promise<number> {
         process.stderr.write(`${USAGE}\n`);
         return 2;
       }
-      const app = openIndexed(corpusDir, config.databasePath, logger);
+      const app = await openIndexed(corpusDir, config.databasePath, logger);
       const search = (q: string) =>
         app.search.search(q, { limit, ...(values.article ? { article: values.article } : {}) });
       if (values.jsonl) {
@@ -187,7 +190,7 @@ async function main(argv: string[]): Promise<number> {
       } else {
         process.stdout.write(renderCitations(search(query), styleFor(process.stdout)));
       }
-      app.close();
+      await app.close();
       return 0;
     }
     case "quiz": {
@@ -199,7 +202,7 @@ async function main(argv: string[]): Promise<number> {
         return 2;
       }
       const args = parsed.data;
-      const app = openIndexed(corpusDir, config.databasePath, logger);
+      const app = await openIndexed(corpusDir, config.databasePath, logger);
       try {
         if (args.json) {
           printQuestions(app, args);
@@ -214,13 +217,13 @@ async function main(argv: string[]): Promise<number> {
           seed: args.seed,
         });
       } finally {
-        app.close();
+        await app.close();
       }
     }
     case "console": {
-      const app = openIndexed(corpusDir, config.databasePath, logger);
+      const app = await openIndexed(corpusDir, config.databasePath, logger);
       await runConsole(app, { input: process.stdin, output: process.stdout });
-      app.close();
+      await app.close();
       return 0;
     }
     default:

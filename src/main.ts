@@ -8,20 +8,20 @@ import { createLogger } from "./logger.ts";
 /** `npm start`: the bot when a token is set, else the local console. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, { secrets: [config.discordToken] });
   process.on("unhandledRejection", (reason) =>
     logger.error({ err: reason }, "unhandled rejection"),
   );
   const started = performance.now();
   const progress = progressReporter();
-  const app = openApp(config, { logger, onProgress: progress.onProgress });
+  const app = await openApp(config, { logger, onProgress: progress.onProgress });
   progress.stop();
   logRefresh(logger, app.refresh, Math.round(performance.now() - started));
 
   if (!config.discordToken) {
     process.stdout.write("No DISCORD_TOKEN set: starting the local console.\n");
     await runConsole(app, { input: process.stdin, output: process.stdout });
-    app.close();
+    await app.close();
     return;
   }
 
@@ -34,7 +34,7 @@ async function main(): Promise<void> {
     try {
       await bot.stop();
     } finally {
-      app.close();
+      await app.close();
       process.exit(0);
     }
   };

@@ -18,7 +18,7 @@ export async function runConsole(app: App, io: ConsoleIo): Promise<void> {
   try {
     await console.run(ctx, localActor());
   } finally {
-    ctx.runner.shutdown();
+    await ctx.runner.shutdown();
   }
 }
 
@@ -34,6 +34,6 @@ export async function playQuiz(
   try {
     return await console.playRound(ctx, localActor(), lang, settings);
   } finally {
-    ctx.runner.shutdown();
+    await ctx.runner.shutdown();
   }
 }

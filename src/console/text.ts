@@ -18,6 +18,7 @@ function inlineText(inline: Inline, style: TextStyle, now: number): string {
   if ("bold" in inline) return `${style.boldOpen}${inline.bold}${style.boldClose}`;
   if ("code" in inline) return inline.code;
   if ("time" in inline) return `in ${Math.max(0, Math.round((inline.time - now) / 1000))} s`;
+  if ("link" in inline) return inline.link;
   return `»${plainText(inline.quote, style, now)}«`;
 }
 

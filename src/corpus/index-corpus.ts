@@ -1,4 +1,5 @@
 import type { Db } from "../db/client.ts";
+import type { WriteQueue } from "../db/write-queue.ts";
 import {
   articleHash,
   corpusFingerprint,
@@ -20,11 +21,12 @@ export type RefreshOutcome =
  * raw files are hashed first: when they are what the index was built from (only a valid corpus
  * is ever stored), nothing is parsed at all, so an unchanged start stays fast.
  */
-export function refreshIndex(
+export async function refreshIndex(
   db: Db,
+  writes: WriteQueue,
   corpusDir: string,
   onProgress?: (p: IngestProgress) => void,
-): RefreshOutcome {
+): Promise<RefreshOutcome> {
   const files = readCorpusFiles(corpusDir);
   if (files.problems.length === 0) {
     const hashes = new Map([...files.articles].map(([id, f]) => [id, articleHash(f.source)]));
@@ -35,5 +37,5 @@ export function refreshIndex(
   }
   const corpus = parseCorpus(files);
   if (corpus.problems.length > 0) return { ok: false, problems: corpus.problems };
-  return { ok: true, report: ingestCorpus(db, corpus, onProgress) };
+  return { ok: true, report: await ingestCorpus(db, writes, corpus, onProgress) };
 }

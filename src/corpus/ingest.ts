@@ -1,11 +1,13 @@
 import { createHash } from "node:crypto";
 import { eq, inArray } from "drizzle-orm";
-import { type Db, writeTransaction } from "../db/client.ts";
+import type { Db } from "../db/client.ts";
 import { articles, claims, indexMeta, passages } from "../db/schema.ts";
+import type { WriteQueue } from "../db/write-queue.ts";
 import { analyze, indexStems } from "../search/analyzer.ts";
 import { englishStems } from "../search/english.ts";
 import type { ParsedArticle } from "./article.ts";
 import type { ParsedClaim } from "./claims.ts";
+import { clearIndex, indexArticles, rebuildIndex, unindexArticles } from "./fts.ts";
 import type { LoadedCorpus } from "./load.ts";
 import { CorpusInvalidError } from "./problems.ts";
 import { type PassageSpan, segmentBody } from "./segment.ts";
@@ -122,15 +124,54 @@ function passageRow(article: ParsedArticle, span: PassageSpan) {
   };
 }
 
+function articleRow(article: ParsedArticle, hash: string, now: Date) {
+  return {
+    id: article.id,
+    path: article.file,
+    title: article.meta.title ?? null,
+    publication: article.meta.publication ?? null,
+    author: article.meta.author ?? null,
+    date: article.meta.date ?? null,
+    language: article.meta.language,
+    url: article.meta.url ?? null,
+    body: article.body,
+    contentHash: hash,
+    indexedAt: now,
+  };
+}
+
+/** An article's rows, analysed: the slow part of an ingest, done before the write lock is taken. */
+function analysedArticle(article: ParsedArticle, hash: string, now: Date) {
+  return {
+    article: articleRow(article, hash, now),
+    passages: segmentBody(article.body).map((span) => passageRow(article, span)),
+  };
+}
+
+const storedHashes = (db: Db) =>
+  new Map(
+    db
+      .select({ id: articles.id, hash: articles.contentHash })
+      .from(articles)
+      .all()
+      .map((r) => [r.id, r.hash]),
+  );
+
+/** An ingest may hold the write lock this long behind another process's writes. */
+const INGEST_WAIT_MS = 120_000;
+
 /**
  * Brings the index up to date with the corpus in one transaction: an invalid corpus changes
- * nothing (the old index keeps serving), an unchanged one writes nothing.
+ * nothing (the old index keeps serving), an unchanged one writes nothing. Articles are cut and
+ * analysed before the transaction, so the write lock is held only for the inserts; readers in
+ * other processes see the old index or the new one, never a mix.
  */
-export function ingestCorpus(
+export async function ingestCorpus(
   db: Db,
+  writes: WriteQueue,
   corpus: LoadedCorpus,
   onProgress?: (p: IngestProgress) => void,
-): IngestReport {
+): Promise<IngestReport> {
   if (corpus.problems.length > 0) throw new CorpusInvalidError(corpus.problems);
   const hashes = new Map(
     corpus.articles.map((a) => [a.id, articleHash(corpus.sources.get(a.id) ?? "")]),
@@ -138,74 +179,76 @@ export function ingestCorpus(
   const fingerprint = corpusFingerprint(hashes, corpus.claimSources);
   if (storedFingerprint(db) === fingerprint) return unchangedReport(hashes.size);
 
-  const existing = new Map(
-    db
-      .select({ id: articles.id, hash: articles.contentHash })
-      .from(articles)
-      .all()
-      .map((r) => [r.id, r.hash]),
-  );
-  const changed = corpus.articles.filter((a) => existing.get(a.id) !== hashes.get(a.id));
-  const removed = [...existing.keys()].filter((id) => !hashes.has(id));
-  const segmented = changed.map((article) => ({ article, spans: segmentBody(article.body) }));
-  const total = segmented.reduce((n, s) => n + s.spans.length, 0);
-  let done = 0;
   const now = new Date();
+  const before = storedHashes(db);
+  const analysed = new Map(
+    corpus.articles
+      .filter((a) => before.get(a.id) !== hashes.get(a.id))
+      .map((a) => [a.id, analysedArticle(a, hashes.get(a.id) ?? "", now)]),
+  );
+  const spansByArticle = new Map(corpus.articles.map((a) => [a.id, segmentBody(a.body)]));
+  const claimRows = corpus.claims.map((c) => claimRow(c, spansByArticle.get(c.articleId) ?? []));
 
-  writeTransaction(db, (tx) => {
-    // Claims are few: they are rebuilt whole, after the passages they point at.
-    tx.delete(claims).run();
-    const stale = [...removed, ...changed.map((a) => a.id).filter((id) => existing.has(id))];
-    for (let i = 0; i < stale.length; i += INSERT_CHUNK) {
-      tx.delete(articles)
-        .where(inArray(articles.id, stale.slice(i, i + INSERT_CHUNK)))
-        .run();
-    }
-    for (const { article, spans } of segmented) {
-      tx.insert(articles)
-        .values({
-          id: article.id,
-          path: article.file,
-          title: article.meta.title ?? null,
-          publication: article.meta.publication ?? null,
-          author: article.meta.author ?? null,
-          date: article.meta.date ?? null,
-          language: article.meta.language,
-          url: article.meta.url ?? null,
-          body: article.body,
-          contentHash: hashes.get(article.id) ?? "",
-          indexedAt: now,
-        })
-        .run();
-      for (let i = 0; i < spans.length; i += INSERT_CHUNK) {
-        const chunk = spans.slice(i, i + INSERT_CHUNK);
-        tx.insert(passages)
-          .values(chunk.map((span) => passageRow(article, span)))
+  return writes.run(
+    (tx): IngestReport => {
+      if (storedFingerprint(tx) === fingerprint) return unchangedReport(hashes.size);
+      // Another process may have indexed meanwhile: compare with what is stored now.
+      const existing = storedHashes(tx);
+      const changed = corpus.articles.filter((a) => existing.get(a.id) !== hashes.get(a.id));
+      const removed = [...existing.keys()].filter((id) => !hashes.has(id));
+      const rows = changed.map(
+        (a) => analysed.get(a.id) ?? analysedArticle(a, hashes.get(a.id) ?? "", now),
+      );
+      const total = rows.reduce((n, r) => n + r.passages.length, 0);
+      let done = 0;
+      // Most of the index is new (a first ingest, a rebuild): load the rows, then index them once.
+      const bulk = changed.length > hashes.size - changed.length;
+      // Claims are few: they are rebuilt whole, after the passages they point at.
+      clearIndex(tx, "claims_fts");
+      tx.delete(claims).run();
+      const stale = [...removed, ...changed.map((a) => a.id).filter((id) => existing.has(id))];
+      if (bulk) clearIndex(tx, "passages_fts");
+      else unindexArticles(tx, stale);
+      for (let i = 0; i < stale.length; i += INSERT_CHUNK) {
+        tx.delete(articles)
+          .where(inArray(articles.id, stale.slice(i, i + INSERT_CHUNK)))
           .run();
-        done += chunk.length;
-        onProgress?.({ done, total });
       }
-    }
-    const spansByArticle = new Map(corpus.articles.map((a) => [a.id, segmentBody(a.body)]));
-    const claimRows = corpus.claims.map((c) => claimRow(c, spansByArticle.get(c.articleId) ?? []));
-    for (let i = 0; i < claimRows.length; i += INSERT_CHUNK) {
-      tx.insert(claims)
-        .values(claimRows.slice(i, i + INSERT_CHUNK))
+      for (const row of rows) {
+        tx.insert(articles).values(row.article).run();
+        for (let i = 0; i < row.passages.length; i += INSERT_CHUNK) {
+          const chunk = row.passages.slice(i, i + INSERT_CHUNK);
+          tx.insert(passages).values(chunk).run();
+          done += chunk.length;
+          onProgress?.({ done, total });
+        }
+      }
+      if (bulk) rebuildIndex(tx, "passages_fts");
+      else
+        indexArticles(
+          tx,
+          changed.map((a) => a.id),
+        );
+      for (let i = 0; i < claimRows.length; i += INSERT_CHUNK) {
+        tx.insert(claims)
+          .values(claimRows.slice(i, i + INSERT_CHUNK))
+          .run();
+      }
+      rebuildIndex(tx, "claims_fts");
+      tx.insert(indexMeta)
+        .values({ key: FINGERPRINT_KEY, value: fingerprint })
+        .onConflictDoUpdate({ target: indexMeta.key, set: { value: fingerprint } })
         .run();
-    }
-    tx.insert(indexMeta)
-      .values({ key: FINGERPRINT_KEY, value: fingerprint })
-      .onConflictDoUpdate({ target: indexMeta.key, set: { value: fingerprint } })
-      .run();
-  });
-
-  const updated = changed.filter((a) => existing.has(a.id)).length;
-  return {
-    added: changed.length - updated,
-    updated,
-    removed: removed.length,
-    unchanged: hashes.size - changed.length,
-    passagesWritten: done,
-    claims: corpus.claims.length,
-  };
+      const updated = changed.filter((a) => existing.has(a.id)).length;
+      return {
+        added: changed.length - updated,
+        updated,
+        removed: removed.length,
+        unchanged: hashes.size - changed.length,
+        passagesWritten: done,
+        claims: corpus.claims.length,
+      };
+    },
+    { maxWaitMs: INGEST_WAIT_MS },
+  );
 }

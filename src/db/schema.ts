@@ -83,6 +83,18 @@ export const claims = sqliteTable(
   (t) => [index("claims_article_idx").on(t.articleId)],
 );
 
+/**
+ * A process that runs quiz rounds (a bot, the console). It renews `heartbeatAt` while it lives;
+ * its rounds are recovered by others only once it is gone (see quiz/owners.ts).
+ */
+export const owners = sqliteTable("owners", {
+  id: text("id").primaryKey(),
+  host: text("host").notNull(),
+  pid: integer("pid").notNull(),
+  startedAt: integer("started_at").notNull(),
+  heartbeatAt: integer("heartbeat_at").notNull(),
+});
+
 /** A quiz round in one channel. At most one is running per channel (partial unique index). */
 export const rounds = sqliteTable(
   "rounds",
@@ -92,6 +104,8 @@ export const rounds = sqliteTable(
     channelId: text("channel_id").notNull(),
     starterId: text("starter_id").notNull(),
     status: text("status", { enum: ["running", "finished", "stopped", "interrupted"] }).notNull(),
+    /** The process running it (owners.id); null for rounds from before owners were kept. */
+    ownerId: text("owner_id"),
     kind: text("kind", { enum: ["mc", "tf", "mixed"] }).notNull(),
     lang: text("lang", { enum: ["de", "en"] }).notNull(),
     seconds: integer("seconds").notNull(),

@@ -66,7 +66,7 @@ export async function runBot(
   return {
     client,
     async stop() {
-      const interrupted = ctx.runner.shutdown();
+      const interrupted = await ctx.runner.shutdown();
       logger.info({ interrupted }, "shutting down");
       await client.destroy();
     },

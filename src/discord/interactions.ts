@@ -1,13 +1,15 @@
-import { DiscordAPIError, type Interaction, MessageFlags } from "discord.js";
+import { DiscordAPIError, type Interaction } from "discord.js";
 import { handleComponent } from "../interactions/buttons/index.ts";
 import { findCommand } from "../interactions/commands/index.ts";
 import type { InteractionContext } from "../interactions/context.ts";
 import { langOf, texts } from "../interactions/i18n.ts";
+import type { View } from "../interactions/view.ts";
 import { truncate } from "../interactions/views/text.ts";
 import type { Logger } from "../logger.ts";
 import { LIMITS } from "./limits.ts";
+import { replyOptions } from "./payload.ts";
 import { autocompleteRequest, commandRequest, componentRequest } from "./requests.ts";
-import { buttonResponder, commandResponder } from "./responders.ts";
+import { answerDeferred, buttonResponder, commandResponder } from "./responders.ts";
 
 /** Discord error codes that mean "this interaction is gone": log and carry on. */
 const GONE = new Set([10062, 40060]);
@@ -43,14 +45,14 @@ async function reportFailure(
   }
   logger.error({ ...context, err: error }, "interaction failed");
   if (!interaction.isRepliable()) return;
-  const notice = {
-    content: texts(langOf(interaction.locale)).error,
-    flags: MessageFlags.Ephemeral as const,
-    allowedMentions: { parse: [] },
-  };
+  const notice: View = { content: texts(langOf(interaction.locale)).error, ephemeral: true };
   try {
-    if (interaction.deferred || interaction.replied) await interaction.followUp(notice);
-    else await interaction.reply(notice);
+    // A button's deferral acknowledges the message it sits on: never replace or delete that.
+    if (interaction.isCommand() && interaction.deferred && !interaction.replied)
+      await answerDeferred(interaction, notice);
+    else if (interaction.deferred || interaction.replied)
+      await interaction.followUp(replyOptions(notice));
+    else await interaction.reply(replyOptions(notice));
   } catch (secondary) {
     logger.warn({ ...context, err: secondary }, "could not tell the user about the failure");
   }

@@ -1,9 +1,33 @@
 import { escapeMarkdown, time } from "discord.js";
 import type { Inline, Text } from "../interactions/view.ts";
 
-/** User or corpus text as Discord shows it: every markdown character escaped. */
+const ALL_MARKDOWN = {
+  codeBlock: true,
+  inlineCode: true,
+  bold: true,
+  italic: true,
+  underline: true,
+  strikethrough: true,
+  spoiler: true,
+  codeBlockContent: true,
+  inlineCodeContent: true,
+  escape: true,
+  heading: true,
+  bulletedList: true,
+  numberedList: true,
+  maskedLink: true,
+} as const;
+
+/**
+ * User or corpus text as Discord shows it, as typed: every markdown character escaped (masked
+ * links, headings, lists, quotes and subtext included), mentions and timestamps shown as text,
+ * and a URL's scheme broken by a zero-width space so no echoed text can become a link.
+ */
 function escapeText(text: string): string {
-  return escapeMarkdown(text);
+  return escapeMarkdown(text, ALL_MARKDOWN)
+    .replace(/^([ \t]*)(>|-#)/gm, "$1\\$2")
+    .replace(/[<\]]/g, "\\$&")
+    .replace(/([a-z][a-z0-9+.-]*):\/\//gi, "$1:\u200b//");
 }
 
 function renderInline(inline: Inline): string {
@@ -11,6 +35,7 @@ function renderInline(inline: Inline): string {
   if ("bold" in inline) return inline.bold === "" ? "" : `**${escapeText(inline.bold)}**`;
   if ("code" in inline) return `\`${inline.code.replaceAll("`", "ˋ")}\``;
   if ("time" in inline) return time(Math.ceil(inline.time / 1000), "R");
+  if ("link" in inline) return `<${inline.link}>`;
   return `> ${renderText(inline.quote).replaceAll("\n", "\n> ")}`;
 }
 

@@ -10,6 +10,7 @@ import { langOf } from "../interactions/i18n.ts";
 import type {
   Actor,
   AutocompleteRequest,
+  ChannelAccess,
   CommandRequest,
   ComponentRequest,
   OptionValue,
@@ -32,6 +33,20 @@ function actorOf(interaction: Interaction): Actor {
   };
 }
 
+/** What the bot may do in the interaction's channel (Discord sends it as app_permissions). */
+function botAccess(interaction: Interaction): ChannelAccess | undefined {
+  const permissions = interaction.appPermissions;
+  if (!permissions) return undefined;
+  const send = interaction.channel?.isThread()
+    ? PermissionFlagsBits.SendMessagesInThreads
+    : PermissionFlagsBits.SendMessages;
+  return {
+    view: permissions.has(PermissionFlagsBits.ViewChannel),
+    send: permissions.has(send),
+    embed: permissions.has(PermissionFlagsBits.EmbedLinks),
+  };
+}
+
 function baseOf(interaction: Interaction): RequestBase {
   return {
     actor: actorOf(interaction),
@@ -40,6 +55,7 @@ function baseOf(interaction: Interaction): RequestBase {
     lang: langOf(interaction.locale),
     canManageMessages:
       interaction.memberPermissions?.has(PermissionFlagsBits.ManageMessages) ?? false,
+    botAccess: botAccess(interaction),
   };
 }
 

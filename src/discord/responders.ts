@@ -1,6 +1,24 @@
-import { type ButtonInteraction, type ChatInputCommandInteraction, MessageFlags } from "discord.js";
+import {
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  MessageFlags,
+  type RepliableInteraction,
+} from "discord.js";
 import type { Responder } from "../interactions/request.ts";
+import type { View } from "../interactions/view.ts";
 import { editOptions, replyOptions } from "./payload.ts";
+
+/**
+ * The answer to a deferred interaction takes the visibility of the defer. A private answer after
+ * a public defer (a look-up that found nothing, a refusal) removes the public placeholder and
+ * follows up privately, so nothing meant for one user is shown to the channel.
+ */
+export async function answerDeferred(interaction: RepliableInteraction, view: View): Promise<void> {
+  if (view.ephemeral && !interaction.ephemeral && !interaction.replied) {
+    await interaction.deleteReply();
+    await interaction.followUp(replyOptions(view));
+  } else await interaction.editReply(editOptions(view));
+}
 
 export function commandResponder(interaction: ChatInputCommandInteraction): Responder {
   return {
@@ -10,8 +28,8 @@ export function commandResponder(interaction: ChatInputCommandInteraction): Resp
       }
     },
     async reply(view) {
-      if (interaction.deferred || interaction.replied)
-        await interaction.editReply(editOptions(view));
+      if (interaction.deferred && !interaction.replied) await answerDeferred(interaction, view);
+      else if (interaction.replied) await interaction.followUp(replyOptions(view));
       else await interaction.reply(replyOptions(view));
     },
     async update(view) {

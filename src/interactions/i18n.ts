@@ -25,6 +25,19 @@ const de = {
   language: "Sprache",
   guildOnly: "Quizrunden und Punkte gibt es nur auf Servern.",
   roundBusy: "In diesem Kanal läuft schon eine Runde.",
+  notStored:
+    "Das konnte gerade nicht gespeichert werden (die Datenbank ist belegt). Bitte versuche es gleich noch einmal.",
+  unavailable:
+    "Beleg kann gerade nichts speichern: die Datenbank ist nicht mehr da. Ein Admin muss Beleg neu starten.",
+  cannotPost:
+    "Die Runde konnte nicht beginnen: Ich darf in diesem Kanal keine Nachrichten schreiben. Sie ist beendet.",
+  missingPermissions: (names: string) =>
+    `Dafür fehlen mir in diesem Kanal Berechtigungen: ${names}. Bitte gib sie mir oder starte die Runde in einem anderen Kanal.`,
+  permissionNames: { view: "Kanal ansehen", send: "Nachrichten senden", embed: "Links einbetten" },
+  outOfRange: (option: string, min: number, max: number) =>
+    `„${option}“ muss zwischen ${min} und ${max} liegen.`,
+  unknownChoice: (option: string, value: string, allowed: string) =>
+    `„${value}“ gibt es für „${option}“ nicht. Möglich: ${allowed}.`,
   noQuestions: "Für diese Auswahl gibt es keine Fragen.",
   roundStarted: (n: number, s: number) =>
     `Eine Runde mit ${n} Fragen beginnt. ${s} Sekunden pro Frage.`,
@@ -107,6 +120,17 @@ const en: Strings = {
   language: "Language",
   guildOnly: "Quiz rounds and scores only exist in servers.",
   roundBusy: "A round is already running in this channel.",
+  notStored:
+    "That could not be stored just now (the database is busy). Please try again in a moment.",
+  unavailable:
+    "Beleg cannot store anything right now: its database is gone. An admin needs to restart Beleg.",
+  cannotPost: "The round could not begin: I may not post messages in this channel. It has ended.",
+  missingPermissions: (names) =>
+    `I am missing permissions in this channel: ${names}. Please grant them or start the round in another channel.`,
+  permissionNames: { view: "View Channel", send: "Send Messages", embed: "Embed Links" },
+  outOfRange: (option, min, max) => `“${option}” must be between ${min} and ${max}.`,
+  unknownChoice: (option, value, allowed) =>
+    `There is no “${value}” for “${option}”. Possible: ${allowed}.`,
   noQuestions: "There are no questions for this choice.",
   roundStarted: (n, s) => `A round of ${n} questions begins. ${s} seconds per question.`,
   question: (i, n) => `Question ${i}/${n}`,

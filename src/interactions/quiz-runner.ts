@@ -1,4 +1,5 @@
 import type { CorpusReader } from "../corpus/reader.ts";
+import { WriteFailedError } from "../db/write-queue.ts";
 import type { Logger } from "../logger.ts";
 import type { QuizService, StartRequest, StartResult, StopResult } from "../quiz/service.ts";
 import type { Lang } from "../quiz/types.ts";
@@ -10,6 +11,8 @@ import { sourceLine } from "./views/source-line.ts";
 
 interface Loop {
   readonly lang: Lang;
+  /** Tells the player who started the round, privately, why it ended before it began. */
+  readonly notifyStarter: (view: View) => Promise<void>;
   cancelled: boolean;
   wake: () => void;
   finished?: Promise<void>;
@@ -20,12 +23,15 @@ export interface RunnerOptions {
   readonly revealPauseMs: number;
   /** How often an open question checks its deadline. */
   readonly tickMs: number;
+  /** Pauses between attempts at a write that failed (opening a question, say). */
+  readonly retryPausesMs: readonly number[];
 }
 
 /**
  * Runs quiz rounds in channels: posts each question, closes it when its time is up or everyone
  * who joined has answered, posts the reveal and finally the standings. Discord and the console
- * share it; they differ only in the ChannelPoster.
+ * share it; they differ only in the ChannelPoster. A round that cannot go on (a question that
+ * cannot be stored or posted) ends visibly as interrupted and frees its channel.
  */
 export class QuizRunner {
   private readonly loops = new Map<string, Loop>();
@@ -41,21 +47,25 @@ export class QuizRunner {
   ) {}
 
   private get options(): RunnerOptions {
-    return { revealPauseMs: 4000, tickMs: 500, ...this.deps.options };
+    return { revealPauseMs: 4000, tickMs: 500, retryPausesMs: [500, 2000], ...this.deps.options };
   }
 
   /** Starts a round and runs it in the background. */
-  start(request: StartRequest): StartResult {
-    const started = this.deps.quiz.start(request);
+  async start(
+    request: StartRequest,
+    notifyStarter: (view: View) => Promise<void>,
+  ): Promise<StartResult> {
+    const started = await this.deps.quiz.start(request);
     if (!started.ok) return started;
-    const loop: Loop = { lang: request.lang, cancelled: false, wake: () => {} };
+    const loop: Loop = { lang: request.lang, notifyStarter, cancelled: false, wake: () => {} };
     this.loops.set(request.channelId, loop);
     // The first question follows the starter's "the round begins" reply, not the other way round.
     loop.finished = new Promise((resolve) => setImmediate(resolve))
       .then(() => this.run(request.channelId, loop))
-      .catch((error: unknown) =>
-        this.deps.logger.error({ err: error, channelId: request.channelId }, "quiz round failed"),
-      )
+      .catch(async (error: unknown) => {
+        this.deps.logger.error({ err: error, channelId: request.channelId }, "quiz round failed");
+        await this.abandon(request.channelId, loop);
+      })
       .finally(() => {
         if (this.loops.get(request.channelId) === loop) this.loops.delete(request.channelId);
       });
@@ -76,7 +86,7 @@ export class QuizRunner {
     channelId: string,
     by: { userId: string; canManageMessages: boolean },
   ): Promise<StopResult> {
-    const result = this.deps.quiz.stop(channelId, by);
+    const result = await this.deps.quiz.stop(channelId, by);
     const loop = this.loops.get(channelId);
     if (result.status === "stopped" && loop) {
       loop.cancelled = true;
@@ -90,14 +100,41 @@ export class QuizRunner {
     return result;
   }
 
-  /** Graceful shutdown: every running round is closed as interrupted. */
-  shutdown(): number {
-    for (const loop of this.loops.values()) {
+  /** Graceful shutdown: every running round is closed as interrupted, and says so. */
+  async shutdown(): Promise<number> {
+    const running = [...this.loops];
+    this.loops.clear();
+    for (const [, loop] of running) {
       loop.cancelled = true;
       loop.wake();
     }
-    this.loops.clear();
+    await Promise.all(
+      running.map(([channelId, loop]) =>
+        this.post(channelId, { content: texts(loop.lang).interrupted }),
+      ),
+    );
     return this.deps.quiz.interruptAll();
+  }
+
+  /** Ends a round that cannot go on, says so in its channel, and frees the channel. */
+  private async abandon(channelId: string, loop: Loop): Promise<void> {
+    loop.cancelled = true;
+    await this.deps.quiz.interrupt(channelId);
+    await this.post(channelId, { content: texts(loop.lang).interrupted });
+  }
+
+  /** A write that failed is tried again after short pauses before the round gives up. */
+  private async retrying<T>(work: () => Promise<T>): Promise<T> {
+    for (const pause of this.options.retryPausesMs) {
+      try {
+        return await work();
+      } catch (error) {
+        if (!(error instanceof WriteFailedError)) throw error;
+        this.deps.logger.warn({ err: error }, "quiz write failed; trying again");
+        await new Promise((resolve) => setTimeout(resolve, pause));
+      }
+    }
+    return work();
   }
 
   private async run(channelId: string, loop: Loop): Promise<void> {
@@ -105,15 +142,22 @@ export class QuizRunner {
     const t = texts(loop.lang);
     for (;;) {
       if (loop.cancelled) return;
-      const opened = quiz.openNext(channelId);
+      const opened = await this.retrying(() => quiz.openNext(channelId));
       if (!opened) break;
       const message = await this.post(channelId, questionView(opened, loop.lang));
+      if (!message) {
+        // Nobody can answer a question nobody sees.
+        if (opened.position === 0)
+          await loop.notifyStarter({ content: t.cannotPost, ephemeral: true });
+        await this.abandon(channelId, loop);
+        return;
+      }
       await this.waitUntilDue(channelId, loop);
       if (loop.cancelled) {
         await this.edit(message, questionView(opened, loop.lang, true));
         return;
       }
-      const reveal = quiz.closeCurrent(channelId);
+      const reveal = await quiz.closeCurrent(channelId);
       await this.edit(message, questionView(opened, loop.lang, true));
       if (reveal) {
         const passage = this.deps.corpus.passage(reveal.question.citation.passageId);
@@ -124,7 +168,7 @@ export class QuizRunner {
       await this.sleep(this.options.revealPauseMs, loop);
     }
     if (loop.cancelled) return;
-    await this.post(channelId, standingsView(quiz.finish(channelId), loop.lang, t.standings));
+    await this.post(channelId, standingsView(await quiz.finish(channelId), loop.lang, t.standings));
   }
 
   private async waitUntilDue(channelId: string, loop: Loop): Promise<void> {
@@ -143,7 +187,7 @@ export class QuizRunner {
     });
   }
 
-  /** Posting may fail (Discord 5xx, missing access): log it, keep the round going. */
+  /** Posting may fail (Discord 5xx, missing access): log it; the caller decides what follows. */
   private async post(channelId: string, view: View): Promise<PostedMessage | undefined> {
     try {
       return await this.deps.poster.post(channelId, view);

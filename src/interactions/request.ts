@@ -14,6 +14,14 @@ export interface RequestBase {
   readonly channelId: string;
   readonly lang: Lang;
   readonly canManageMessages: boolean;
+  /** What the bot may do in this channel, as Discord reports it; unknown in the console. */
+  readonly botAccess?: ChannelAccess | undefined;
+}
+
+export interface ChannelAccess {
+  readonly view: boolean;
+  readonly send: boolean;
+  readonly embed: boolean;
 }
 
 export type OptionValue = string | number | boolean | undefined;

@@ -4,12 +4,16 @@
  * escaping user and corpus text is the renderer's job, so nothing echoed can format itself.
  */
 
-/** A piece of text: plain (shown as typed), bold, code, a moment in time, or a quoted block. */
+/**
+ * A piece of text: plain (shown as typed), bold, code, a moment in time, a quoted block, or a
+ * web address from the corpus's own metadata (the only text that may become a link).
+ */
 export type Inline =
   | string
   | { readonly bold: string }
   | { readonly code: string }
   | { readonly time: number }
+  | { readonly link: string }
   | { readonly quote: readonly Inline[] };
 
 /** Plain text, or a run of pieces. */

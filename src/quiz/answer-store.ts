@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import { type Db, isConstraintViolation, writeTransaction } from "../db/client.ts";
+import type { Db } from "../db/client.ts";
 import { answers, roundQuestions, scores } from "../db/schema.ts";
 import { updateReviewCard } from "./review-store.ts";
 import { scoreAnswer } from "./scoring.ts";
@@ -18,7 +18,6 @@ export interface AnswerInput {
 
 export type RecordOutcome =
   | { status: "recorded"; correct: boolean; points: number; streak: number }
-  | { status: "duplicate" }
   | { status: "closed" };
 
 const p = sql.placeholder;
@@ -97,57 +96,51 @@ function statementsFor(db: Db) {
 }
 
 /**
- * Records one answer, its points, the user's score and review schedule in one transaction. The
- * database refuses a second answer of the same user to the same question, whatever process
- * sends it; an answer to a question that is not open is refused as "closed".
+ * Records one answer, its points, the user's score and review schedule (inside the caller's
+ * write transaction). The database refuses a second answer of the same user to the same question,
+ * whatever process sends it: that throws a constraint violation. An answer to a question that is
+ * not open is refused as "closed".
  */
-export function recordAnswer(db: Db, input: AnswerInput): RecordOutcome {
-  const s = statementsFor(db);
-  try {
-    return writeTransaction(db, (): RecordOutcome => {
-      const q = s.question.get({ questionId: input.questionId });
-      if (!q || q.postedAt === null || q.closesAt === null || q.closedAt !== null)
-        return { status: "closed" };
-      if (input.now > q.closesAt + LATE_GRACE_MS) return { status: "closed" };
-      const previous = s.previous.get({
-        roundId: q.roundId,
-        position: q.position - 1,
-        userId: input.userId,
-      });
-      const correct = input.optionIndex === q.correctIndex;
-      const responseMs = Math.max(0, input.now - q.postedAt);
-      const score = scoreAnswer({
-        correct,
-        responseMs,
-        windowMs: q.closesAt - q.postedAt,
-        streakBefore: previous?.correct ? previous.streak : 0,
-      });
-      const common = {
-        guildId: input.guildId,
-        userId: input.userId,
-        points: score.points,
-        streak: score.streak,
-      };
-      s.insertAnswer.run({
-        ...common,
-        questionId: q.id,
-        roundId: q.roundId,
-        optionIndex: input.optionIndex,
-        correct: correct ? 1 : 0,
-        responseMs,
-        answeredAt: input.now,
-      });
-      s.upsertScore.run({
-        ...common,
-        userName: input.userName,
-        correct: correct ? 1 : 0,
-        updatedAt: input.now,
-      });
-      updateReviewCard(db, input.userId, q.claimId, correct, input.now);
-      return { status: "recorded", correct, points: score.points, streak: score.streak };
-    });
-  } catch (error) {
-    if (isConstraintViolation(error)) return { status: "duplicate" };
-    throw error;
-  }
+export function recordAnswer(tx: Db, input: AnswerInput): RecordOutcome {
+  const s = statementsFor(tx);
+  const q = s.question.get({ questionId: input.questionId });
+  if (!q || q.postedAt === null || q.closesAt === null || q.closedAt !== null)
+    return { status: "closed" };
+  if (input.now > q.closesAt + LATE_GRACE_MS) return { status: "closed" };
+  const previous = s.previous.get({
+    roundId: q.roundId,
+    position: q.position - 1,
+    userId: input.userId,
+  });
+  const correct = input.optionIndex === q.correctIndex;
+  const responseMs = Math.max(0, input.now - q.postedAt);
+  const score = scoreAnswer({
+    correct,
+    responseMs,
+    windowMs: q.closesAt - q.postedAt,
+    streakBefore: previous?.correct ? previous.streak : 0,
+  });
+  const common = {
+    guildId: input.guildId,
+    userId: input.userId,
+    points: score.points,
+    streak: score.streak,
+  };
+  s.insertAnswer.run({
+    ...common,
+    questionId: q.id,
+    roundId: q.roundId,
+    optionIndex: input.optionIndex,
+    correct: correct ? 1 : 0,
+    responseMs,
+    answeredAt: input.now,
+  });
+  s.upsertScore.run({
+    ...common,
+    userName: input.userName,
+    correct: correct ? 1 : 0,
+    updatedAt: input.now,
+  });
+  updateReviewCard(tx, input.userId, q.claimId, correct, input.now);
+  return { status: "recorded", correct, points: score.points, streak: score.streak };
 }

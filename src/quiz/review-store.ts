@@ -1,6 +1,6 @@
 import { and, asc, eq, lte, sql } from "drizzle-orm";
-import { type Db, writeTransaction } from "../db/client.ts";
-import { reviewCards } from "../db/schema.ts";
+import type { Db } from "../db/client.ts";
+import { claims, reviewCards } from "../db/schema.ts";
 import { scheduleReview } from "./review.ts";
 
 const p = sql.placeholder;
@@ -80,22 +80,16 @@ export function updateReviewCard(
   s.upsertCard.run({ userId, claimId, ...next });
 }
 
-/** A /review answer: it moves the claim's review schedule, not the server scores. */
-export function recordReviewAnswer(
-  db: Db,
-  userId: string,
-  claimId: string,
-  correct: boolean,
-  now: number,
-): void {
-  writeTransaction(db, () => updateReviewCard(db, userId, claimId, correct, now));
-}
-
-/** The claims due for review for a user: ones they have missed, whose FSRS due time has come. */
+/**
+ * The claims due for review for a user: ones they have missed, whose FSRS due time has come.
+ * Cards of claims that no longer exist (an id changed, a claim was removed) are passed over, so
+ * they never take the place of due ones.
+ */
 export function dueClaimIds(db: Db, userId: string, now: number, limit = 10): string[] {
   return db
     .select({ claimId: reviewCards.claimId })
     .from(reviewCards)
+    .innerJoin(claims, eq(claims.id, reviewCards.claimId))
     .where(
       and(
         eq(reviewCards.userId, userId),

@@ -1,13 +1,15 @@
 import type { Db } from "../db/client.ts";
+import type { WriteQueue } from "../db/write-queue.ts";
 import { loadQuizClaims } from "./claims-store.ts";
 import { generateQuestions } from "./generate.ts";
-import { dueClaimIds, recordReviewAnswer } from "./review-store.ts";
+import { dueClaimIds, updateReviewCard } from "./review-store.ts";
 import type { Lang, Question } from "./types.ts";
 
 /** /review: the claims a user has missed whose review is due, and the answers to them. */
 export class Reviews {
   constructor(
     private readonly db: Db,
+    private readonly writes: WriteQueue,
     private readonly clock: () => number,
   ) {}
 
@@ -19,7 +21,8 @@ export class Reviews {
     return generateQuestions(claims, { count, seed: now % 2 ** 31, kind: "mc", lang });
   }
 
-  record(userId: string, claimId: string, correct: boolean): void {
-    recordReviewAnswer(this.db, userId, claimId, correct, this.clock());
+  /** A /review answer moves the claim's review schedule, not the server scores. */
+  record(userId: string, claimId: string, correct: boolean): Promise<void> {
+    return this.writes.run((tx) => updateReviewCard(tx, userId, claimId, correct, this.clock()));
   }
 }

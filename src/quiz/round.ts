@@ -1,14 +1,9 @@
 import type { Question } from "./types.ts";
 
-export type RoundPhase = "ready" | "open" | "revealed" | "finished" | "stopped" | "interrupted";
+export type RoundPhase = "ready" | "open" | "closing" | "revealed" | "finished" | "stopped";
 
-export type AnswerOutcome =
-  | {
-      readonly outcome: "accepted";
-      readonly correct: boolean;
-      readonly responseMs: number;
-      readonly everyoneAnswered: boolean;
-    }
+export type Reservation =
+  | { readonly outcome: "reserved" }
   | { readonly outcome: "duplicate" }
   | { readonly outcome: "closed" }
   | { readonly outcome: "invalid" };
@@ -27,6 +22,9 @@ export interface Reveal {
  * answer each question once, a question closes when its time is up or when everyone who joined
  * the round before it has answered, then it is revealed; the round ends after the last question
  * or when stopped. Time is passed in, so tests and restarts control it.
+ *
+ * An answer is first reserved (so a double click cannot be stored twice) and counts only once
+ * its write is confirmed; a failed write releases it and the user may try again.
  */
 export class RoundMachine {
   phase: RoundPhase = "ready";
@@ -38,6 +36,7 @@ export class RoundMachine {
   /** Players who joined before this question and have not answered it yet. */
   private waitingFor = 0;
   private answers = new Map<string, number>();
+  private reserved = new Map<string, number>();
 
   constructor(
     readonly questions: readonly Question[],
@@ -67,31 +66,43 @@ export class RoundMachine {
     this.openedAt = now;
     this.closesAt = now + this.windowMs;
     this.answers = new Map();
+    this.reserved = new Map();
     this.playersBeforeQuestion = new Set(this.players);
     this.waitingFor = this.playersBeforeQuestion.size;
     return { position: this.position, question: this.current as Question, closesAt: this.closesAt };
   }
 
-  answer(userId: string, option: number, now: number): AnswerOutcome {
+  /** Holds a user's answer while it is written; it counts only after `confirm`. */
+  reserve(userId: string, option: number, now: number): Reservation {
     const question = this.current;
     if (this.phase !== "open" || !question || now > this.closesAt) return { outcome: "closed" };
     if (!Number.isInteger(option) || option < 0 || option >= question.options.length)
       return { outcome: "invalid" };
-    if (this.answers.has(userId)) return { outcome: "duplicate" };
-    this.answers.set(userId, option);
-    this.players.add(userId);
-    if (this.playersBeforeQuestion.has(userId)) this.waitingFor--;
-    return {
-      outcome: "accepted",
-      correct: option === question.correctIndex,
-      responseMs: Math.max(0, now - this.openedAt),
-      everyoneAnswered: this.everyoneAnswered(),
-    };
+    if (this.answers.has(userId) || this.reserved.has(userId)) return { outcome: "duplicate" };
+    this.reserved.set(userId, option);
+    return { outcome: "reserved" };
   }
 
-  /** Forgets an accepted answer that the store refused (another process had it already). */
-  withdraw(userId: string): void {
-    if (this.answers.delete(userId) && this.playersBeforeQuestion.has(userId)) this.waitingFor++;
+  /** The reserved answer is stored: it counts. Returns whether everyone has now answered. */
+  confirm(userId: string): { everyoneAnswered: boolean } {
+    const option = this.reserved.get(userId);
+    if (option !== undefined) {
+      this.reserved.delete(userId);
+      this.answers.set(userId, option);
+      this.players.add(userId);
+      if (this.playersBeforeQuestion.has(userId)) this.waitingFor--;
+    }
+    return { everyoneAnswered: this.everyoneAnswered() };
+  }
+
+  /** The reserved answer was not stored: forget it, so the user may answer again. */
+  release(userId: string): void {
+    this.reserved.delete(userId);
+  }
+
+  /** Answers still being written. */
+  get pendingAnswers(): number {
+    return this.reserved.size;
   }
 
   /**
@@ -107,8 +118,14 @@ export class RoundMachine {
     return this.phase === "open" && (now >= this.closesAt || this.everyoneAnswered());
   }
 
+  /** Takes no new answers; those being written may still be confirmed before `close`. */
+  stopTaking(): void {
+    if (this.phase === "open") this.phase = "closing";
+  }
+
   close(): Reveal {
-    if (this.phase !== "open") throw new Error(`cannot close while ${this.phase}`);
+    if (this.phase !== "open" && this.phase !== "closing")
+      throw new Error(`cannot close while ${this.phase}`);
     this.phase = "revealed";
     const question = this.current as Question;
     const counts = question.options.map(() => 0);
@@ -122,7 +139,7 @@ export class RoundMachine {
   }
 
   finish(): void {
-    if (this.phase === "open") this.close();
+    if (this.phase === "open" || this.phase === "closing") this.close();
     this.phase = "finished";
   }
 
@@ -131,6 +148,6 @@ export class RoundMachine {
   }
 
   get isOver(): boolean {
-    return this.phase === "finished" || this.phase === "stopped" || this.phase === "interrupted";
+    return this.phase === "finished" || this.phase === "stopped";
   }
 }

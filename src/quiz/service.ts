@@ -1,15 +1,17 @@
-import type { Db } from "../db/client.ts";
+import { type Db, isConstraintViolation } from "../db/client.ts";
+import { WriteFailedError, type WriteQueue } from "../db/write-queue.ts";
 import { recordAnswer } from "./answer-store.ts";
 import { loadQuizClaims } from "./claims-store.ts";
 import { generateQuestions, type RoundOptions } from "./generate.ts";
+import type { OwnerIdentity } from "./owners.ts";
 import { type Reveal, RoundMachine } from "./round.ts";
 import {
   createRound,
+  type EndStatus,
   endRound,
-  interruptRunningRounds,
+  interruptOrphanedRounds,
   markQuestionClosed,
   markQuestionPosted,
-  RoundBusyError,
 } from "./round-store.ts";
 import { roundStandings, type Standing } from "./standings.ts";
 import type { Question } from "./types.ts";
@@ -33,7 +35,7 @@ export interface StartRequest extends Omit<RoundOptions, "seed"> {
 
 export type StartResult =
   | { readonly ok: true; readonly roundId: number; readonly questionCount: number }
-  | { readonly ok: false; readonly reason: "busy" | "no-questions" };
+  | { readonly ok: false; readonly reason: "busy" | "no-questions" | "not-stored" };
 
 export interface OpenedQuestion {
   readonly roundId: number;
@@ -50,7 +52,19 @@ export type AnswerResult =
       readonly points: number;
       readonly everyoneAnswered: boolean;
     }
-  | { readonly status: "duplicate" | "closed" | "invalid" | "no-round" };
+  /**
+   * "not-stored": the write failed; nothing counts and the user may try again. "unavailable": the
+   * database file is gone, nothing can be stored until Beleg is restarted.
+   */
+  | {
+      readonly status:
+        | "duplicate"
+        | "closed"
+        | "invalid"
+        | "no-round"
+        | "not-stored"
+        | "unavailable";
+    };
 
 export interface RevealResult extends Reveal {
   readonly roundId: number;
@@ -69,56 +83,73 @@ interface ActiveRound {
   readonly machine: RoundMachine;
   readonly questionIds: readonly number[];
   readonly names: Map<string, string>;
+  /** Answer writes of the open question still in flight. */
+  readonly writing: Set<Promise<unknown>>;
+}
+
+export interface QuizServiceDeps {
+  /** Reads. */
+  readonly db: Db;
+  readonly writes: WriteQueue;
+  readonly clock: () => number;
+  readonly owner: OwnerIdentity;
 }
 
 /**
- * Runs quiz rounds: the rules live in RoundMachine, every answer and score goes through the store
- * in one transaction. One service per process; callers (Discord, the console, the CLI) drive the
- * timing by calling openNext / closeCurrent / finish, with the clock passed in for tests.
+ * Runs quiz rounds: the rules live in RoundMachine, every answer and score goes through the
+ * write queue in one transaction. One service per process; callers (Discord, the console) drive
+ * the timing by calling openNext / closeCurrent / finish. Memory follows the database: an answer
+ * counts once it is committed, a round opens once it is stored.
  */
 export class QuizService {
   private readonly active = new Map<string, ActiveRound>();
+  /** Rounds whose end could not be written yet; retried by `maintain`. */
+  private readonly unended = new Map<number, EndStatus>();
 
-  constructor(
-    private readonly db: Db,
-    private readonly clock: () => number = Date.now,
-  ) {}
+  constructor(private readonly deps: QuizServiceDeps) {}
 
-  /** Closes rounds a crash left running; call once on start-up. */
-  recoverInterrupted(): number {
-    return interruptRunningRounds(this.db, this.clock());
+  private now(): number {
+    return this.deps.clock();
+  }
+
+  /** Closes rounds whose owner is gone (crashed, killed); call on start-up. */
+  async recoverOrphaned(): Promise<number> {
+    return this.deps.writes.run((tx) => interruptOrphanedRounds(tx, this.deps.owner, this.now()));
   }
 
   /** The questions a round with these options would ask. */
   generate(options: RoundOptions): Question[] {
-    return generateQuestions(loadQuizClaims(this.db), options);
+    return generateQuestions(loadQuizClaims(this.deps.db), options);
   }
 
-  start(request: StartRequest): StartResult {
+  async start(request: StartRequest): Promise<StartResult> {
     if (this.active.has(request.channelId)) return { ok: false, reason: "busy" };
     const seed = request.seed ?? Math.floor(Math.random() * 2 ** 31);
     const questions = this.generate({ ...request, seed });
     if (questions.length === 0) return { ok: false, reason: "no-questions" };
+    const live = new Set([...this.active.values()].map((r) => r.roundId));
+    let created: { roundId: number; questionIds: number[] } | null;
     try {
-      const { roundId, questionIds } = createRound(this.db, {
-        ...request,
-        seed,
-        questions,
-        now: this.clock(),
-      });
-      this.active.set(request.channelId, {
-        roundId,
-        guildId: request.guildId,
-        starterId: request.starterId,
-        machine: new RoundMachine(questions, request.seconds * 1000, request.players),
-        questionIds,
-        names: new Map(),
-      });
-      return { ok: true, roundId, questionCount: questions.length };
+      created = await this.deps.writes.run((tx) =>
+        createRound(tx, { ...request, seed, questions, now: this.now() }, this.deps.owner, (id) =>
+          live.has(id),
+        ),
+      );
     } catch (error) {
-      if (error instanceof RoundBusyError) return { ok: false, reason: "busy" };
+      if (error instanceof WriteFailedError) return { ok: false, reason: "not-stored" };
       throw error;
     }
+    if (!created || this.active.has(request.channelId)) return { ok: false, reason: "busy" };
+    this.active.set(request.channelId, {
+      roundId: created.roundId,
+      guildId: request.guildId,
+      starterId: request.starterId,
+      machine: new RoundMachine(questions, request.seconds * 1000, request.players),
+      questionIds: created.questionIds,
+      names: new Map(),
+      writing: new Set(),
+    });
+    return { ok: true, roundId: created.roundId, questionCount: questions.length };
   }
 
   /** The channel's round and the position of its open question (if one is open). */
@@ -132,13 +163,22 @@ export class QuizService {
     };
   }
 
-  /** Opens the next question of the channel's round, or undefined when none is left. */
-  openNext(channelId: string): OpenedQuestion | undefined {
+  /**
+   * Opens the next question once it is stored as posted, or undefined when none is left.
+   * Throws WriteFailedError when it could not be stored.
+   */
+  async openNext(channelId: string): Promise<OpenedQuestion | undefined> {
     const round = this.active.get(channelId);
     if (!round?.machine.hasNext()) return undefined;
-    const now = this.clock();
-    const opened = round.machine.openNext(now);
-    markQuestionPosted(this.db, round.questionIds[opened.position] as number, now, opened.closesAt);
+    const position = round.machine.position + 1;
+    const windowMs = round.machine.windowMs;
+    const postedAt = await this.deps.writes.run((tx) => {
+      const now = this.now();
+      markQuestionPosted(tx, round.questionIds[position] as number, now, now + windowMs);
+      return now;
+    });
+    if (this.active.get(channelId) !== round) return undefined;
+    const opened = round.machine.openNext(postedAt);
     return {
       roundId: round.roundId,
       position: opened.position,
@@ -148,46 +188,71 @@ export class QuizService {
     };
   }
 
-  answer(
+  async answer(
     channelId: string,
     input: { userId: string; userName: string; option: number },
-  ): AnswerResult {
+  ): Promise<AnswerResult> {
     const round = this.active.get(channelId);
     if (!round) return { status: "no-round" };
-    const now = this.clock();
-    const outcome = round.machine.answer(input.userId, input.option, now);
-    if (outcome.outcome !== "accepted") return { status: outcome.outcome };
-    const recorded = recordAnswer(this.db, {
-      questionId: round.questionIds[round.machine.position] as number,
-      guildId: round.guildId,
-      userId: input.userId,
-      userName: input.userName,
-      optionIndex: input.option,
-      now,
-    });
-    if (recorded.status !== "recorded") {
-      round.machine.withdraw(input.userId);
-      return { status: recorded.status };
+    const now = this.now();
+    const reserved = round.machine.reserve(input.userId, input.option, now);
+    if (reserved.outcome !== "reserved") return { status: reserved.outcome };
+    const write = this.deps.writes.run((tx) =>
+      recordAnswer(tx, {
+        questionId: round.questionIds[round.machine.position] as number,
+        guildId: round.guildId,
+        userId: input.userId,
+        userName: input.userName,
+        optionIndex: input.option,
+        now,
+      }),
+    );
+    round.writing.add(write);
+    try {
+      const recorded = await write;
+      if (recorded.status !== "recorded") {
+        round.machine.release(input.userId);
+        return { status: recorded.status };
+      }
+      round.names.set(input.userId, input.userName);
+      const { everyoneAnswered } = round.machine.confirm(input.userId);
+      return {
+        status: "recorded",
+        correct: recorded.correct,
+        points: recorded.points,
+        everyoneAnswered,
+      };
+    } catch (error) {
+      round.machine.release(input.userId);
+      if (isConstraintViolation(error)) return { status: "duplicate" };
+      if (error instanceof WriteFailedError)
+        return { status: error.reason === "gone" ? "unavailable" : "not-stored" };
+      throw error;
+    } finally {
+      round.writing.delete(write);
     }
-    round.names.set(input.userId, input.userName);
-    return {
-      status: "recorded",
-      correct: recorded.correct,
-      points: recorded.points,
-      everyoneAnswered: outcome.everyoneAnswered,
-    };
   }
 
   /** True when the open question should close now (time up, or everyone who joined answered). */
   isDue(channelId: string): boolean {
-    return this.active.get(channelId)?.machine.isDue(this.clock()) ?? false;
+    return this.active.get(channelId)?.machine.isDue(this.now()) ?? false;
   }
 
-  closeCurrent(channelId: string): RevealResult | undefined {
+  /**
+   * Closes the open question and reveals it, counting every answer whose write was under way
+   * when it closed. Marking it closed in the database may fail without harm: stored deadlines
+   * refuse late answers anyway, and the round's end closes every question.
+   */
+  async closeCurrent(channelId: string): Promise<RevealResult | undefined> {
     const round = this.active.get(channelId);
     if (round?.machine.phase !== "open") return undefined;
+    round.machine.stopTaking();
+    await Promise.allSettled([...round.writing]);
     const reveal = round.machine.close();
-    markQuestionClosed(this.db, round.questionIds[reveal.position] as number, this.clock());
+    const questionId = round.questionIds[reveal.position] as number;
+    await this.deps.writes
+      .run((tx) => markQuestionClosed(tx, questionId, this.now()))
+      .catch(() => undefined);
     return {
       ...reveal,
       roundId: round.roundId,
@@ -196,37 +261,63 @@ export class QuizService {
     };
   }
 
+  /** Ends a round in the database, or remembers to retry when the write fails. */
+  private async end(roundId: number, status: EndStatus): Promise<void> {
+    try {
+      await this.deps.writes.run((tx) => endRound(tx, roundId, status, this.now()));
+      this.unended.delete(roundId);
+    } catch (error) {
+      if (!(error instanceof WriteFailedError)) throw error;
+      this.unended.set(roundId, status);
+    }
+  }
+
   /** Ends the round normally and returns its standings. */
-  finish(channelId: string): Standing[] {
+  async finish(channelId: string): Promise<Standing[]> {
     const round = this.active.get(channelId);
     if (!round) return [];
     round.machine.finish();
-    endRound(this.db, round.roundId, "finished", this.clock());
     this.active.delete(channelId);
-    return roundStandings(this.db, round.roundId);
+    await this.end(round.roundId, "finished");
+    return roundStandings(this.deps.db, round.roundId);
   }
 
   /** Stops the round: allowed to its starter and to members who may manage messages. */
-  stop(channelId: string, by: { userId: string; canManageMessages: boolean }): StopResult {
+  async stop(
+    channelId: string,
+    by: { userId: string; canManageMessages: boolean },
+  ): Promise<StopResult> {
     const round = this.active.get(channelId);
     if (!round) return { status: "no-round" };
     if (by.userId !== round.starterId && !by.canManageMessages) return { status: "forbidden" };
     round.machine.stop();
-    endRound(this.db, round.roundId, "stopped", this.clock());
     this.active.delete(channelId);
+    await this.end(round.roundId, "stopped");
     return {
       status: "stopped",
       roundId: round.roundId,
-      standings: roundStandings(this.db, round.roundId),
+      standings: roundStandings(this.deps.db, round.roundId),
     };
   }
 
+  /** Ends a round that cannot go on (its writes or posts keep failing); it frees the channel. */
+  async interrupt(channelId: string): Promise<void> {
+    const round = this.active.get(channelId);
+    if (!round) return;
+    round.machine.stop();
+    this.active.delete(channelId);
+    await this.end(round.roundId, "interrupted");
+  }
+
   /** Closes every round of this process as interrupted (graceful shutdown). */
-  interruptAll(): number {
-    const now = this.clock();
-    for (const round of this.active.values()) endRound(this.db, round.roundId, "interrupted", now);
-    const count = this.active.size;
-    this.active.clear();
-    return count;
+  async interruptAll(): Promise<number> {
+    const channels = [...this.active.keys()];
+    await Promise.all(channels.map((c) => this.interrupt(c)));
+    return channels.length;
+  }
+
+  /** Retries the round ends that could not be written before. */
+  async maintain(): Promise<void> {
+    await Promise.all([...this.unended].map(([roundId, status]) => this.end(roundId, status)));
   }
 }

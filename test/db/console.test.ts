@@ -2,12 +2,12 @@ import { afterEach, describe, expect, it } from "vitest";
 import { parseConsoleCommand } from "../../src/console/parse.ts";
 import { consoleHarness } from "../support/console-harness.ts";
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const c of cleanups.splice(0)) c();
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0)) await c();
 });
-const harness = () => {
-  const h = consoleHarness();
+const harness = async () => {
+  const h = await consoleHarness();
   cleanups.push(h.cleanup);
   return h;
 };
@@ -43,7 +43,7 @@ describe("parseConsoleCommand", () => {
 
 describe("the local console", () => {
   it("cites with bold matches, pages with a key, and shows a paragraph", async () => {
-    const h = harness();
+    const h = await harness();
     await h.type("/cite erste Reihe Amtseinführung");
     expect(h.printed()).toContain("**ersten Reihe**");
     expect(h.printed()).toContain("technofeudalismus#2");
@@ -57,7 +57,7 @@ describe("the local console", () => {
   });
 
   it("plays a quiz round: question, answer by letter, reveal with evidence, standings", async () => {
-    const h = harness();
+    const h = await harness();
     await h.type("/quiz start questions:1 seconds:10 kind:mc");
     await until(() => h.printed().includes("[A]"));
     expect(h.printed()).toContain("Frage 1/1");

@@ -8,14 +8,14 @@ import { COMMANDS } from "../../src/interactions/commands/index.ts";
 import type { InteractionContext } from "../../src/interactions/context.ts";
 import type { OptionValue, Responder } from "../../src/interactions/request.ts";
 import type { View } from "../../src/interactions/view.ts";
-import { indexedTempApp } from "../support/temp-app.ts";
+import { indexedTempApp, type TempApp } from "../support/temp-app.ts";
 
-let t: ReturnType<typeof indexedTempApp>;
+let t: TempApp;
 let ctx: InteractionContext;
 const views: View[] = [];
 
-beforeAll(() => {
-  t = indexedTempApp();
+beforeAll(async () => {
+  t = await indexedTempApp();
   const poster = {
     post: async (_channel: string, view: View) => {
       views.push(view);
@@ -24,9 +24,9 @@ beforeAll(() => {
   };
   ctx = createInteractionContext(t.app, poster, { revealPauseMs: 1, tickMs: 5 });
 });
-afterAll(() => {
-  ctx.runner.shutdown();
-  t.cleanup();
+afterAll(async () => {
+  await ctx.runner.shutdown();
+  await t.cleanup();
 });
 
 const recorder: Responder = {

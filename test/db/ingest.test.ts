@@ -4,26 +4,30 @@ import { refreshIndex } from "../../src/corpus/index-corpus.ts";
 import { ingestCorpus } from "../../src/corpus/ingest.ts";
 import { loadCorpus } from "../../src/corpus/load.ts";
 import { CorpusInvalidError } from "../../src/corpus/problems.ts";
+import type { Db } from "../../src/db/client.ts";
 import { createSearchIndex } from "../../src/search/searcher.ts";
 import { migratedTempApp } from "../support/temp-app.ts";
 import { article, tempCorpus } from "../support/temp-corpus.ts";
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const c of cleanups.splice(0)) c();
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0)) await c();
 });
-function setup(files: Record<string, string> = {}, copyRepoCorpus = false) {
-  const t = migratedTempApp();
+async function setup(files: Record<string, string> = {}, copyRepoCorpus = false) {
+  const t = await migratedTempApp();
   const corpus = tempCorpus(files, copyRepoCorpus);
   cleanups.push(t.cleanup, corpus.cleanup);
-  return { ...t, corpus };
+  const ingest = () => ingestCorpus(t.db, t.app.writes, loadCorpus(corpus.dir));
+  const refresh = () => refreshIndex(t.db, t.app.writes, corpus.dir);
+  return { ...t, corpus, ingest, refresh };
 }
-const count = (db: ReturnType<typeof setup>["db"], sql: string) =>
-  (db.$client.prepare(sql).get() as { n: number }).n;
+const count = (db: Db, sql: string) => (db.$client.prepare(sql).get() as { n: number }).n;
+/** Changes when another connection (the app's writer) commits. */
+const dataVersion = (db: Db) => db.$client.pragma("data_version", { simple: true });
 
 describe("a fresh database", () => {
-  it("gets every migration: tables, FTS5 index and triggers", () => {
-    const { db } = setup();
+  it("gets every migration: tables, FTS5 index and the owners of rounds", async () => {
+    const { db } = await setup();
     const names = db.$client
       .prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger') ORDER BY name")
       .all()
@@ -35,9 +39,7 @@ describe("a fresh database", () => {
         "index_meta",
         "passages_fts",
         "passages_vocab",
-        "passages_fts_insert",
-        "passages_fts_delete",
-        "passages_fts_update",
+        "owners",
         "__drizzle_migrations",
       ]),
     );
@@ -47,9 +49,9 @@ describe("a fresh database", () => {
 });
 
 describe("ingesting the real corpus", () => {
-  it("stores passages whose offsets cut their text out of the article body", () => {
-    const { db, corpus } = setup({}, true);
-    const report = ingestCorpus(db, loadCorpus(corpus.dir));
+  it("stores passages whose offsets cut their text out of the article body", async () => {
+    const { db, ingest } = await setup({}, true);
+    const report = await ingest();
     expect(report.added).toBe(5);
     const rows = db.$client
       .prepare(
@@ -74,12 +76,11 @@ describe("ingesting the real corpus", () => {
     ).toBeGreaterThan(0);
   });
 
-  it("writes nothing when the corpus is unchanged", () => {
-    const { db, corpus } = setup({}, true);
-    ingestCorpus(db, loadCorpus(corpus.dir));
-    const before = db.$client.prepare("SELECT total_changes() AS n").get() as { n: number };
-    const report = ingestCorpus(db, loadCorpus(corpus.dir));
-    const after = db.$client.prepare("SELECT total_changes() AS n").get() as { n: number };
+  it("writes nothing when the corpus is unchanged", async () => {
+    const { db, ingest } = await setup({}, true);
+    await ingest();
+    const before = dataVersion(db);
+    const report = await ingest();
     expect(report).toEqual({
       added: 0,
       updated: 0,
@@ -88,19 +89,19 @@ describe("ingesting the real corpus", () => {
       passagesWritten: 0,
       claims: 0,
     });
-    expect(after.n).toBe(before.n);
+    expect(dataVersion(db)).toBe(before);
   });
 
-  it("re-indexes only the article that changed, and drops removed ones", () => {
-    const { db, corpus } = setup({
+  it("re-indexes only the article that changed, and drops removed ones", async () => {
+    const { db, corpus, ingest } = await setup({
       "eins.md": article("Erster Text über Satelliten."),
       "zwei.md": article("Zweiter Text."),
     });
-    ingestCorpus(db, loadCorpus(corpus.dir));
+    await ingest();
     corpus.write("eins.md", article("Erster Text über Raketen."));
     corpus.write("drei.md", article("Dritter Text."));
     rmSync(`${corpus.dir}/articles/zwei.md`);
-    const report = ingestCorpus(db, loadCorpus(corpus.dir));
+    const report = await ingest();
     expect(report).toMatchObject({ added: 1, updated: 1, removed: 1, unchanged: 0 });
     const search = createSearchIndex(db);
     expect(search.search("Satelliten")).toEqual([]);
@@ -110,16 +111,15 @@ describe("ingesting the real corpus", () => {
 });
 
 describe("a broken corpus", () => {
-  it("changes nothing and leaves the old index serving", () => {
-    const { db, corpus } = setup({}, true);
-    ingestCorpus(db, loadCorpus(corpus.dir));
+  it("changes nothing and leaves the old index serving", async () => {
+    const { db, corpus, ingest, refresh } = await setup({}, true);
+    await ingest();
     const passagesBefore = count(db, "SELECT count(*) AS n FROM passages");
-    const changesBefore = (db.$client.prepare("SELECT total_changes() AS n").get() as { n: number })
-      .n;
+    const versionBefore = dataVersion(db);
 
     corpus.write("buddy-economy.md", "Kein Kopf mehr, und ein anderer Text.");
     corpus.write("kaputt.md", "---\nlanguage: [de\n---\n\nText.");
-    const outcome = refreshIndex(db, corpus.dir);
+    const outcome = await refresh();
     expect(outcome.ok).toBe(false);
     if (!outcome.ok) {
       expect(outcome.problems.map((p) => p.file)).toEqual(
@@ -129,11 +129,9 @@ describe("a broken corpus", () => {
         ]),
       );
     }
-    expect(() => ingestCorpus(db, loadCorpus(corpus.dir))).toThrow(CorpusInvalidError);
+    await expect(ingest()).rejects.toThrow(CorpusInvalidError);
     expect(count(db, "SELECT count(*) AS n FROM passages")).toBe(passagesBefore);
-    expect((db.$client.prepare("SELECT total_changes() AS n").get() as { n: number }).n).toBe(
-      changesBefore,
-    );
+    expect(dataVersion(db)).toBe(versionBefore);
     expect(createSearchIndex(db).search("Buddy Economy Vereidigung")[0]?.articleId).toBe(
       "buddy-economy",
     );
@@ -144,38 +142,40 @@ describe("a broken corpus", () => {
     ["a binary file", () => Buffer.from([0, 159, 146, 150, 0, 255])],
     ["a huge file", () => article("Wort ".repeat(600_000))],
     ["broken front matter", () => "---\ntitle: [unclosed\nlanguage: de\n---\n\nText."],
-  ])("refuses %s with a clear message and keeps the old index", (_name, content) => {
-    const { db, corpus } = setup({}, true);
-    ingestCorpus(db, loadCorpus(corpus.dir));
+  ])("refuses %s with a clear message and keeps the old index", async (_name, content) => {
+    const { db, corpus, ingest, refresh } = await setup({}, true);
+    await ingest();
     const passagesBefore = count(db, "SELECT count(*) AS n FROM passages");
     corpus.write("neu.md", content());
-    const outcome = refreshIndex(db, corpus.dir);
+    const outcome = await refresh();
     expect(outcome.ok).toBe(false);
     if (!outcome.ok) expect(outcome.problems[0]?.file).toMatch(/neu\.md$/);
     expect(count(db, "SELECT count(*) AS n FROM passages")).toBe(passagesBefore);
     expect(createSearchIndex(db).search("Golden Dome")[0]?.articleId).toBe("bezos-statt-musk");
   });
 
-  it("refuses a file that links outside the corpus folder", () => {
-    const { db, corpus } = setup({ "eins.md": article("Erster Text.") });
+  it("refuses a file that links outside the corpus folder", async () => {
+    const { db, corpus, refresh } = await setup({ "eins.md": article("Erster Text.") });
     const outside = tempCorpus({ "geheim.md": article("Geheimer Text.") });
     cleanups.push(outside.cleanup);
     symlinkSync(`${outside.dir}/articles/geheim.md`, `${corpus.dir}/articles/geheim.md`);
-    const outcome = refreshIndex(db, corpus.dir);
+    const outcome = await refresh();
     expect(outcome.ok).toBe(false);
     if (!outcome.ok)
       expect(outcome.problems[0]?.message).toBe("file lies outside the corpus folder");
     expect(count(db, "SELECT count(*) AS n FROM passages")).toBe(0);
   });
 
-  it("rolls back a failure in the middle of the transaction", () => {
-    const { db, corpus } = setup({ "eins.md": article("Erster Text über Satelliten.") });
-    ingestCorpus(db, loadCorpus(corpus.dir));
+  it("rolls back a failure in the middle of the transaction", async () => {
+    const { db, corpus, ingest } = await setup({
+      "eins.md": article("Erster Text über Satelliten."),
+    });
+    await ingest();
     corpus.write("eins.md", article("Erster Text über Raketen."));
     db.$client.exec(
       "CREATE TRIGGER fail_on_raketen BEFORE INSERT ON passages WHEN new.stems LIKE '%raket%' BEGIN SELECT RAISE(ABORT, 'disk on fire'); END",
     );
-    expect(() => ingestCorpus(db, loadCorpus(corpus.dir))).toThrow(/disk on fire/);
+    await expect(ingest()).rejects.toThrow(/disk on fire/);
     expect(createSearchIndex(db).search("Satelliten")[0]?.passageId).toBe("eins#1");
   });
 });

@@ -2,15 +2,15 @@ import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { indexedTempApp } from "../support/temp-app.ts";
+import { indexedTempApp, type TempApp } from "../support/temp-app.ts";
 
 const run = promisify(execFile);
 const WORKER = fileURLToPath(new URL("../support/answer-worker.ts", import.meta.url));
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
-let t: ReturnType<typeof indexedTempApp>;
-beforeAll(() => {
-  t = indexedTempApp();
+let t: TempApp;
+beforeAll(async () => {
+  t = await indexedTempApp();
 });
 afterAll(() => t.cleanup());
 

@@ -1,21 +1,17 @@
 import { eq } from "drizzle-orm";
-import pino from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openApp } from "../../src/app.ts";
 import { answers, rounds, scores } from "../../src/db/schema.ts";
 import { recordAnswer } from "../../src/quiz/answer-store.ts";
 import { dueClaimIds } from "../../src/quiz/review-store.ts";
-import { QuizService, type StartRequest } from "../../src/quiz/service.ts";
-import { Scoreboard } from "../../src/quiz/standings.ts";
-import { indexedTempApp } from "../support/temp-app.ts";
-import { REPO_CORPUS } from "../support/temp-corpus.ts";
+import type { StartRequest } from "../../src/quiz/service.ts";
+import { indexedTempApp, reopenApp, type TempApp } from "../support/temp-app.ts";
 
-let t: ReturnType<typeof indexedTempApp>;
+let t: TempApp;
 let now: number;
 const clock = () => now;
-beforeEach(() => {
-  t = indexedTempApp();
+beforeEach(async () => {
   now = 1_800_000_000_000;
+  t = await indexedTempApp({ clock });
 });
 afterEach(() => t.cleanup());
 
@@ -34,24 +30,26 @@ const request = (over: Partial<StartRequest> = {}): StartRequest => ({
 const user = (i: number) => ({ userId: `u${i}`, userName: `User ${i}` });
 
 describe("a quiz round on a real database file", () => {
-  it("takes many players' answers once each and keeps scores equal to the sum of answers", () => {
-    const quiz = new QuizService(t.db, clock);
-    expect(quiz.start(request())).toMatchObject({ ok: true, questionCount: 3 });
+  it("takes many players' answers once each and keeps scores equal to the sum of answers", async () => {
+    const quiz = t.app.quiz;
+    expect(await quiz.start(request())).toMatchObject({ ok: true, questionCount: 3 });
     for (let q = 0; q < 3; q++) {
-      const opened = quiz.openNext("c1");
+      const opened = await quiz.openNext("c1");
       expect(opened?.position).toBe(q);
       now += 1000;
-      for (let i = 0; i < 25; i++) {
-        const option = (i + q) % 4;
-        expect(quiz.answer("c1", { ...user(i), option }).status).toBe("recorded");
-      }
-      expect(quiz.answer("c1", { ...user(3), option: 0 }).status).toBe("duplicate");
-      const reveal = quiz.closeCurrent("c1");
+      const results = await Promise.all(
+        Array.from({ length: 25 }, (_, i) =>
+          quiz.answer("c1", { ...user(i), option: (i + q) % 4 }),
+        ),
+      );
+      expect(results.map((r) => r.status)).toEqual(Array(25).fill("recorded"));
+      expect((await quiz.answer("c1", { ...user(3), option: 0 })).status).toBe("duplicate");
+      const reveal = await quiz.closeCurrent("c1");
       expect(reveal?.counts.reduce((a, b) => a + b, 0)).toBe(25);
       expect(reveal?.rightNames.every((n) => n.startsWith("User "))).toBe(true);
       now += 5000;
     }
-    const standings = quiz.finish("c1");
+    const standings = await quiz.finish("c1");
     expect(standings).toHaveLength(25);
     const stored = t.db.select().from(answers).all();
     expect(stored).toHaveLength(75);
@@ -63,109 +61,132 @@ describe("a quiz round on a real database file", () => {
     expect(t.db.select().from(rounds).get()?.status).toBe("finished");
   });
 
-  it("lets the database refuse a second answer sent by another process", () => {
-    const quiz = new QuizService(t.db, clock);
-    quiz.start(request());
-    const opened = quiz.openNext("c1");
+  it("counts a double click once, even while the first click is still being written", async () => {
+    const quiz = t.app.quiz;
+    await quiz.start(request());
+    await quiz.openNext("c1");
+    const [first, second] = await Promise.all([
+      quiz.answer("c1", { ...user(1), option: 0 }),
+      quiz.answer("c1", { ...user(1), option: 1 }),
+    ]);
+    expect([first.status, second.status]).toEqual(["recorded", "duplicate"]);
+    expect(t.db.select().from(answers).all()).toHaveLength(1);
+  });
+
+  it("lets the database refuse a second answer sent by another process", async () => {
+    const quiz = t.app.quiz;
+    await quiz.start(request());
+    const opened = await quiz.openNext("c1");
     expect(
-      quiz.answer("c1", { ...user(1), option: opened?.question.correctIndex ?? 0 }).status,
+      (await quiz.answer("c1", { ...user(1), option: opened?.question.correctIndex ?? 0 })).status,
     ).toBe("recorded");
     const questionId = t.db.$client
       .prepare("SELECT id FROM round_questions WHERE position = 0")
       .get() as { id: number };
-    const again = recordAnswer(t.db, {
-      questionId: questionId.id,
-      guildId: "g1",
-      ...user(1),
-      optionIndex: 1,
-      now,
-    });
-    expect(again).toEqual({ status: "duplicate" });
+    const again = t.app.writes.run((tx) =>
+      recordAnswer(tx, {
+        questionId: questionId.id,
+        guildId: "g1",
+        ...user(1),
+        optionIndex: 1,
+        now,
+      }),
+    );
+    await expect(again).rejects.toThrow(/UNIQUE/);
     expect(t.db.select().from(answers).all()).toHaveLength(1);
     expect(t.db.select().from(scores).get()?.answered).toBe(1);
   });
 
-  it("refuses a late answer", () => {
-    const quiz = new QuizService(t.db, clock);
-    quiz.start(request({ seconds: 10 }));
-    quiz.openNext("c1");
+  it("refuses a late answer", async () => {
+    const quiz = t.app.quiz;
+    await quiz.start(request({ seconds: 10 }));
+    await quiz.openNext("c1");
     now += 10_001;
-    expect(quiz.answer("c1", { ...user(1), option: 0 }).status).toBe("closed");
+    expect((await quiz.answer("c1", { ...user(1), option: 0 })).status).toBe("closed");
     expect(quiz.isDue("c1")).toBe(true);
     expect(t.db.select().from(answers).all()).toEqual([]);
   });
 
-  it("scores speed and streaks", () => {
-    const quiz = new QuizService(t.db, clock);
-    quiz.start(request({ seconds: 20 }));
+  it("scores speed and streaks", async () => {
+    const quiz = t.app.quiz;
+    await quiz.start(request({ seconds: 20 }));
     const points: number[] = [];
     for (let q = 0; q < 3; q++) {
-      const opened = quiz.openNext("c1");
+      const opened = await quiz.openNext("c1");
       now += 10_000;
-      const result = quiz.answer("c1", { ...user(1), option: opened?.question.correctIndex ?? 0 });
+      const result = await quiz.answer("c1", {
+        ...user(1),
+        option: opened?.question.correctIndex ?? 0,
+      });
       if (result.status === "recorded") points.push(result.points);
-      quiz.closeCurrent("c1");
+      await quiz.closeCurrent("c1");
     }
     expect(points).toEqual([125, 135, 145]);
   });
 
-  it("is stopped by its starter or a moderator only, and frees the channel", () => {
-    const quiz = new QuizService(t.db, clock);
-    quiz.start(request());
-    quiz.openNext("c1");
-    quiz.answer("c1", { ...user(1), option: 0 });
-    expect(quiz.stop("c1", { userId: "someone", canManageMessages: false })).toEqual({
+  it("is stopped by its starter or a moderator only, and frees the channel", async () => {
+    const quiz = t.app.quiz;
+    await quiz.start(request());
+    await quiz.openNext("c1");
+    await quiz.answer("c1", { ...user(1), option: 0 });
+    expect(await quiz.stop("c1", { userId: "someone", canManageMessages: false })).toEqual({
       status: "forbidden",
     });
-    expect(quiz.start(request())).toEqual({ ok: false, reason: "busy" });
-    expect(quiz.stop("c1", { userId: "mod", canManageMessages: true })).toMatchObject({
+    expect(await quiz.start(request())).toEqual({ ok: false, reason: "busy" });
+    expect(await quiz.stop("c1", { userId: "mod", canManageMessages: true })).toMatchObject({
       status: "stopped",
     });
     expect(t.db.select().from(rounds).get()?.status).toBe("stopped");
     expect(t.db.select().from(answers).all()).toHaveLength(1);
-    expect(quiz.start(request())).toMatchObject({ ok: true });
+    expect(await quiz.start(request())).toMatchObject({ ok: true });
   });
 
-  it("survives a restart mid-round: answers kept, round interrupted, channel free", () => {
-    const first = new QuizService(t.db, clock);
-    first.start(request());
-    first.openNext("c1");
+  it("survives a restart mid-round: answers kept, round interrupted, channel free", async () => {
+    const first = t.app.quiz;
+    await first.start(request());
+    await first.openNext("c1");
     now += 500;
-    first.answer("c1", { ...user(1), option: 0 });
-    first.answer("c1", { ...user(2), option: 1 });
+    await first.answer("c1", { ...user(1), option: 0 });
+    await first.answer("c1", { ...user(2), option: 1 });
     const pointsBefore = t.db.select().from(scores).all();
-    t.app.close();
+    // The process ends without closing its round (its owner record goes with it).
+    await t.app.close();
 
-    const app = openApp(
-      { databasePath: t.path, corpusDir: REPO_CORPUS },
-      { logger: pino({ level: "silent" }), refresh: false, recover: false },
-    );
+    const app = await reopenApp(t.path, { clock });
     const reopened = app.db;
-    const second = new QuizService(reopened, clock);
-    expect(second.recoverInterrupted()).toBe(1);
     expect(reopened.select().from(rounds).get()?.status).toBe("interrupted");
     expect(reopened.select().from(answers).all()).toHaveLength(2);
     expect(reopened.select().from(scores).all()).toEqual(pointsBefore);
-    expect(second.start(request())).toMatchObject({ ok: true });
+    expect(await app.quiz.start(request())).toMatchObject({ ok: true });
     expect(reopened.$client.pragma("integrity_check", { simple: true })).toBe("ok");
-    app.close();
+    await app.close();
   });
 
-  it("schedules missed claims for review and keeps per-server standings", () => {
-    const quiz = new QuizService(t.db, clock);
-    quiz.start(request({ count: 2 }));
-    const q1 = quiz.openNext("c1");
+  it("leaves a live process's round alone when a second process opens the same file", async () => {
+    await t.app.quiz.start(request());
+    await t.app.quiz.openNext("c1");
+    const second = await reopenApp(t.path, { clock });
+    expect(second.db.select().from(rounds).get()?.status).toBe("running");
+    expect(await second.quiz.start(request())).toEqual({ ok: false, reason: "busy" });
+    expect((await t.app.quiz.answer("c1", { ...user(1), option: 0 })).status).toBe("recorded");
+    await second.close();
+  });
+
+  it("schedules missed claims for review and keeps per-server standings", async () => {
+    const quiz = t.app.quiz;
+    await quiz.start(request({ count: 2 }));
+    const q1 = await quiz.openNext("c1");
     const wrong = ((q1?.question.correctIndex ?? 0) + 1) % 4;
-    quiz.answer("c1", { ...user(1), option: wrong });
-    quiz.answer("c1", { ...user(2), option: q1?.question.correctIndex ?? 0 });
-    quiz.closeCurrent("c1");
-    quiz.finish("c1");
+    await quiz.answer("c1", { ...user(1), option: wrong });
+    await quiz.answer("c1", { ...user(2), option: q1?.question.correctIndex ?? 0 });
+    await quiz.closeCurrent("c1");
+    await quiz.finish("c1");
 
     expect(dueClaimIds(t.db, "u1", now)).toEqual([]);
     expect(dueClaimIds(t.db, "u1", now + 24 * 3600_000)).toEqual([q1?.question.claimId]);
     expect(dueClaimIds(t.db, "u2", now + 365 * 24 * 3600_000)).toEqual([]);
 
-    const scoreboard = new Scoreboard(t.db);
+    const scoreboard = t.app.scores;
     expect(scoreboard.leaderboard("g1").map((s) => s.userId)).toEqual(["u2", "u1"]);
     expect(scoreboard.leaderboard("other")).toEqual([]);
     expect(scoreboard.leaderboard("g1", now + 1)).toEqual([]);
@@ -173,5 +194,32 @@ describe("a quiz round on a real database file", () => {
     expect(stats).toMatchObject({ points: 0, answered: 1, correct: 0, rounds: 1 });
     expect(stats?.weakestTopics.length).toBeGreaterThan(0);
     expect(t.db.select().from(scores).where(eq(scores.userId, "u2")).get()?.bestStreak).toBe(1);
+  });
+
+  it("offers due review cards even when cards of claims that no longer exist are older", async () => {
+    const quiz = t.app.quiz;
+    await quiz.start(request({ count: 1 }));
+    const q = await quiz.openNext("c1");
+    await quiz.answer("c1", { ...user(1), option: ((q?.question.correctIndex ?? 0) + 1) % 4 });
+    await quiz.finish("c1");
+    const card = t.db.$client.prepare("SELECT * FROM review_cards").get() as Record<
+      string,
+      unknown
+    >;
+    await t.app.writes.run((tx) => {
+      const insert = tx.$client.prepare(
+        `INSERT INTO review_cards (user_id, claim_id, due, stability, difficulty, elapsed_days,
+           scheduled_days, learning_steps, reps, lapses, misses, state, last_review)
+         VALUES (@user_id, @claim_id, @due, @stability, @difficulty, @elapsed_days,
+           @scheduled_days, @learning_steps, @reps, @lapses, @misses, @state, @last_review)`,
+      );
+      for (let i = 0; i < 20; i++)
+        insert.run({
+          ...card,
+          claim_id: `renamed-away-${i}`,
+          due: (card.due as number) - 1000 - i,
+        });
+    });
+    expect(dueClaimIds(t.db, "u1", now + 24 * 3600_000, 5)).toEqual([q?.question.claimId]);
   });
 });

@@ -4,9 +4,9 @@ import type { SearchIndex } from "../../src/search/types.ts";
 import { indexedTempApp } from "../support/temp-app.ts";
 
 let index: SearchIndex;
-let cleanup: () => void;
-beforeAll(() => {
-  const t = indexedTempApp();
+let cleanup: () => Promise<void>;
+beforeAll(async () => {
+  const t = await indexedTempApp();
   cleanup = t.cleanup;
   index = t.app.search;
 });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningBot, runBot } from "../../src/discord/bot.ts";
 import { limitProblems, type MessagePayload } from "../../src/discord/limits.ts";
 import { CHANNEL_ID, FakeDiscord } from "../support/fake-discord.ts";
-import { indexedTempApp } from "../support/temp-app.ts";
+import { indexedTempApp, type TempApp } from "../support/temp-app.ts";
 
 const STRING = 3;
 const INTEGER = 4;
@@ -16,7 +16,7 @@ const mod = { id: "700000000000000004", name: "Mo", manageMessages: true };
 
 let fake: FakeDiscord;
 let bot: RunningBot;
-let t: ReturnType<typeof indexedTempApp>;
+let t: TempApp;
 const logs: Record<string, unknown>[] = [];
 
 beforeAll(async () => {
@@ -26,7 +26,7 @@ beforeAll(async () => {
     { level: "debug" },
     { write: (line: string) => logs.push(JSON.parse(line) as Record<string, unknown>) },
   );
-  t = indexedTempApp({ logger });
+  t = await indexedTempApp({ logger });
   bot = await runBot(
     t.app,
     { discordToken: "fake-token-for-tests", discordApiUrl: fake.apiUrl },
@@ -38,7 +38,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await bot?.stop();
   await fake?.stop();
-  t?.cleanup();
+  await t?.cleanup();
 });
 
 /** The message body of a callback or edit, whichever carried the answer. */

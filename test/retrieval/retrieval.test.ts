@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { indexedTempApp } from "../support/temp-app.ts";
+import { indexedTempApp, type TempApp } from "../support/temp-app.ts";
 import {
   evaluate,
   formatMetrics,
@@ -20,9 +20,9 @@ const FLOORS: Record<string, { recallAt1: number; recallAt3: number; mrr10: numb
   "english.yaml": { recallAt1: 0.86, recallAt3: 0.88, mrr10: 0.87 },
 };
 
-let t: ReturnType<typeof indexedTempApp>;
-beforeAll(() => {
-  t = indexedTempApp();
+let t: TempApp;
+beforeAll(async () => {
+  t = await indexedTempApp();
 });
 afterAll(() => t.cleanup());
 

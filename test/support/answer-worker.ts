@@ -10,8 +10,9 @@ import type { KindChoice } from "../../src/quiz/types.ts";
  */
 const [dbPath, channelId, usersArg, roundsArg, questionsArg = "5", kindArg = "mixed"] =
   process.argv.slice(2) as [string, string, string, string, string?, string?];
+// Every user answers at once, as a burst of clicks does: the write queue commits them together.
 const users = Number(usersArg);
-const app = openApp(
+const app = await openApp(
   { databasePath: dbPath, corpusDir: "corpus" },
   { logger: pino({ level: "silent" }), refresh: false, recover: false },
 );
@@ -21,7 +22,7 @@ let recorded = 0;
 let questions = 0;
 const t0 = performance.now();
 for (let round = 0; round < Number(roundsArg); round++) {
-  const started = quiz.start({
+  const started = await quiz.start({
     guildId: "load",
     channelId,
     starterId: "starter",
@@ -32,21 +33,28 @@ for (let round = 0; round < Number(roundsArg); round++) {
     seconds: 600,
   });
   if (!started.ok) throw new Error(`round did not start: ${started.reason}`);
-  for (let opened = quiz.openNext(channelId); opened; opened = quiz.openNext(channelId)) {
+  for (
+    let opened = await quiz.openNext(channelId);
+    opened;
+    opened = await quiz.openNext(channelId)
+  ) {
     questions++;
-    for (let u = 0; u < users; u++) {
-      sent++;
-      const result = quiz.answer(channelId, {
-        userId: `user-${u}`,
-        userName: `User ${u}`,
-        option: (u + opened.position) % opened.question.options.length,
-      });
-      if (result.status === "recorded") recorded++;
-    }
-    quiz.closeCurrent(channelId);
+    const question = opened;
+    const results = await Promise.all(
+      Array.from({ length: users }, (_, u) =>
+        quiz.answer(channelId, {
+          userId: `user-${u}`,
+          userName: `User ${u}`,
+          option: (u + question.position) % question.question.options.length,
+        }),
+      ),
+    );
+    sent += users;
+    recorded += results.filter((r) => r.status === "recorded").length;
+    await quiz.closeCurrent(channelId);
   }
-  quiz.finish(channelId);
+  await quiz.finish(channelId);
 }
 const ms = performance.now() - t0;
-app.close();
+await app.close();
 process.stdout.write(JSON.stringify({ channelId, sent, recorded, questions, ms }));

@@ -5,10 +5,10 @@ import { LocalConsole } from "../../src/console/console.ts";
 import { indexedTempApp } from "./temp-app.ts";
 
 /** A console over an indexed temporary database, with a controllable clock and what it prints. */
-export function consoleHarness(start = 1_800_000_000_000) {
+export async function consoleHarness(start = 1_800_000_000_000) {
   const clock = { now: start };
   const now = () => clock.now;
-  const t = indexedTempApp({ clock: now });
+  const t = await indexedTempApp({ clock: now });
   const output = new PassThrough() as PassThrough & Writable;
   let printed = "";
   output.on("data", (chunk: Buffer) => {
@@ -25,9 +25,9 @@ export function consoleHarness(start = 1_800_000_000_000) {
     clear: () => {
       printed = "";
     },
-    cleanup: () => {
-      ctx.runner.shutdown();
-      t.cleanup();
+    cleanup: async () => {
+      await ctx.runner.shutdown();
+      await t.cleanup();
     },
   };
 }

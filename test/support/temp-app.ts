@@ -4,6 +4,7 @@ import { join } from "node:path";
 import pino from "pino";
 import { type App, openApp } from "../../src/app.ts";
 import type { Db } from "../../src/db/client.ts";
+import type { WriteQueueOptions } from "../../src/db/write-queue.ts";
 import type { Logger } from "../../src/logger.ts";
 import { REPO_CORPUS } from "./temp-corpus.ts";
 
@@ -14,23 +15,38 @@ export interface TempApp {
   readonly path: string;
   readonly dir: string;
   /** Closes the app and removes its folder. */
-  cleanup(): void;
+  cleanup(): Promise<void>;
 }
 
 export interface TempAppOptions {
   readonly clock?: () => number;
   readonly logger?: Logger;
+  readonly writeQueue?: WriteQueueOptions;
 }
 
-function tempApp(corpusDir: string | undefined, options: TempAppOptions): TempApp {
+/** Opens another app on an existing database file, as a second process or a restart would. */
+export function reopenApp(path: string, options: TempAppOptions = {}): Promise<App> {
+  return openApp(
+    { databasePath: path, corpusDir: REPO_CORPUS },
+    {
+      logger: options.logger ?? pino({ level: "silent" }),
+      refresh: false,
+      ...(options.clock ? { clock: options.clock } : {}),
+      ...(options.writeQueue ? { writeQueue: options.writeQueue } : {}),
+    },
+  );
+}
+
+async function tempApp(corpusDir: string | undefined, options: TempAppOptions): Promise<TempApp> {
   const dir = mkdtempSync(join(tmpdir(), "beleg-test-"));
   const path = join(dir, "beleg.sqlite");
-  const app = openApp(
+  const app = await openApp(
     { databasePath: path, corpusDir: corpusDir ?? join(dir, "no-corpus") },
     {
       logger: options.logger ?? pino({ level: "silent" }),
       refresh: corpusDir !== undefined,
       ...(options.clock ? { clock: options.clock } : {}),
+      ...(options.writeQueue ? { writeQueue: options.writeQueue } : {}),
     },
   );
   return {
@@ -38,19 +54,19 @@ function tempApp(corpusDir: string | undefined, options: TempAppOptions): TempAp
     db: app.db,
     path,
     dir,
-    cleanup: () => {
-      app.close();
+    cleanup: async () => {
+      await app.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
 }
 
 /** A fresh database file with the real migrations and nothing indexed. */
-export function migratedTempApp(options: TempAppOptions = {}): TempApp {
+export function migratedTempApp(options: TempAppOptions = {}): Promise<TempApp> {
   return tempApp(undefined, options);
 }
 
 /** A fresh database file with the repository's corpus indexed. */
-export function indexedTempApp(options: TempAppOptions = {}): TempApp {
+export function indexedTempApp(options: TempAppOptions = {}): Promise<TempApp> {
   return tempApp(REPO_CORPUS, options);
 }

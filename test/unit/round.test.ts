@@ -13,38 +13,60 @@ const question = (i: number): Question => ({
   citation: { articleId: "a", passageId: "a#1", quote: "…" },
 });
 
+/** An answer whose write succeeds at once: reserved, then confirmed. */
+function answer(round: RoundMachine, user: string, option: number, now: number) {
+  const reserved = round.reserve(user, option, now);
+  return reserved.outcome === "reserved"
+    ? { outcome: "accepted", ...round.confirm(user) }
+    : reserved;
+}
+
 describe("RoundMachine", () => {
   it("takes one answer per user, refuses late and invalid ones, and counts the reveal", () => {
     const round = new RoundMachine([question(1), question(2)], 20_000);
     round.openNext(1000);
     const users = Array.from({ length: 30 }, (_, i) => `u${i}`);
     for (const [i, u] of users.entries())
-      expect(round.answer(u, i % 4, 2000 + i).outcome).toBe("accepted");
-    expect(round.answer("u0", 2, 3000)).toEqual({ outcome: "duplicate" });
-    expect(round.answer("u99", 7, 3000)).toEqual({ outcome: "invalid" });
-    expect(round.answer("late", 2, 21_001)).toEqual({ outcome: "closed" });
+      expect(answer(round, u, i % 4, 2000 + i).outcome).toBe("accepted");
+    expect(answer(round, "u0", 2, 3000)).toEqual({ outcome: "duplicate" });
+    expect(answer(round, "u99", 7, 3000)).toEqual({ outcome: "invalid" });
+    expect(answer(round, "late", 2, 21_001)).toEqual({ outcome: "closed" });
     const reveal = round.close();
     expect(reveal.counts).toEqual([8, 8, 7, 7]);
     expect(reveal.rightUsers).toHaveLength(7);
-    expect(round.answer("u1", 2, 3000)).toEqual({ outcome: "closed" });
+    expect(answer(round, "u1", 2, 3000)).toEqual({ outcome: "closed" });
   });
 
   it("runs the first question to its deadline, later ones until everyone who joined answered", () => {
     const round = new RoundMachine([question(1), question(2), question(3)], 10_000);
     round.openNext(0);
-    round.answer("anna", 2, 100);
-    round.answer("ben", 1, 200);
+    answer(round, "anna", 2, 100);
+    answer(round, "ben", 1, 200);
     expect(round.isDue(300)).toBe(false);
     expect(round.isDue(10_000)).toBe(true);
     round.close();
     round.openNext(11_000);
-    expect(round.answer("anna", 2, 11_100)).toMatchObject({ everyoneAnswered: false });
+    expect(answer(round, "anna", 2, 11_100)).toMatchObject({ everyoneAnswered: false });
     expect(round.isDue(11_150)).toBe(false);
-    expect(round.answer("ben", 2, 11_200)).toMatchObject({
+    expect(answer(round, "ben", 2, 11_200)).toMatchObject({
       outcome: "accepted",
       everyoneAnswered: true,
     });
     expect(round.isDue(11_200)).toBe(true);
+  });
+
+  it("counts an answer only once it is stored, and lets a failed one be tried again", () => {
+    const round = new RoundMachine([question(1)], 10_000, ["anna"]);
+    round.openNext(0);
+    expect(round.reserve("anna", 2, 100)).toEqual({ outcome: "reserved" });
+    expect(round.reserve("anna", 1, 120)).toEqual({ outcome: "duplicate" });
+    expect(round.everyoneAnswered()).toBe(false);
+    round.release("anna");
+    expect(round.reserve("anna", 1, 200)).toEqual({ outcome: "reserved" });
+    round.stopTaking();
+    expect(round.reserve("ben", 2, 210)).toEqual({ outcome: "closed" });
+    expect(round.confirm("anna")).toEqual({ everyoneAnswered: true });
+    expect(round.close().counts).toEqual([0, 1, 0, 0]);
   });
 
   it("stops mid-question and then takes no answers", () => {
@@ -52,7 +74,7 @@ describe("RoundMachine", () => {
     round.openNext(0);
     round.stop();
     expect(round.isOver).toBe(true);
-    expect(round.answer("anna", 2, 100)).toEqual({ outcome: "closed" });
+    expect(answer(round, "anna", 2, 100)).toEqual({ outcome: "closed" });
     expect(() => round.openNext(200)).toThrow();
   });
 });

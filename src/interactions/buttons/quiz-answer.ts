@@ -1,6 +1,12 @@
 import { texts } from "../i18n.ts";
 import type { ButtonHandler } from "./button.ts";
 
+/**
+ * Past this, a click is acknowledged before its answer is stored (Discord drops interactions
+ * not answered within 3 s); the answer's fate follows when the write settles.
+ */
+const ACKNOWLEDGE_AFTER_MS = 1500;
+
 /** An answer button of a quiz question: recorded once per user, while the question is open. */
 export const quizAnswerButton: ButtonHandler<"quiz"> = {
   async press(ctx, request, id, respond) {
@@ -15,17 +21,26 @@ export const quizAnswerButton: ButtonHandler<"quiz"> = {
     ) {
       return privately(t.tooLate);
     }
-    const result = ctx.quiz.answer(request.channelId, {
+    const answer = ctx.quiz.answer(request.channelId, {
       userId: request.actor.id,
       userName: request.actor.name,
       option: id.option,
     });
+    let timer: NodeJS.Timeout | undefined;
+    const slow = new Promise<"slow">((resolve) => {
+      timer = setTimeout(resolve, ACKNOWLEDGE_AFTER_MS, "slow");
+    });
+    if ((await Promise.race([answer, slow])) === "slow") await respond.defer(true);
+    clearTimeout(timer);
+    const result = await answer;
     const message = {
       recorded: t.recorded,
       duplicate: t.alreadyAnswered,
       closed: t.tooLate,
       invalid: t.expired,
       "no-round": t.noRound,
+      "not-stored": t.notStored,
+      unavailable: t.unavailable,
     }[result.status];
     await privately(message);
     if (result.status === "recorded") ctx.runner.answered(request.channelId);

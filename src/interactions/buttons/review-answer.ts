@@ -1,3 +1,4 @@
+import { WriteFailedError } from "../../db/write-queue.ts";
 import type { Question } from "../../quiz/types.ts";
 import { texts } from "../i18n.ts";
 import { reviewDoneView, reviewFeedback, reviewQuestionView } from "../views/review.ts";
@@ -15,7 +16,12 @@ export const reviewAnswerButton: ButtonHandler<"review"> = {
     const question = session.questions[id.index] as Question;
     if (id.option < 0 || id.option >= question.options.length) return privately(t.expired);
     const correct = id.option === question.correctIndex;
-    ctx.reviews.record(request.actor.id, question.claimId, correct);
+    try {
+      await ctx.reviews.record(request.actor.id, question.claimId, correct);
+    } catch (error) {
+      if (!(error instanceof WriteFailedError)) throw error;
+      return privately(error.reason === "gone" ? t.unavailable : t.notStored);
+    }
     session.answered++;
     if (correct) session.correct++;
     const feedback = reviewFeedback(question, correct, request.lang);

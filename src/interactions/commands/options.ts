@@ -1,6 +1,7 @@
 import type { CorpusReader } from "../../corpus/reader.ts";
+import type { OptionSpec } from "../command-spec.ts";
 import { texts } from "../i18n.ts";
-import type { Choice, RequestBase, Responder } from "../request.ts";
+import type { Choice, CommandRequest, RequestBase, Responder } from "../request.ts";
 import { truncate } from "../views/text.ts";
 
 /** Discord shows at most 25 choices of at most 100 characters. */
@@ -48,4 +49,52 @@ export async function serverOf(request: RequestBase, respond: Responder): Promis
     await respond.reply({ content: texts(request.lang).guildOnly, ephemeral: true });
   }
   return request.guildId;
+}
+
+/** Most known values a "there is no …" message lists. */
+const MAX_LISTED = 15;
+
+/**
+ * What is wrong with the options of a request, checked against the command's spec: numbers out
+ * of range, values outside the choices or outside `known` (articles, topics). Undefined when all
+ * are fine. The message names the accepted values, in the request's language.
+ */
+export function optionProblem(
+  specs: readonly OptionSpec[],
+  request: CommandRequest,
+  known: Readonly<Record<string, readonly string[]>> = {},
+): string | undefined {
+  const t = texts(request.lang);
+  for (const spec of specs) {
+    const value = request.options[spec.name];
+    if (value === undefined) continue;
+    const label = request.lang === "de" ? spec.nameDe : spec.name;
+    if (spec.type === "integer") {
+      const n = int(value);
+      const min = spec.minValue ?? Number.MIN_SAFE_INTEGER;
+      const max = spec.maxValue ?? Number.MAX_SAFE_INTEGER;
+      if (n === undefined || n < min || n > max) return t.outOfRange(label, min, max);
+    }
+    const allowed =
+      spec.choices?.map((c) => ({ value: c.value, name: c.name[request.lang] })) ??
+      known[spec.name]?.map((v) => ({ value: v, name: v }));
+    if (allowed && typeof value === "string" && !allowed.some((a) => a.value === value)) {
+      const listed = allowed.slice(0, MAX_LISTED).map((a) => a.name);
+      const more = allowed.length > MAX_LISTED ? ", …" : "";
+      return t.unknownChoice(label, value, `${listed.join(", ")}${more}`);
+    }
+  }
+  return undefined;
+}
+
+/** Answers privately with the options' problem, if there is one; true when there was. */
+export async function refuseBadOptions(
+  specs: readonly OptionSpec[],
+  request: CommandRequest,
+  respond: Responder,
+  known?: Readonly<Record<string, readonly string[]>>,
+): Promise<boolean> {
+  const problem = optionProblem(specs, request, known);
+  if (problem) await respond.reply({ content: problem, ephemeral: true });
+  return problem !== undefined;
 }

@@ -3,7 +3,7 @@ import type { KindChoice } from "../../quiz/types.ts";
 import type { Command, InteractionContext } from "../context.ts";
 import { texts } from "../i18n.ts";
 import type { RequestBase, Responder } from "../request.ts";
-import { articleChoices, int, serverOf, str, topicChoices } from "./options.ts";
+import { articleChoices, int, refuseBadOptions, serverOf, str, topicChoices } from "./options.ts";
 
 export const DEFAULT_QUESTIONS = 5;
 export const DEFAULT_SECONDS = 30;
@@ -20,7 +20,10 @@ export interface RoundSettings {
   readonly players?: readonly string[];
 }
 
-/** Starts a round in the request's channel and tells the starter whether it began. */
+/**
+ * Starts a round in the request's channel and tells the starter whether it began. A channel the
+ * bot may not post to is refused up front, naming what is missing.
+ */
 export async function startRound(
   ctx: InteractionContext,
   request: RequestBase & { readonly guildId: string },
@@ -28,18 +31,26 @@ export async function startRound(
   respond: Responder,
 ): Promise<boolean> {
   const t = texts(request.lang);
-  const started = ctx.runner.start({
-    ...settings,
-    guildId: request.guildId,
-    channelId: request.channelId,
-    starterId: request.actor.id,
-    lang: request.lang,
-  });
+  const access = request.botAccess;
+  const missing = access ? (["view", "send", "embed"] as const).filter((p) => !access[p]) : [];
+  if (missing.length > 0) {
+    const names = missing.map((p) => t.permissionNames[p]).join(", ");
+    await respond.reply({ content: t.missingPermissions(names), ephemeral: true });
+    return false;
+  }
+  const started = await ctx.runner.start(
+    {
+      ...settings,
+      guildId: request.guildId,
+      channelId: request.channelId,
+      starterId: request.actor.id,
+      lang: request.lang,
+    },
+    (view) => respond.followUp(view),
+  );
   if (!started.ok) {
-    await respond.reply({
-      content: started.reason === "busy" ? t.roundBusy : t.noQuestions,
-      ephemeral: true,
-    });
+    const reasons = { busy: t.roundBusy, "no-questions": t.noQuestions, "not-stored": t.notStored };
+    await respond.reply({ content: reasons[started.reason], ephemeral: true });
     return false;
   }
   await respond.reply({ content: t.roundStarted(started.questionCount, settings.seconds) });
@@ -139,26 +150,19 @@ export const quizCommand: Command = {
       await respond.reply({ content: message, ephemeral: result.status !== "stopped" });
       return;
     }
-    const kind = str(request.options.kind);
-    const clamp = (v: number | undefined, min: number, max: number, fallback: number) =>
-      Math.min(max, Math.max(min, v ?? fallback));
+    const specs = quizCommand.data.subcommands?.[0]?.options ?? [];
+    const known = {
+      article: ctx.corpus.articles().map((a) => a.id),
+      topic: ctx.corpus.topics(),
+    };
+    if (await refuseBadOptions(specs, request, respond, known)) return;
     await startRound(
       ctx,
       { ...request, guildId },
       {
-        count: clamp(
-          int(request.options.questions),
-          ROUND_LIMITS.minQuestions,
-          ROUND_LIMITS.maxQuestions,
-          DEFAULT_QUESTIONS,
-        ),
-        seconds: clamp(
-          int(request.options.seconds),
-          ROUND_LIMITS.minSeconds,
-          ROUND_LIMITS.maxSeconds,
-          DEFAULT_SECONDS,
-        ),
-        kind: (["mc", "tf", "mixed"].includes(kind ?? "") ? kind : "mixed") as KindChoice,
+        count: int(request.options.questions) ?? DEFAULT_QUESTIONS,
+        seconds: int(request.options.seconds) ?? DEFAULT_SECONDS,
+        kind: (str(request.options.kind) ?? "mixed") as KindChoice,
         article: str(request.options.article),
         topic: str(request.options.topic),
       },

@@ -1,7 +1,7 @@
 import type { Command } from "../context.ts";
 import { texts } from "../i18n.ts";
 import { standingsView } from "../views/quiz.ts";
-import { serverOf, str } from "./options.ts";
+import { refuseBadOptions, serverOf, str } from "./options.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const PERIODS = { all: undefined, week: 7 * DAY_MS, day: DAY_MS } as const;
@@ -31,6 +31,7 @@ export const leaderboardCommand: Command = {
     const t = texts(request.lang);
     const guildId = await serverOf(request, respond);
     if (guildId === null) return;
+    if (await refuseBadOptions(leaderboardCommand.data.options ?? [], request, respond)) return;
     const period = (str(request.options.period) ?? "all") as keyof typeof PERIODS;
     const span = PERIODS[period] ?? undefined;
     const rows = ctx.scores.leaderboard(

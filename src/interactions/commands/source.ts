@@ -56,7 +56,7 @@ export const sourceCommand: Command = {
         ...(article.date ? [{ name: t.published, value: article.date, inline: true }] : []),
         { name: t.language, value: article.language, inline: true },
         { name: t.paragraphs, value: String(paragraphCount), inline: true },
-        ...(article.url ? [{ name: "URL", value: article.url }] : []),
+        ...(article.url ? [{ name: "URL", value: [{ link: article.url }] }] : []),
       ];
       const first = passages.find((r) => !r.isHeading)?.text ?? "";
       await respond.reply({
