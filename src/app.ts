@@ -5,6 +5,8 @@ import type { IngestProgress } from "./corpus/ingest.ts";
 import { formatProblem } from "./corpus/problems.ts";
 import { CorpusReader } from "./corpus/reader.ts";
 import { type Db, openDatabase } from "./db/client.ts";
+import { inspectDatabase } from "./db/health.ts";
+import { rebuildDatabaseFile } from "./db/rebuild.ts";
 import { WriteQueue, type WriteQueueOptions } from "./db/write-queue.ts";
 import type { InteractionContext } from "./interactions/context.ts";
 import { QuizRunner, type RunnerOptions } from "./interactions/quiz-runner.ts";
@@ -15,6 +17,7 @@ import {
   HEARTBEAT_MS,
   newOwnerIdentity,
   type OwnerIdentity,
+  othersAlive,
   registerOwner,
   removeOwner,
 } from "./quiz/owners.ts";
@@ -51,7 +54,45 @@ export interface AppOptions {
   readonly onProgress?: (p: IngestProgress) => void;
   /** Close rounds whose owner is gone (default true). */
   readonly recover?: boolean;
+  /** Rebuild the search index from the corpus whatever its state (`cli ingest --rebuild`). */
+  readonly rebuild?: boolean;
   readonly writeQueue?: WriteQueueOptions;
+}
+
+/** Tables that exist only in the database file are damaged: the way out is a backup. */
+export class DatabaseDamagedError extends Error {
+  constructor(path: string, tables: readonly string[]) {
+    super(
+      `The database ${path} is damaged in tables that exist only there (${tables.join(", ")}), ` +
+        "so answers and scores cannot be trusted. Stop Beleg and restore a backup: copy the " +
+        `file made by "npm run cli -- backup <file>" over ${path} and delete ${path}-wal and ` +
+        `${path}-shm. The damaged file is left as it is.`,
+    );
+    this.name = "DatabaseDamagedError";
+  }
+}
+
+/**
+ * Opens the database and checks it. A damaged search index is rebuilt from the corpus: in a new
+ * file around the kept tables when no other process uses this one (any damage, even to pages),
+ * else in place, in one transaction. Returns whether the index must be built anew.
+ */
+function openChecked(path: string, logger: Logger, owner: OwnerIdentity, force: boolean) {
+  let connections = openDatabase(path);
+  const health = inspectDatabase(connections.reader);
+  if (health.kept.length > 0) {
+    connections.close();
+    throw new DatabaseDamagedError(path, health.kept);
+  }
+  if (health.index.length === 0 && !force) return { connections, rebuild: false };
+  if (health.index.length > 0)
+    logger.error({ damaged: health.index }, "the search index is damaged; rebuilding it");
+  if (othersAlive(connections.reader, owner, Date.now())) return { connections, rebuild: true };
+  connections.close();
+  const aside = rebuildDatabaseFile(path, openDatabase);
+  logger.warn({ damagedCopy: aside }, "database file rebuilt around answers, scores and reviews");
+  connections = openDatabase(path);
+  return { connections, rebuild: true };
 }
 
 /**
@@ -78,16 +119,33 @@ export async function openApp(
 ): Promise<App> {
   const { logger } = options;
   const clock = options.clock ?? Date.now;
-  const connections = openDatabase(config.databasePath);
+  const owner = newOwnerIdentity();
+  const { connections, rebuild } = openChecked(
+    config.databasePath,
+    logger,
+    owner,
+    options.rebuild ?? false,
+  );
   const db = connections.reader;
   const checkFile = fileIdentity(config.databasePath);
   const writes = new WriteQueue(connections.writer as Db, { ...options.writeQueue, checkFile });
-  const owner = newOwnerIdentity();
   await writes.run((tx) => registerOwner(tx, owner, clock()));
-  const refresh =
-    options.refresh === false
+  const refreshing =
+    options.refresh === false && !rebuild
       ? undefined
-      : await refreshIndex(db, writes, config.corpusDir, options.onProgress);
+      : refreshIndex(db, writes, config.corpusDir, {
+          ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+          rebuild,
+        });
+  const refresh = rebuild
+    ? await refreshing?.catch((error: unknown) => {
+        logger.error(
+          { err: error },
+          'the search index could not be rebuilt while other Beleg processes use the database; stop them and run "npm run cli -- ingest --rebuild"',
+        );
+        return undefined;
+      })
+    : await refreshing;
   const quiz = new QuizService({ db, writes, clock, owner });
   if (options.recover !== false) {
     const interrupted = await quiz.recoverOrphaned();

@@ -11,14 +11,15 @@ import { loadCorpus } from "./corpus/load.ts";
 import { formatProblem } from "./corpus/problems.ts";
 import { DEFAULT_QUESTIONS, DEFAULT_SECONDS } from "./interactions/commands/quiz.ts";
 import { createLogger, type Logger } from "./logger.ts";
-import { ROUND_LIMITS } from "./quiz/service.ts";
+import { ROUND_LIMITS } from "./quiz/round-types.ts";
 import { MAX_RESULTS } from "./search/searcher.ts";
 import type { SearchResult } from "./search/types.ts";
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
   check  [--corpus DIR]                 validate articles; problems as file:line: message, exit 1
-  ingest [--corpus DIR]                 bring the search index up to date
+  ingest [--corpus DIR] [--rebuild]     bring the search index up to date (--rebuild: anew)
+  backup <file>                         copy the database while it is in use (SQLite online backup)
   cite "<query>" [--limit N] [--article ID] [--json]
   cite --jsonl [--limit N]              one query a line on stdin, one JSON object a line out
   quiz [--count N] [--seed S] [--article ID] [--topic TAG] [--kind mc|tf|mixed] [--lang de|en]
@@ -122,6 +123,7 @@ async function main(argv: string[]): Promise<number> {
       lang: { type: "string" },
       seconds: { type: "string" },
       jsonl: { type: "boolean", default: false },
+      rebuild: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -149,7 +151,7 @@ async function main(argv: string[]): Promise<number> {
       const started = performance.now();
       const app = await openApp(
         { corpusDir, databasePath: config.databasePath },
-        { logger, onProgress: progress.onProgress },
+        { logger, onProgress: progress.onProgress, rebuild: values.rebuild },
       );
       progress.stop();
       await app.close();
@@ -165,6 +167,26 @@ async function main(argv: string[]): Promise<number> {
           `${r.passagesWritten} passages written in ${ms} ms.\n`,
       );
       return 0;
+    }
+    case "backup": {
+      const [file] = rest;
+      if (!file) {
+        process.stderr.write(`${USAGE}\n`);
+        return 2;
+      }
+      const app = await openApp(
+        { corpusDir, databasePath: config.databasePath },
+        { logger, refresh: false, recover: false },
+      );
+      try {
+        const { totalPages } = await app.db.$client.backup(file);
+        process.stdout.write(
+          `Backed up ${config.databasePath} to ${file} (${totalPages} pages).\n`,
+        );
+        return 0;
+      } finally {
+        await app.close();
+      }
     }
     case "cite": {
       const limit = values.limit === undefined ? 3 : Number(values.limit);

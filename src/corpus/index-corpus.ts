@@ -3,7 +3,7 @@ import type { WriteQueue } from "../db/write-queue.ts";
 import {
   articleHash,
   corpusFingerprint,
-  type IngestProgress,
+  type IngestOptions,
   type IngestReport,
   ingestCorpus,
   storedFingerprint,
@@ -25,10 +25,10 @@ export async function refreshIndex(
   db: Db,
   writes: WriteQueue,
   corpusDir: string,
-  onProgress?: (p: IngestProgress) => void,
+  options: IngestOptions = {},
 ): Promise<RefreshOutcome> {
   const files = readCorpusFiles(corpusDir);
-  if (files.problems.length === 0) {
+  if (files.problems.length === 0 && !options.rebuild) {
     const hashes = new Map([...files.articles].map(([id, f]) => [id, articleHash(f.source)]));
     const claimSources = new Map([...files.claims].map(([id, f]) => [id, f.source]));
     if (storedFingerprint(db) === corpusFingerprint(hashes, claimSources)) {
@@ -37,5 +37,5 @@ export async function refreshIndex(
   }
   const corpus = parseCorpus(files);
   if (corpus.problems.length > 0) return { ok: false, problems: corpus.problems };
-  return { ok: true, report: await ingestCorpus(db, writes, corpus, onProgress) };
+  return { ok: true, report: await ingestCorpus(db, writes, corpus, options) };
 }

@@ -22,6 +22,12 @@ export interface IngestProgress {
   readonly total: number;
 }
 
+export interface IngestOptions {
+  readonly onProgress?: (p: IngestProgress) => void;
+  /** Index everything anew, whatever is stored (a damaged index, `cli ingest --rebuild`). */
+  readonly rebuild?: boolean;
+}
+
 export interface IngestReport {
   readonly added: number;
   readonly updated: number;
@@ -157,6 +163,16 @@ const storedHashes = (db: Db) =>
       .map((r) => [r.id, r.hash]),
   );
 
+/** Empties the search index: its full-text indexes and the rows they are built from. */
+function clearIndexTables(tx: Db): void {
+  clearIndex(tx, "passages_fts");
+  clearIndex(tx, "claims_fts");
+  tx.delete(claims).run();
+  tx.delete(passages).run();
+  tx.delete(articles).run();
+  tx.delete(indexMeta).run();
+}
+
 /** An ingest may hold the write lock this long behind another process's writes. */
 const INGEST_WAIT_MS = 120_000;
 
@@ -170,17 +186,18 @@ export async function ingestCorpus(
   db: Db,
   writes: WriteQueue,
   corpus: LoadedCorpus,
-  onProgress?: (p: IngestProgress) => void,
+  options: IngestOptions = {},
 ): Promise<IngestReport> {
+  const { onProgress, rebuild = false } = options;
   if (corpus.problems.length > 0) throw new CorpusInvalidError(corpus.problems);
   const hashes = new Map(
     corpus.articles.map((a) => [a.id, articleHash(corpus.sources.get(a.id) ?? "")]),
   );
   const fingerprint = corpusFingerprint(hashes, corpus.claimSources);
-  if (storedFingerprint(db) === fingerprint) return unchangedReport(hashes.size);
+  if (!rebuild && storedFingerprint(db) === fingerprint) return unchangedReport(hashes.size);
 
   const now = new Date();
-  const before = storedHashes(db);
+  const before = rebuild ? new Map<string, string>() : storedHashes(db);
   const analysed = new Map(
     corpus.articles
       .filter((a) => before.get(a.id) !== hashes.get(a.id))
@@ -191,7 +208,8 @@ export async function ingestCorpus(
 
   return writes.run(
     (tx): IngestReport => {
-      if (storedFingerprint(tx) === fingerprint) return unchangedReport(hashes.size);
+      if (rebuild) clearIndexTables(tx);
+      else if (storedFingerprint(tx) === fingerprint) return unchangedReport(hashes.size);
       // Another process may have indexed meanwhile: compare with what is stored now.
       const existing = storedHashes(tx);
       const changed = corpus.articles.filter((a) => existing.get(a.id) !== hashes.get(a.id));

@@ -40,6 +40,17 @@ interface Job {
 
 const MAX_BACKOFF_MS = 50;
 
+/** SQLite failures of the storage itself (a full disk, I/O, a read-only or damaged file). */
+const STORAGE_FAILURE = /^SQLITE_(FULL|IOERR|READONLY|CORRUPT|CANTOPEN|NOTADB)/;
+
+/** A write's own failure, or the storage's: the latter becomes a WriteFailedError. */
+function jobError(error: unknown): unknown {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && STORAGE_FAILURE.test(code)
+    ? new WriteFailedError("failed", { cause: error })
+    : error;
+}
+
 /**
  * The one way this process writes. Writes queue up, and those of a few milliseconds commit
  * together in one IMMEDIATE transaction (group commit), each in a savepoint of its own so one
@@ -72,6 +83,9 @@ export class WriteQueue {
         try {
           job.outcome = { ok: true, value: one(job.work) };
         } catch (error) {
+          // SQLite rolls a whole transaction back on its own after some errors (a full disk,
+          // I/O): then nothing of the batch is stored and nothing more may run outside it.
+          if (!sqlite.inTransaction) throw error;
           job.outcome = { ok: false, error };
         }
       }
@@ -144,7 +158,7 @@ export class WriteQueue {
     this.busyStreak = 0;
     for (const job of jobs) {
       if (job.outcome?.ok) job.resolve(job.outcome.value);
-      else job.reject(job.outcome?.error);
+      else job.reject(jobError(job.outcome?.error));
     }
     if (this.queue.length > 0) this.schedule(0);
   }

@@ -1,33 +1,23 @@
-import { escapeMarkdown, time } from "discord.js";
+import { time } from "discord.js";
 import type { Inline, Text } from "../interactions/view.ts";
 
-const ALL_MARKDOWN = {
-  codeBlock: true,
-  inlineCode: true,
-  bold: true,
-  italic: true,
-  underline: true,
-  strikethrough: true,
-  spoiler: true,
-  codeBlockContent: true,
-  inlineCodeContent: true,
-  escape: true,
-  heading: true,
-  bulletedList: true,
-  numberedList: true,
-  maskedLink: true,
-} as const;
+/** Characters that format text wherever they stand. */
+const INLINE_MARKS = /[\\*_~|`<[\]]/g;
+/** Marks that format a line when they start it: quotes, headings, subtext, lists. */
+const LINE_MARKS = /^([ \t]*)([>#+-]|\d+\.)/gm;
 
 /**
- * User or corpus text as Discord shows it, as typed: every markdown character escaped (masked
- * links, headings, lists, quotes and subtext included), mentions and timestamps shown as text,
- * and a URL's scheme broken by a zero-width space so no echoed text can become a link.
+ * User or corpus text as Discord shows it, as typed: every markdown mark escaped (masked links,
+ * headings, lists, quotes and subtext included), mentions and timestamps shown as text, and a
+ * URL's scheme broken by a zero-width space so no echoed text can become a link. discord.js'
+ * escapeMarkdown leaves some underline runs unescaped when inline code follows in the same text
+ * (found by the property test in test/unit/markdown.test.ts), so the escaping is done here.
  */
 function escapeText(text: string): string {
-  return escapeMarkdown(text, ALL_MARKDOWN)
-    .replace(/^([ \t]*)(>|-#)/gm, "$1\\$2")
-    .replace(/[<\]]/g, "\\$&")
-    .replace(/([a-z][a-z0-9+.-]*):\/\//gi, "$1:\u200b//");
+  return text
+    .replace(/([a-z][a-z0-9+.-]*):\/\//gi, "$1:\u200b//")
+    .replace(INLINE_MARKS, "\\$&")
+    .replace(LINE_MARKS, "$1\\$2");
 }
 
 function renderInline(inline: Inline): string {
@@ -40,7 +30,7 @@ function renderInline(inline: Inline): string {
 }
 
 /** Markdown for a piece of view text. */
-function renderText(text: Text): string {
+export function renderText(text: Text): string {
   return typeof text === "string" ? escapeText(text) : text.map(renderInline).join("");
 }
 

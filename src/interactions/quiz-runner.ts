@@ -1,7 +1,8 @@
 import type { CorpusReader } from "../corpus/reader.ts";
 import { WriteFailedError } from "../db/write-queue.ts";
 import type { Logger } from "../logger.ts";
-import type { QuizService, StartRequest, StartResult, StopResult } from "../quiz/service.ts";
+import type { StartRequest, StartResult, StopResult } from "../quiz/round-types.ts";
+import type { QuizService } from "../quiz/service.ts";
 import type { Lang } from "../quiz/types.ts";
 import { texts } from "./i18n.ts";
 import type { ChannelPoster, PostedMessage } from "./request.ts";

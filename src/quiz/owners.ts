@@ -57,6 +57,15 @@ export function removeOwner(tx: Db, self: OwnerIdentity): void {
   tx.delete(owners).where(eq(owners.id, self.id)).run();
 }
 
+/** Whether any other process that runs rounds on this file is alive. */
+export function othersAlive(db: Db, self: OwnerIdentity, now: number): boolean {
+  return db
+    .select()
+    .from(owners)
+    .all()
+    .some((o) => o.id !== self.id && !ownerGone(o, self, now));
+}
+
 export function findOwner(tx: Db, id: string | null): OwnerRow | undefined {
   return id === null ? undefined : tx.select().from(owners).where(eq(owners.id, id)).get();
 }

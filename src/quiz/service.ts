@@ -4,7 +4,7 @@ import { recordAnswer } from "./answer-store.ts";
 import { loadQuizClaims } from "./claims-store.ts";
 import { generateQuestions, type RoundOptions } from "./generate.ts";
 import type { OwnerIdentity } from "./owners.ts";
-import { type Reveal, RoundMachine } from "./round.ts";
+import { RoundMachine } from "./round.ts";
 import {
   createRound,
   type EndStatus,
@@ -13,68 +13,16 @@ import {
   markQuestionClosed,
   markQuestionPosted,
 } from "./round-store.ts";
+import type {
+  AnswerResult,
+  OpenedQuestion,
+  RevealResult,
+  StartRequest,
+  StartResult,
+  StopResult,
+} from "./round-types.ts";
 import { roundStandings, type Standing } from "./standings.ts";
 import type { Question } from "./types.ts";
-
-export const ROUND_LIMITS = {
-  minQuestions: 1,
-  maxQuestions: 20,
-  minSeconds: 10,
-  maxSeconds: 120,
-} as const;
-
-export interface StartRequest extends Omit<RoundOptions, "seed"> {
-  readonly guildId: string;
-  readonly channelId: string;
-  readonly starterId: string;
-  readonly seconds: number;
-  readonly seed?: number;
-  /** Players known to be there from the start: the first question may close early for them. */
-  readonly players?: readonly string[];
-}
-
-export type StartResult =
-  | { readonly ok: true; readonly roundId: number; readonly questionCount: number }
-  | { readonly ok: false; readonly reason: "busy" | "no-questions" | "not-stored" };
-
-export interface OpenedQuestion {
-  readonly roundId: number;
-  readonly position: number;
-  readonly total: number;
-  readonly question: Question;
-  readonly closesAt: number;
-}
-
-export type AnswerResult =
-  | {
-      readonly status: "recorded";
-      readonly correct: boolean;
-      readonly points: number;
-      readonly everyoneAnswered: boolean;
-    }
-  /**
-   * "not-stored": the write failed; nothing counts and the user may try again. "unavailable": the
-   * database file is gone, nothing can be stored until Beleg is restarted.
-   */
-  | {
-      readonly status:
-        | "duplicate"
-        | "closed"
-        | "invalid"
-        | "no-round"
-        | "not-stored"
-        | "unavailable";
-    };
-
-export interface RevealResult extends Reveal {
-  readonly roundId: number;
-  readonly total: number;
-  readonly rightNames: readonly string[];
-}
-
-export type StopResult =
-  | { readonly status: "stopped"; readonly roundId: number; readonly standings: Standing[] }
-  | { readonly status: "forbidden" | "no-round" };
 
 interface ActiveRound {
   readonly roundId: number;

@@ -5,7 +5,7 @@ import { conceptCoverage } from "./coverage.ts";
 import { fuseRankings, type RankedList } from "./fusion.ts";
 import { highlight } from "./highlight.ts";
 import { buildMatchExpression, compoundStems, expandQuery } from "./query.ts";
-import type { CandidateSource, SearchIndex, SearchResult } from "./types.ts";
+import type { CandidateSource, SearchIndex, SearchOptions, SearchResult } from "./types.ts";
 import { VocabularyCache } from "./vocabulary-cache.ts";
 
 /** Weights of the fused signals; tuned on the sets in test/retrieval/. */
@@ -75,77 +75,78 @@ export function createSearchIndex(
      FROM passages p JOIN articles a ON a.id = p.article_id WHERE p.docid = ?`,
   ) as Statement<[number], PassageRow>;
 
-  return {
-    search(query, options = {}) {
-      const limit = Math.max(1, Math.min(MAX_RESULTS, Math.trunc(options.limit ?? 3) || 1));
-      const vocab = vocabularies.current("passages");
-      const concepts = expandQuery(query, vocab);
-      const stems = concepts.flatMap((c) => c.forms.map((f) => f.stem));
-      const candidates = new Map<number, string>();
-      const lists: RankedList[] = [];
-      // FTS5 has no per-term weights, but bm25() sums over the query's phrases: listing a word's
-      // own forms twice makes them count more than its compounds. Words in a large share of the
-      // passages are neither repeated nor expanded: their posting lists are what a query costs,
-      // and their compounds add little.
-      const commonFrom = Math.max(RANKING.commonMinimum, vocab.passageCount * RANKING.commonShare);
-      const rare = (stem: string) => vocab.documentFrequency(stem) < commonFrom;
-      const terms = [...stems, ...stems.filter(rare), ...compoundStems(concepts, vocab, rare)];
-      const match = terms.length > 0 ? buildMatchExpression(terms) : null;
-      if (match) {
-        const rows = options.article
-          ? candidatesInArticle.all(match, options.article, RANKING.candidates)
-          : candidatesAll.all(match, RANKING.candidates);
-        for (const row of rows) candidates.set(row.docid, row.stems);
-        lists.push({
-          source: "bm25",
-          weight: RANKING.bm25Weight,
-          docids: rows.map((r) => r.docid),
-        });
-      }
-      for (const source of extraSources) {
-        const hits = source.rank(query, concepts, options);
-        for (const docid of hits.docids) {
-          if (!candidates.has(docid)) candidates.set(docid, stemsByDocid.get(docid)?.stems ?? "");
-        }
-        lists.push({ source: source.name, weight: source.weight, ...hits });
-      }
-      const coverage = [...candidates]
-        .map(([docid, passageStems]) => ({
-          docid,
-          value: conceptCoverage(concepts, passageStems.split(" "), (s) => vocab.idf(s)),
-        }))
-        .filter((c) => c.value > 0)
-        .sort((a, b) => b.value - a.value);
+  // One read transaction per search: every statement sees the same snapshot, so an ingest that
+  // another process commits meanwhile shows up whole in the next search, never half in this one.
+  const searchInSnapshot = sqlite.transaction((query: string, options: SearchOptions) => {
+    const limit = Math.max(1, Math.min(MAX_RESULTS, Math.trunc(options.limit ?? 3) || 1));
+    const vocab = vocabularies.current("passages");
+    const concepts = expandQuery(query, vocab);
+    const stems = concepts.flatMap((c) => c.forms.map((f) => f.stem));
+    const candidates = new Map<number, string>();
+    const lists: RankedList[] = [];
+    // FTS5 has no per-term weights, but bm25() sums over the query's phrases: listing a word's
+    // own forms twice makes them count more than its compounds. Words in a large share of the
+    // passages are neither repeated nor expanded: their posting lists are what a query costs,
+    // and their compounds add little.
+    const commonFrom = Math.max(RANKING.commonMinimum, vocab.passageCount * RANKING.commonShare);
+    const rare = (stem: string) => vocab.documentFrequency(stem) < commonFrom;
+    const terms = [...stems, ...stems.filter(rare), ...compoundStems(concepts, vocab, rare)];
+    const match = terms.length > 0 ? buildMatchExpression(terms) : null;
+    if (match) {
+      const rows = options.article
+        ? candidatesInArticle.all(match, options.article, RANKING.candidates)
+        : candidatesAll.all(match, RANKING.candidates);
+      for (const row of rows) candidates.set(row.docid, row.stems);
       lists.push({
-        source: "coverage",
-        weight: RANKING.coverageWeight,
-        docids: coverage.map((c) => c.docid),
+        source: "bm25",
+        weight: RANKING.bm25Weight,
+        docids: rows.map((r) => r.docid),
       });
-
-      const fused = [...fuseRankings(lists)]
-        .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-        .slice(0, limit);
-      const results: SearchResult[] = [];
-      for (const [docid, score] of fused) {
-        const row = passageByDocid.get(docid);
-        if (!row) continue;
-        results.push({
-          passageId: row.id,
-          articleId: row.articleId,
-          title: row.title,
-          publication: row.publication,
-          date: row.date,
-          paragraph: row.paragraph,
-          start: row.start,
-          end: row.end,
-          text: row.text,
-          score,
-          highlights: highlight(row.text, stems),
-        });
+    }
+    for (const source of extraSources) {
+      const hits = source.rank(query, concepts, options);
+      for (const docid of hits.docids) {
+        if (!candidates.has(docid)) candidates.set(docid, stemsByDocid.get(docid)?.stems ?? "");
       }
-      return results;
-    },
-  };
+      lists.push({ source: source.name, weight: source.weight, ...hits });
+    }
+    const coverage = [...candidates]
+      .map(([docid, passageStems]) => ({
+        docid,
+        value: conceptCoverage(concepts, passageStems.split(" "), (s) => vocab.idf(s)),
+      }))
+      .filter((c) => c.value > 0)
+      .sort((a, b) => b.value - a.value);
+    lists.push({
+      source: "coverage",
+      weight: RANKING.coverageWeight,
+      docids: coverage.map((c) => c.docid),
+    });
+
+    const fused = [...fuseRankings(lists)]
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, limit);
+    const results: SearchResult[] = [];
+    for (const [docid, score] of fused) {
+      const row = passageByDocid.get(docid);
+      if (!row) continue;
+      results.push({
+        passageId: row.id,
+        articleId: row.articleId,
+        title: row.title,
+        publication: row.publication,
+        date: row.date,
+        paragraph: row.paragraph,
+        start: row.start,
+        end: row.end,
+        text: row.text,
+        score,
+        highlights: highlight(row.text, stems),
+      });
+    }
+    return results;
+  });
+  return { search: (query, options = {}) => searchInSnapshot(query, options) };
 }
 
 /** The search the bot and the CLI use: passages, with the annotated claims fused in. */

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { answers, rounds, scores } from "../../src/db/schema.ts";
 import { recordAnswer } from "../../src/quiz/answer-store.ts";
 import { dueClaimIds } from "../../src/quiz/review-store.ts";
-import type { StartRequest } from "../../src/quiz/service.ts";
+import type { StartRequest } from "../../src/quiz/round-types.ts";
 import { indexedTempApp, reopenApp, type TempApp } from "../support/temp-app.ts";
 
 let t: TempApp;

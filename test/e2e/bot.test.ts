@@ -1,7 +1,7 @@
-import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningBot, runBot } from "../../src/discord/bot.ts";
 import { limitProblems, type MessagePayload } from "../../src/discord/limits.ts";
+import { createLogger } from "../../src/logger.ts";
 import { CHANNEL_ID, FakeDiscord } from "../support/fake-discord.ts";
 import { indexedTempApp, type TempApp } from "../support/temp-app.ts";
 
@@ -22,10 +22,12 @@ const logs: Record<string, unknown>[] = [];
 beforeAll(async () => {
   fake = new FakeDiscord();
   await fake.start();
-  const logger = pino(
-    { level: "debug" },
-    { write: (line: string) => logs.push(JSON.parse(line) as Record<string, unknown>) },
-  );
+  const logger = createLogger("debug", {
+    secrets: ["fake-token-for-tests"],
+    destination: {
+      write: (line: string) => logs.push(JSON.parse(line) as Record<string, unknown>),
+    },
+  });
   t = await indexedTempApp({ logger });
   bot = await runBot(
     t.app,
@@ -342,6 +344,14 @@ describe("the bot against a fake Discord", () => {
 
   it("never logs the token", () => {
     expect(JSON.stringify(logs)).not.toContain("fake-token-for-tests");
+  });
+
+  it("never logs an interaction's token, not even in the errors of failed callbacks", () => {
+    const logged = JSON.stringify(logs);
+    expect(logged).toContain("/callback");
+    const tokens = fake.issuedTokens();
+    expect(tokens.length).toBeGreaterThan(20);
+    for (const token of tokens) expect(logged).not.toContain(token);
   });
 
   it("keeps every payload within Discord's limits and pings nobody", () => {

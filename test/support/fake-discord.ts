@@ -15,7 +15,17 @@ const BOT_USER = {
 export const GUILD_ID = "200000000000000001";
 export const CHANNEL_ID = "300000000000000001";
 const MANAGE_MESSAGES = 1n << 13n;
-const SEND_AND_VIEW = (1n << 10n) | (1n << 11n) | (1n << 14n) | (1n << 15n);
+export const PERMISSIONS = {
+  viewChannel: 1n << 10n,
+  sendMessages: 1n << 11n,
+  embedLinks: 1n << 14n,
+  attachFiles: 1n << 15n,
+} as const;
+const SEND_AND_VIEW =
+  PERMISSIONS.viewChannel |
+  PERMISSIONS.sendMessages |
+  PERMISSIONS.embedLinks |
+  PERMISSIONS.attachFiles;
 
 export interface RecordedRequest {
   /** When it arrived (performance.now()). */
@@ -197,6 +207,7 @@ export class FakeDiscord {
     if (method === "POST" && /^\/api\/v10\/interactions\/\d+\/[^/]+\/callback$/.test(path))
       return void send(204);
     const webhook = /^\/api\/v10\/webhooks\/\d+\/[^/]+(\/messages\/(@original|\d+))?$/.exec(path);
+    if (webhook && method === "DELETE") return void send(204);
     if (webhook && (method === "PATCH" || method === "POST")) {
       return void send(200, botMessage(CHANNEL_ID, body as Record<string, unknown>));
     }
@@ -293,7 +304,18 @@ export class FakeDiscord {
   /** When each injected interaction was sent (performance.now()). */
   readonly sentAt = new Map<string, number>();
 
-  private base(user: FakeUser, locale: string, inGuild: boolean, channelId = CHANNEL_ID) {
+  /** Every interaction token handed to the bot (none may ever appear in its logs). */
+  issuedTokens(): string[] {
+    return [...this.tokens.values()];
+  }
+
+  private base(
+    user: FakeUser,
+    locale: string,
+    inGuild: boolean,
+    channelId = CHANNEL_ID,
+    appPermissions = SEND_AND_VIEW,
+  ) {
     const apiUser = {
       id: user.id,
       username: user.name.toLowerCase(),
@@ -312,7 +334,7 @@ export class FakeDiscord {
       token,
       version: 1,
       locale,
-      app_permissions: String(SEND_AND_VIEW),
+      app_permissions: String(appPermissions),
       entitlements: [],
       ...(inGuild
         ? {
@@ -353,10 +375,17 @@ export class FakeDiscord {
       inGuild = true,
       resolved,
       channelId,
-    }: { locale?: string; inGuild?: boolean; resolved?: unknown; channelId?: string } = {},
+      appPermissions,
+    }: {
+      locale?: string;
+      inGuild?: boolean;
+      resolved?: unknown;
+      channelId?: string;
+      appPermissions?: bigint;
+    } = {},
   ): string {
     const interaction = {
-      ...this.base(user, locale, inGuild, channelId),
+      ...this.base(user, locale, inGuild, channelId, appPermissions),
       type: 2,
       data: { id: snowflake(), name, type: 1, options, ...(resolved ? { resolved } : {}) },
     };

@@ -1,4 +1,4 @@
-import { ROUND_LIMITS } from "../../quiz/service.ts";
+import { ROUND_LIMITS } from "../../quiz/round-types.ts";
 import type { KindChoice } from "../../quiz/types.ts";
 import type { Command, InteractionContext } from "../context.ts";
 import { texts } from "../i18n.ts";

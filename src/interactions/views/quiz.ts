@@ -1,4 +1,4 @@
-import type { OpenedQuestion, RevealResult } from "../../quiz/service.ts";
+import type { OpenedQuestion, RevealResult } from "../../quiz/round-types.ts";
 import type { Standing } from "../../quiz/standings.ts";
 import type { Lang } from "../../quiz/types.ts";
 import { encodeCustomId } from "../custom-id.ts";
