@@ -1,6 +1,7 @@
 import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { article, tempCorpus } from "../support/temp-corpus.ts";
 
@@ -98,5 +99,25 @@ describe("npm run cli -- quiz", () => {
     expect(stdout).toContain("Question 2/2");
     expect(stdout.match(/Evidence: »/g)).toHaveLength(2);
     expect(stdout).toMatch(/Final standings\*\*\n┃ 🥇 .+ — \*\*\d+\*\* points \(\d\/2\)/);
+  });
+});
+
+describe("npm run cli -- backup and ingest --rebuild", () => {
+  it("copies the database while it is in use, and rebuilds the index from the corpus", async () => {
+    const corpus = tempCorpus({ "eins.md": article("Ein Absatz über Satelliten.") });
+    cleanups.push(corpus.cleanup);
+    expect((await cli(["ingest"], corpus.dir)).code).toBe(0);
+    const target = `${corpus.dir}/backup.sqlite`;
+    const backup = await cli(["backup", target], corpus.dir);
+    expect(backup.code).toBe(0);
+    expect(backup.stdout).toMatch(/Backed up .* to .*backup\.sqlite/);
+    const copy = new Database(target, { readonly: true });
+    expect(copy.prepare("SELECT id FROM passages").pluck().all()).toEqual(["eins#1"]);
+    copy.close();
+    const rebuilt = await cli(["ingest", "--rebuild"], corpus.dir);
+    expect(rebuilt.code).toBe(0);
+    expect(rebuilt.stdout).toMatch(
+      /^1 added, 0 updated, 0 removed, 0 unchanged; 1 passages written/,
+    );
   });
 });
