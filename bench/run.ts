@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import pino from "pino";
 import { openApp } from "../src/app.ts";
+import { DEBIAN_LEXICONS } from "../src/config.ts";
 import { buildQueries } from "./queries.ts";
 import { MiB } from "./stats.ts";
 import { generateCorpus } from "./synthetic.ts";
@@ -72,7 +73,8 @@ async function main(): Promise<void> {
 
     log("indexing from an empty database …");
     const logger = pino({ level: "silent" });
-    const open = () => openApp({ databasePath: dbPath, corpusDir: corpus.dir }, { logger });
+    const appConfig = { databasePath: dbPath, corpusDir: corpus.dir, lexicons: DEBIAN_LEXICONS };
+    const open = () => openApp(appConfig, { logger });
     const t0 = performance.now();
     const indexed = await open();
     const indexMs = performance.now() - t0;
@@ -123,10 +125,7 @@ async function main(): Promise<void> {
       ),
     )) as { sent: number; recorded: number }[];
     const fourMs = performance.now() - w0;
-    const checker = await openApp(
-      { databasePath: dbPath, corpusDir: corpus.dir },
-      { logger, refresh: false, recover: false },
-    );
+    const checker = await openApp(appConfig, { logger, refresh: false, recover: false });
     const check = checker.db;
     const stored = check.$client
       .prepare(

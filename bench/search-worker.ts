@@ -1,6 +1,7 @@
 import MiniSearch from "minisearch";
 import pino from "pino";
 import { openApp } from "../src/app.ts";
+import { DEBIAN_LEXICONS } from "../src/config.ts";
 import { analyze, isStopWord, stemWord } from "../src/search/analyzer.ts";
 import { tokenize } from "../src/search/tokenize.ts";
 import { memory, percentile } from "./stats.ts";
@@ -17,7 +18,7 @@ async function main(): Promise<void> {
   for await (const chunk of process.stdin) input += chunk;
   const queries = JSON.parse(input) as string[];
   const app = await openApp(
-    { databasePath: dbPath as string, corpusDir: "" },
+    { databasePath: dbPath as string, corpusDir: "", lexicons: DEBIAN_LEXICONS },
     { logger: pino({ level: "silent" }), refresh: false, recover: false },
   );
   const { db } = app;

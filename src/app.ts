@@ -2,6 +2,7 @@ import { statSync } from "node:fs";
 import type { Config } from "./config.ts";
 import { type RefreshOutcome, refreshIndex } from "./corpus/index-corpus.ts";
 import type { IngestProgress } from "./corpus/ingest.ts";
+import { missingLexicons } from "./corpus/lexicons.ts";
 import { formatProblem } from "./corpus/problems.ts";
 import { CorpusReader } from "./corpus/reader.ts";
 import { type Db, openDatabase } from "./db/client.ts";
@@ -114,7 +115,7 @@ function fileIdentity(path: string): () => void {
  * registers as an owner and renews its heartbeat while it runs.
  */
 export async function openApp(
-  config: Pick<Config, "databasePath" | "corpusDir">,
+  config: Pick<Config, "databasePath" | "corpusDir" | "lexicons">,
   options: AppOptions,
 ): Promise<App> {
   const { logger } = options;
@@ -136,7 +137,14 @@ export async function openApp(
       : refreshIndex(db, writes, config.corpusDir, {
           ...(options.onProgress ? { onProgress: options.onProgress } : {}),
           rebuild,
+          lexicons: config.lexicons,
         });
+  const missing = missingLexicons(config.lexicons);
+  if (missing.length > 0)
+    logger.warn(
+      { missing },
+      "lexicons not found: synonyms and English questions are not bridged (install Debian's openthesaurus-de-text and trans-de-en)",
+    );
   const refresh = rebuild
     ? await refreshing?.catch((error: unknown) => {
         logger.error(

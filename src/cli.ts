@@ -2,7 +2,7 @@ import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { type App, openApp } from "./app.ts";
-import { loadConfig } from "./config.ts";
+import { type Config, loadConfig } from "./config.ts";
 import { progressReporter } from "./console/progress.ts";
 import { renderCitations } from "./console/render.ts";
 import { playQuiz, runConsole } from "./console/start.ts";
@@ -47,12 +47,9 @@ const QuizArgs = z
 type QuizArgs = z.infer<typeof QuizArgs>;
 
 /** Opens the app with the index brought up to date; a broken corpus is reported, the old index serves. */
-async function openIndexed(corpusDir: string, databasePath: string, logger: Logger): Promise<App> {
+async function openIndexed(config: Config, logger: Logger): Promise<App> {
   const progress = progressReporter();
-  const app = await openApp(
-    { corpusDir, databasePath },
-    { logger, onProgress: progress.onProgress },
-  );
+  const app = await openApp(config, { logger, onProgress: progress.onProgress });
   progress.stop();
   if (app.refresh && !app.refresh.ok) {
     for (const p of app.refresh.problems) process.stderr.write(`${formatProblem(p)}\n`);
@@ -150,7 +147,7 @@ async function main(argv: string[]): Promise<number> {
       const progress = progressReporter();
       const started = performance.now();
       const app = await openApp(
-        { corpusDir, databasePath: config.databasePath },
+        { ...config, corpusDir },
         { logger, onProgress: progress.onProgress, rebuild: values.rebuild },
       );
       progress.stop();
@@ -175,7 +172,7 @@ async function main(argv: string[]): Promise<number> {
         return 2;
       }
       const app = await openApp(
-        { corpusDir, databasePath: config.databasePath },
+        { ...config, corpusDir },
         { logger, refresh: false, recover: false },
       );
       try {
@@ -199,7 +196,7 @@ async function main(argv: string[]): Promise<number> {
         process.stderr.write(`${USAGE}\n`);
         return 2;
       }
-      const app = await openIndexed(corpusDir, config.databasePath, logger);
+      const app = await openIndexed({ ...config, corpusDir }, logger);
       const search = (q: string) =>
         app.search.search(q, { limit, ...(values.article ? { article: values.article } : {}) });
       if (values.jsonl) {
@@ -224,7 +221,7 @@ async function main(argv: string[]): Promise<number> {
         return 2;
       }
       const args = parsed.data;
-      const app = await openIndexed(corpusDir, config.databasePath, logger);
+      const app = await openIndexed({ ...config, corpusDir }, logger);
       try {
         if (args.json) {
           printQuestions(app, args);
@@ -243,7 +240,7 @@ async function main(argv: string[]): Promise<number> {
       }
     }
     case "console": {
-      const app = await openIndexed(corpusDir, config.databasePath, logger);
+      const app = await openIndexed({ ...config, corpusDir }, logger);
       await runConsole(app, { input: process.stdin, output: process.stdout });
       await app.close();
       return 0;

@@ -5,6 +5,12 @@ const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"
 
 const emptyToUndefined = (value: unknown) => (value === "" ? undefined : value);
 
+/** Where Debian's packages openthesaurus-de-text and trans-de-en put the lexicons. */
+export const DEBIAN_LEXICONS = {
+  thesaurus: "/usr/share/openthesaurus-de/openthesaurus.txt",
+  dictionary: "/usr/share/trans/de-en",
+} as const;
+
 const ConfigSchema = z.object({
   DISCORD_TOKEN: z.preprocess(emptyToUndefined, z.string().min(1).optional()),
   DISCORD_GUILD_ID: z.preprocess(
@@ -18,6 +24,8 @@ const ConfigSchema = z.object({
   DATABASE_PATH: z.preprocess(emptyToUndefined, z.string().default("data/beleg.sqlite")),
   CORPUS_DIR: z.preprocess(emptyToUndefined, z.string().default("corpus")),
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(LOG_LEVELS).default("info")),
+  THESAURUS_PATH: z.preprocess(emptyToUndefined, z.string().default(DEBIAN_LEXICONS.thesaurus)),
+  DICTIONARY_PATH: z.preprocess(emptyToUndefined, z.string().default(DEBIAN_LEXICONS.dictionary)),
 });
 
 export interface Config {
@@ -27,6 +35,8 @@ export interface Config {
   databasePath: string;
   corpusDir: string;
   logLevel: (typeof LOG_LEVELS)[number];
+  /** German thesaurus and German–English dictionary bridged through at ingest. */
+  lexicons: { thesaurus: string; dictionary: string };
 }
 
 /** Reads the settings from the environment (and `.env`); the only place that touches process.env. */
@@ -45,5 +55,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, useDotenv = tru
     databasePath: e.DATABASE_PATH,
     corpusDir: e.CORPUS_DIR,
     logLevel: e.LOG_LEVEL,
+    lexicons: { thesaurus: e.THESAURUS_PATH, dictionary: e.DICTIONARY_PATH },
   };
 }

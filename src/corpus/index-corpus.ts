@@ -31,7 +31,7 @@ export async function refreshIndex(
   if (files.problems.length === 0 && !options.rebuild) {
     const hashes = new Map([...files.articles].map(([id, f]) => [id, articleHash(f.source)]));
     const claimSources = new Map([...files.claims].map(([id, f]) => [id, f.source]));
-    if (storedFingerprint(db) === corpusFingerprint(hashes, claimSources)) {
+    if (storedFingerprint(db) === corpusFingerprint(hashes, claimSources, options.lexicons)) {
       return { ok: true, report: unchangedReport(hashes.size) };
     }
   }

@@ -3,14 +3,18 @@ import { eq, inArray } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
 import { articles, claims, indexMeta, passages } from "../db/schema.ts";
 import type { WriteQueue } from "../db/write-queue.ts";
-import { analyze, indexStems } from "../search/analyzer.ts";
-import { englishStems } from "../search/english.ts";
-import type { ParsedArticle } from "./article.ts";
-import type { ParsedClaim } from "./claims.ts";
 import { clearIndex, indexArticles, rebuildIndex, unindexArticles } from "./fts.ts";
+import { analysedArticle, claimRow } from "./index-rows.ts";
+import {
+  corpusStems,
+  type LexiconFiles,
+  lexiconFingerprint,
+  reduceLexicons,
+  storeLexicons,
+} from "./lexicons.ts";
 import type { LoadedCorpus } from "./load.ts";
 import { CorpusInvalidError } from "./problems.ts";
-import { type PassageSpan, segmentBody } from "./segment.ts";
+import { segmentBody } from "./segment.ts";
 
 /** Bump when segmentation or analysis changes, so every article is indexed anew. */
 const INDEX_VERSION = "1";
@@ -24,6 +28,8 @@ export interface IngestProgress {
 
 export interface IngestOptions {
   readonly onProgress?: (p: IngestProgress) => void;
+  /** The lexicons to bridge synonyms and English words through (none: no bridges). */
+  readonly lexicons?: LexiconFiles | undefined;
   /** Index everything anew, whatever is stored (a damaged index, `cli ingest --rebuild`). */
   readonly rebuild?: boolean;
 }
@@ -44,16 +50,21 @@ export function articleHash(source: string): string {
   return sha256(`${INDEX_VERSION}\u0000${source}`);
 }
 
-/** One hash for the whole corpus, articles and claims: unchanged fingerprint, nothing to do. */
+/**
+ * One hash for the whole corpus, articles, claims and the lexicon files bridged through:
+ * unchanged fingerprint, nothing to do.
+ */
 export function corpusFingerprint(
   hashes: ReadonlyMap<string, string>,
   claimSources: ReadonlyMap<string, string>,
+  lexicons: LexiconFiles | undefined,
 ): string {
   const sorted = (entries: Iterable<[string, string]>) =>
     [...entries].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, h]) => `${id} ${h}`);
   const claimHashes = [...claimSources].map(([id, text]): [string, string] => [id, sha256(text)]);
+  const lexicon = lexicons ? lexiconFingerprint(lexicons) : "none";
   return sha256(
-    `${INDEX_VERSION}\n${sorted(hashes).join("\n")}\nclaims\n${sorted(claimHashes).join("\n")}`,
+    `${INDEX_VERSION}\n${sorted(hashes).join("\n")}\nclaims\n${sorted(claimHashes).join("\n")}\nlexicons ${lexicon}`,
   );
 }
 
@@ -65,93 +76,6 @@ export function storedFingerprint(db: Db): string | undefined {
 /** An unchanged corpus: nothing written. */
 export function unchangedReport(articles: number): IngestReport {
   return { added: 0, updated: 0, removed: 0, unchanged: articles, passagesWritten: 0, claims: 0 };
-}
-
-/** The passage of the claim's article that holds most of its quote. */
-function claimPassageSeq(spans: readonly PassageSpan[], claim: ParsedClaim): number {
-  let best = spans[0]?.seq ?? 1;
-  let bestOverlap = -1;
-  for (const span of spans) {
-    if (span.isHeading) continue;
-    const overlap = Math.min(span.end, claim.quoteEnd) - Math.max(span.start, claim.quoteStart);
-    if (overlap > bestOverlap) {
-      best = span.seq;
-      bestOverlap = overlap;
-    }
-  }
-  return best;
-}
-
-function claimRow(claim: ParsedClaim, spans: readonly PassageSpan[]) {
-  const germanText = [
-    claim.question.de,
-    claim.statement.de,
-    ...claim.answer,
-    ...claim.accept,
-    ...claim.tags,
-  ];
-  const englishText = [claim.question.en, claim.statement.en, ...claim.answer, ...claim.accept];
-  return {
-    id: claim.id,
-    articleId: claim.articleId,
-    passageId: `${claim.articleId}#${claimPassageSeq(spans, claim)}`,
-    type: claim.type,
-    quote: claim.quote,
-    quoteStart: claim.quoteStart,
-    quoteEnd: claim.quoteEnd,
-    questionDe: claim.question.de,
-    questionEn: claim.question.en,
-    statementDe: claim.statement.de,
-    statementEn: claim.statement.en,
-    answers: claim.answer,
-    accept: claim.accept,
-    distractors: claim.distractors,
-    tags: claim.tags,
-    stemsDe: analyze(germanText.join(" \n "))
-      .map((t) => t.stem)
-      .join(" "),
-    stemsEn: englishStems(englishText.join(" \n ")).join(" "),
-  };
-}
-
-function passageRow(article: ParsedArticle, span: PassageSpan) {
-  const text = article.body.slice(span.start, span.end);
-  return {
-    id: `${article.id}#${span.seq}`,
-    articleId: article.id,
-    seq: span.seq,
-    paragraph: span.paragraph,
-    isHeading: span.isHeading,
-    start: span.start,
-    end: span.end,
-    text,
-    // Headings stay citable by paragraph but are not search hits of their own.
-    stems: span.isHeading ? "" : indexStems(text),
-  };
-}
-
-function articleRow(article: ParsedArticle, hash: string, now: Date) {
-  return {
-    id: article.id,
-    path: article.file,
-    title: article.meta.title ?? null,
-    publication: article.meta.publication ?? null,
-    author: article.meta.author ?? null,
-    date: article.meta.date ?? null,
-    language: article.meta.language,
-    url: article.meta.url ?? null,
-    body: article.body,
-    contentHash: hash,
-    indexedAt: now,
-  };
-}
-
-/** An article's rows, analysed: the slow part of an ingest, done before the write lock is taken. */
-function analysedArticle(article: ParsedArticle, hash: string, now: Date) {
-  return {
-    article: articleRow(article, hash, now),
-    passages: segmentBody(article.body).map((span) => passageRow(article, span)),
-  };
 }
 
 const storedHashes = (db: Db) =>
@@ -167,6 +91,7 @@ const storedHashes = (db: Db) =>
 function clearIndexTables(tx: Db): void {
   clearIndex(tx, "passages_fts");
   clearIndex(tx, "claims_fts");
+  storeLexicons(tx, undefined);
   tx.delete(claims).run();
   tx.delete(passages).run();
   tx.delete(articles).run();
@@ -193,7 +118,7 @@ export async function ingestCorpus(
   const hashes = new Map(
     corpus.articles.map((a) => [a.id, articleHash(corpus.sources.get(a.id) ?? "")]),
   );
-  const fingerprint = corpusFingerprint(hashes, corpus.claimSources);
+  const fingerprint = corpusFingerprint(hashes, corpus.claimSources, options.lexicons);
   if (!rebuild && storedFingerprint(db) === fingerprint) return unchangedReport(hashes.size);
 
   const now = new Date();
@@ -204,6 +129,9 @@ export async function ingestCorpus(
       .map((a) => [a.id, analysedArticle(a, hashes.get(a.id) ?? "", now)]),
   );
   const spansByArticle = new Map(corpus.articles.map((a) => [a.id, segmentBody(a.body)]));
+  const lexicons = options.lexicons
+    ? reduceLexicons(options.lexicons, corpusStems(db, analysed.values()))
+    : undefined;
   const claimRows = corpus.claims.map((c) => claimRow(c, spansByArticle.get(c.articleId) ?? []));
 
   return writes.run(
@@ -253,6 +181,7 @@ export async function ingestCorpus(
           .run();
       }
       rebuildIndex(tx, "claims_fts");
+      storeLexicons(tx, lexicons);
       tx.insert(indexMeta)
         .values({ key: FINGERPRINT_KEY, value: fingerprint })
         .onConflictDoUpdate({ target: indexMeta.key, set: { value: fingerprint } })

@@ -4,7 +4,8 @@ import { type Db, isBusy } from "./client.ts";
  * Tables derived from the corpus files: they can always be rebuilt from them. Everything else
  * (answers, scores, review cards, rounds) exists only here and is kept.
  */
-const DERIVED = /^(articles|passages|claims|index_meta|(passages|claims)_(fts(_\w+)?|vocab))$/;
+const DERIVED =
+  /^(articles|passages|claims|index_meta|lexicon_\w+|(passages|claims)_(fts(_\w+)?|vocab))$/;
 /** What the index needs to answer a query: its tables, including FTS5's own. */
 const INDEX_TABLES = [
   "articles",

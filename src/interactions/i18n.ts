@@ -9,6 +9,7 @@ export function langOf(locale: string | null | undefined): Lang {
 const de = {
   nothingFound: (q: string) => `Keine Belegstelle gefunden für „${q}“.`,
   resultOf: (i: number, n: number) => `Treffer ${i} von ${n}`,
+  understood: (pairs: string) => `Verstanden als: ${pairs}`,
   previous: "Zurück",
   next: "Weiter",
   context: "Kontext",
@@ -104,6 +105,7 @@ type Strings = {
 const en: Strings = {
   nothingFound: (q) => `No passage found for “${q}”.`,
   resultOf: (i, n) => `Result ${i} of ${n}`,
+  understood: (pairs) => `Read as: ${pairs}`,
   previous: "Previous",
   next: "Next",
   context: "Context",

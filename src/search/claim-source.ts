@@ -13,7 +13,7 @@ const CLAIM_CANDIDATES = 30;
  * are served well by the passages themselves, so the bar is higher there; English queries have
  * only the claims. Tuned on test/retrieval/{gold,holdout,english}.yaml.
  */
-const CLAIM_SETTINGS = { minGermanCoverage: 0.5, minEnglishCoverage: 0.4 };
+export const CLAIM_SETTINGS = { minGermanCoverage: 0.5, minEnglishCoverage: 0.4 };
 
 const quote = (term: string) => `"${term.replaceAll('"', '""')}"`;
 

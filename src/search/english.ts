@@ -17,12 +17,20 @@ const ENGLISH_STOP_WORDS = new Set(
     .map(normalizeWord),
 );
 
+export function isEnglishStopWord(norm: string): boolean {
+  return ENGLISH_STOP_WORDS.has(norm);
+}
+
+/** The Snowball (Porter2) stem of a normalised English word; numbers stay as they are. */
+export function englishStem(norm: string): string {
+  return /^\p{N}+$/u.test(norm) ? norm : englishStemmer(norm);
+}
+
 /** English search terms of a text: Snowball (Porter2) stems, stop words dropped. */
 export function englishStems(text: string): string[] {
   const stems: string[] = [];
   for (const token of tokenize(text)) {
-    if (ENGLISH_STOP_WORDS.has(token.norm)) continue;
-    stems.push(/^\p{N}+$/u.test(token.norm) ? token.norm : englishStemmer(token.norm));
+    if (!ENGLISH_STOP_WORDS.has(token.norm)) stems.push(englishStem(token.norm));
   }
   return stems;
 }

@@ -8,14 +8,14 @@ export const MAX_QUERY_TERMS = 24;
 /** Longer input is cut before analysis: nobody types 10 kB into a search box on purpose. */
 export const MAX_QUERY_CHARS = 1000;
 
-/** Credit of a form found by splitting an unknown compound, or by correcting a typo. */
-const PART_CREDIT = 0.5;
-const CORRECTION_CREDIT = 0.8;
+/** How a form of a query word was found, and so how much a match on it counts. */
+export type FormOrigin = "typed" | "part" | "correction" | "synonym" | "translation";
 
-/** One way to find a query word: its own stem, a part of it, or a corrected spelling. */
+/** One way to find a query word: its own stem, a part of it, a correction, a synonym, a translation. */
 export interface QueryForm {
   readonly stem: string;
   readonly credit: number;
+  readonly origin: FormOrigin;
 }
 
 /** A word of the query and the forms that stand for it. */
@@ -26,22 +26,51 @@ export interface QueryConcept {
    * it still finds passages, but a concept is not counted twice for coverage.
    */
   readonly counts: boolean;
+  /** The word as typed, to say what it was understood as. */
+  readonly word: string;
 }
 
-/** The distinct meaningful words of a query, in the order typed. */
-export function queryTerms(query: string): { stem: string; joined: boolean }[] {
-  const seen = new Map<string, boolean>();
-  for (const term of analyze(query.slice(0, MAX_QUERY_CHARS))) {
-    if (!seen.has(term.stem)) seen.set(term.stem, term.joined);
-    if (seen.size >= MAX_QUERY_TERMS) break;
-  }
-  return [...seen].map(([stem, joined]) => ({ stem, joined }));
-}
-
+/**
+ * Parts of a split compound are at least this long: shorter ones are syllables more often than
+ * words ("übernehmen" is no compound of "nehm").
+ */
+const MIN_PART_LENGTH = 5;
 /** Words shorter than this are not split into parts. */
 const MIN_SPLIT_LENGTH = 8;
 /** A start this long may be a start of indexed compounds only ("streaming" of "streamingdienst"). */
 const MIN_OPEN_HEAD_LENGTH = 6;
+
+/** Linking letters between the parts of a German compound ("Staat-s-auftrag", "Ende-n-…"). */
+const LINKS = ["s", "es", "n", "en"];
+
+const knownHead = (head: string, vocabulary: Vocabulary) =>
+  vocabulary.documentFrequency(head) > 0 ||
+  (head.length >= MIN_OPEN_HEAD_LENGTH && vocabulary.hasPrefix(head));
+const knownTail = (tail: string, vocabulary: Vocabulary) =>
+  vocabulary.documentFrequency(tail) > 0 ||
+  (tail.length >= MIN_OPEN_HEAD_LENGTH - 1 && vocabulary.hasSuffix(tail));
+
+/**
+ * A compound cut into two parts the index knows, linking letters dropped ("staatsauftrag" →
+ * "staat", "auftrag"), the most even cut first. Undefined when no cut has both parts known.
+ */
+function splitInTwo(stem: string, vocabulary: Vocabulary): string[] | undefined {
+  let best: { parts: string[]; balance: number } | undefined;
+  for (let i = MIN_PART_LENGTH; i <= stem.length - MIN_PART_LENGTH; i++) {
+    const head = stem.slice(0, i);
+    if (!knownHead(head, vocabulary)) continue;
+    const rest = stem.slice(i);
+    const tails = [
+      rest,
+      ...LINKS.filter((l) => rest.startsWith(l)).map((l) => rest.slice(l.length)),
+    ];
+    const tail = tails.find((t) => t.length >= MIN_PART_LENGTH && knownTail(t, vocabulary));
+    if (!tail) continue;
+    const balance = Math.min(head.length, tail.length);
+    if (!best || balance > best.balance) best = { parts: [head, tail], balance };
+  }
+  return best?.parts;
+}
 
 /**
  * The longest known start and the longest known head of an unknown compound. A head must be an
@@ -50,8 +79,11 @@ const MIN_OPEN_HEAD_LENGTH = 6;
  */
 export function splitCompound(stem: string, vocabulary: Vocabulary): string[] {
   if (stem.length < MIN_SPLIT_LENGTH) return [];
+  const both = splitInTwo(stem, vocabulary);
+  if (both) return both;
   const parts: string[] = [];
-  for (let i = stem.length - MIN_AFFIX_LENGTH; i >= MIN_AFFIX_LENGTH; i--) {
+  // A start may be a short word of its own ("doku" of "dokumentation"), leaving a real rest.
+  for (let i = stem.length - MIN_PART_LENGTH; i >= MIN_AFFIX_LENGTH; i--) {
     const head = stem.slice(0, i);
     if (
       vocabulary.documentFrequency(head) > 0 ||
@@ -61,38 +93,17 @@ export function splitCompound(stem: string, vocabulary: Vocabulary): string[] {
       break;
     }
   }
-  for (let j = MIN_AFFIX_LENGTH; j <= stem.length - MIN_AFFIX_LENGTH; j++) {
+  for (let j = MIN_PART_LENGTH; j <= stem.length - MIN_PART_LENGTH; j++) {
     const tail = stem.slice(j);
-    if (vocabulary.documentFrequency(tail) > 0) {
+    if (
+      vocabulary.documentFrequency(tail) > 0 ||
+      (tail.length >= MIN_OPEN_HEAD_LENGTH - 1 && vocabulary.hasSuffix(tail))
+    ) {
       parts.push(tail);
       break;
     }
   }
   return [...new Set(parts)];
-}
-
-const isKnown = (stem: string, vocabulary: Vocabulary) =>
-  vocabulary.documentFrequency(stem) > 0 ||
-  (stem.length >= MIN_AFFIX_LENGTH && (vocabulary.hasPrefix(stem) || vocabulary.hasSuffix(stem)));
-
-/**
- * Query words with the forms to look them up by. A word the index does not know, not even as
- * part of a compound, is split into known parts ("Sonderstatus" → "status") or, failing that,
- * corrected to the nearest indexed word ("Vereidgung" → "vereidig").
- */
-export function expandQuery(query: string, vocabulary: Vocabulary): QueryConcept[] {
-  return queryTerms(query).map(({ stem, joined }) => {
-    const forms: QueryForm[] = [{ stem, credit: 1 }];
-    if (!isKnown(stem, vocabulary) && !/^\p{N}+$/u.test(stem)) {
-      const parts = splitCompound(stem, vocabulary);
-      for (const part of parts) forms.push({ stem: part, credit: PART_CREDIT });
-      if (parts.length === 0 && stem.length >= 5) {
-        const corrected = vocabulary.closest(stem, stem.length >= 8 ? 2 : 1);
-        if (corrected) forms.push({ stem: corrected, credit: CORRECTION_CREDIT });
-      }
-    }
-    return { forms, counts: !joined };
-  });
 }
 
 /** Compounds looked up per query word: enough for recall, few enough to keep the query fast. */

@@ -2,22 +2,29 @@ import type { Statement } from "better-sqlite3";
 import type { Db } from "../db/client.ts";
 import { createClaimSource } from "./claim-source.ts";
 import { conceptCoverage } from "./coverage.ts";
+import { type Bridges, expandQuery } from "./expand.ts";
 import { fuseRankings, type RankedList } from "./fusion.ts";
 import { highlight } from "./highlight.ts";
-import { buildMatchExpression, compoundStems, expandQuery } from "./query.ts";
+import { storedBridges } from "./lexicon.ts";
+import { phraseExpression, quotedPhrases } from "./phrases.ts";
+import { proximity } from "./proximity.ts";
+import { buildMatchExpression, compoundStems, type QueryConcept } from "./query.ts";
 import type { CandidateSource, SearchIndex, SearchOptions, SearchResult } from "./types.ts";
+import { understoodIn } from "./understood.ts";
 import { VocabularyCache } from "./vocabulary-cache.ts";
 
 /** Weights of the fused signals; tuned on the sets in test/retrieval/. */
-const RANKING = {
+export const RANKING = {
   candidates: 60,
-  bm25Weight: 1.0,
+  bm25Weight: 0.5,
   /** A word in at least this share of the passages (and at least commonMinimum) is common. */
   commonShare: 0.02,
   commonMinimum: 200,
   coverageWeight: 1.0,
   /** Weight of the annotated claims' ranking (see claim-source.ts). */
   claimsWeight: 3.0,
+  /** How much more coverage counts when the query's words stand side by side. */
+  proximityBoost: 0.6,
 } as const;
 
 export const MAX_RESULTS = 25;
@@ -49,6 +56,7 @@ export function createSearchIndex(
   db: Db,
   extraSources: readonly CandidateSource[] = [],
   vocabularies = new VocabularyCache(db.$client),
+  bridges: Bridges = storedBridges(db.$client),
 ): SearchIndex {
   const sqlite = db.$client;
   const bm25 = "bm25(passages_fts)";
@@ -80,8 +88,15 @@ export function createSearchIndex(
   const searchInSnapshot = sqlite.transaction((query: string, options: SearchOptions) => {
     const limit = Math.max(1, Math.min(MAX_RESULTS, Math.trunc(options.limit ?? 3) || 1));
     const vocab = vocabularies.current("passages");
-    const concepts = expandQuery(query, vocab);
+    const concepts = expandQuery(query, vocab, bridges);
     const stems = concepts.flatMap((c) => c.forms.map((f) => f.stem));
+    // Synonyms and translations stand for the word but count less: they are listed once and
+    // not expanded to compounds.
+    const morphological: QueryConcept[] = concepts.map((c) => ({
+      ...c,
+      forms: c.forms.filter((f) => f.origin !== "synonym" && f.origin !== "translation"),
+    }));
+    const own = morphological.flatMap((c) => c.forms.map((f) => f.stem));
     const candidates = new Map<number, string>();
     const lists: RankedList[] = [];
     // FTS5 has no per-term weights, but bm25() sums over the query's phrases: listing a word's
@@ -90,12 +105,18 @@ export function createSearchIndex(
     // and their compounds add little.
     const commonFrom = Math.max(RANKING.commonMinimum, vocab.passageCount * RANKING.commonShare);
     const rare = (stem: string) => vocab.documentFrequency(stem) < commonFrom;
-    const terms = [...stems, ...stems.filter(rare), ...compoundStems(concepts, vocab, rare)];
-    const match = terms.length > 0 ? buildMatchExpression(terms) : null;
-    if (match) {
-      const rows = options.article
+    const terms = [...stems, ...own.filter(rare), ...compoundStems(morphological, vocab, rare)];
+    const words = terms.length > 0 ? buildMatchExpression(terms) : null;
+    // A quoted phrase must stand in the passage as typed, when any passage has it at all.
+    const phrases = phraseExpression(quotedPhrases(query));
+    const lookUp = (match: string) =>
+      options.article
         ? candidatesInArticle.all(match, options.article, RANKING.candidates)
         : candidatesAll.all(match, RANKING.candidates);
+    const phrased = words && phrases ? lookUp(`(${words}) AND ${phrases}`) : [];
+    const holding = phrased.length > 0 ? new Set(phrased.map((r) => r.docid)) : undefined;
+    if (words) {
+      const rows = holding ? phrased : lookUp(words);
       for (const row of rows) candidates.set(row.docid, row.stems);
       lists.push({
         source: "bm25",
@@ -104,17 +125,25 @@ export function createSearchIndex(
       });
     }
     for (const source of extraSources) {
-      const hits = source.rank(query, concepts, options);
+      const ranked = source.rank(query, concepts, options);
+      const keep = ranked.docids.map((d) => !holding || holding.has(d));
+      const hits = {
+        docids: ranked.docids.filter((_, i) => keep[i]),
+        ...(ranked.strengths ? { strengths: ranked.strengths.filter((_, i) => keep[i]) } : {}),
+      };
       for (const docid of hits.docids) {
         if (!candidates.has(docid)) candidates.set(docid, stemsByDocid.get(docid)?.stems ?? "");
       }
       lists.push({ source: source.name, weight: source.weight, ...hits });
     }
+    // Coverage: the IDF-weighted share of the query's words a passage holds, a little more
+    // when it holds them close together.
     const coverage = [...candidates]
-      .map(([docid, passageStems]) => ({
-        docid,
-        value: conceptCoverage(concepts, passageStems.split(" "), (s) => vocab.idf(s)),
-      }))
+      .map(([docid, passageStems]) => {
+        const words = passageStems.split(" ");
+        const share = conceptCoverage(concepts, words, (s) => vocab.idf(s));
+        return { docid, value: share * (1 + RANKING.proximityBoost * proximity(concepts, words)) };
+      })
       .filter((c) => c.value > 0)
       .sort((a, b) => b.value - a.value);
     lists.push({
@@ -142,6 +171,7 @@ export function createSearchIndex(
         text: row.text,
         score,
         highlights: highlight(row.text, stems),
+        understood: understoodIn(row.text, concepts),
       });
     }
     return results;

@@ -19,12 +19,21 @@ während war waren warst was weg weil weiter welche welchem welchen welcher welc
 wie wieder will wir wird wirst wo wollen wollte würde würden zu zum zur zwar zwischen`;
 
 const QUESTION_WORDS = `wer wen wem wessen wann warum wieso weshalb weswegen wodurch womit wofür
-woher wohin worum worüber welch viele wieviel wievielen laut`;
+woher wohin worum worüber wovor wozu welch viele wieviel wievielen wieviele laut`;
 
 /** Contractions and auxiliary forms the Snowball list lacks. */
-const FUNCTION_WORDS = `beim ums übers aufs vors durchs wurde wurden worden sei seien seiest hätte
-hätten wäre wären bzw sowie`;
+const FUNCTION_WORDS = `beim ums übers aufs vors durchs fürs ins wurde wurden worden sei seien seiest
+hätte hätten wäre wären bzw sowie gibt gibts gab`;
+
+/**
+ * Particles of spoken German that people type in chat and that never decide what a passage is
+ * about ("Will Bezos jetzt echt ne Zeitschrift kaufen?").
+ */
+const CHAT_PARTICLES = `ne nen ner mal halt eben echt eigentlich überhaupt wohl gar ja eh schon
+bloß blos grad gerade etwa denn`;
 
 /** Raw German stop words; compare them after the same normalisation as any other word. */
 export const GERMAN_STOP_WORDS: readonly string[] =
-  `${SNOWBALL_GERMAN} ${QUESTION_WORDS} ${FUNCTION_WORDS}`.split(/\s+/).filter(Boolean);
+  `${SNOWBALL_GERMAN} ${QUESTION_WORDS} ${FUNCTION_WORDS} ${CHAT_PARTICLES}`
+    .split(/\s+/)
+    .filter(Boolean);

@@ -1,5 +1,6 @@
 import type { Highlight } from "./highlight.ts";
 import type { QueryConcept } from "./query.ts";
+import type { Understood } from "./understood.ts";
 
 export interface SearchOptions {
   /** How many passages to return (1–25). */
@@ -22,6 +23,8 @@ export interface SearchResult {
   readonly score: number;
   /** Matched words, as offsets into `text`. */
   readonly highlights: readonly Highlight[];
+  /** Query words this passage was found through another word for ("Vereidgung" → "Vereidigung"). */
+  readonly understood: readonly Understood[];
 }
 
 /** Passages one source ranks, best first, with how strongly each matched (0–1). */

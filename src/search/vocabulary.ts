@@ -100,7 +100,9 @@ export class Vocabulary {
     let bestDistance = maxDistance + 1;
     for (let length = stem.length - maxDistance; length <= stem.length + maxDistance; length++) {
       for (const term of this.byInitialAndLength.get(`${stem[0]}${length}`) ?? []) {
-        const d = boundedEditDistance(stem, term, bestDistance);
+        // The bound is one past the best so far: a result at the bound means "farther".
+        const d = boundedEditDistance(stem, term, Math.min(bestDistance, maxDistance) + 1);
+        if (d > maxDistance) continue;
         if (
           d < bestDistance ||
           (d === bestDistance &&

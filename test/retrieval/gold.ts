@@ -9,7 +9,7 @@ const GoldSchema = z.array(
     query: z.string().min(1),
     article: z.string(),
     quote: z.string().min(10),
-    kind: z.enum(["keywords", "question"]),
+    kind: z.enum(["keywords", "question", "de-paraphrase", "en-unannotated", "en-paraphrase"]),
   }),
 );
 export type GoldEntry = z.infer<typeof GoldSchema>[number];

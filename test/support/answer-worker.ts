@@ -1,5 +1,6 @@
 import pino from "pino";
 import { openApp } from "../../src/app.ts";
+import { DEBIAN_LEXICONS } from "../../src/config.ts";
 import type { KindChoice } from "../../src/quiz/types.ts";
 
 /**
@@ -13,7 +14,7 @@ const [dbPath, channelId, usersArg, roundsArg, questionsArg = "5", kindArg = "mi
 // Every user answers at once, as a burst of clicks does: the write queue commits them together.
 const users = Number(usersArg);
 const app = await openApp(
-  { databasePath: dbPath, corpusDir: "corpus" },
+  { databasePath: dbPath, corpusDir: "corpus", lexicons: DEBIAN_LEXICONS },
   { logger: pino({ level: "silent" }), refresh: false, recover: false },
 );
 const quiz = app.quiz;

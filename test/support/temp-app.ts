@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pino from "pino";
 import { type App, openApp } from "../../src/app.ts";
+import { DEBIAN_LEXICONS } from "../../src/config.ts";
 import type { Db } from "../../src/db/client.ts";
 import type { WriteQueueOptions } from "../../src/db/write-queue.ts";
 import type { Logger } from "../../src/logger.ts";
@@ -27,7 +28,7 @@ export interface TempAppOptions {
 /** Opens another app on an existing database file, as a second process or a restart would. */
 export function reopenApp(path: string, options: TempAppOptions = {}): Promise<App> {
   return openApp(
-    { databasePath: path, corpusDir: REPO_CORPUS },
+    { databasePath: path, corpusDir: REPO_CORPUS, lexicons: DEBIAN_LEXICONS },
     {
       logger: options.logger ?? pino({ level: "silent" }),
       refresh: false,
@@ -41,7 +42,11 @@ async function tempApp(corpusDir: string | undefined, options: TempAppOptions): 
   const dir = mkdtempSync(join(tmpdir(), "beleg-test-"));
   const path = join(dir, "beleg.sqlite");
   const app = await openApp(
-    { databasePath: path, corpusDir: corpusDir ?? join(dir, "no-corpus") },
+    {
+      databasePath: path,
+      corpusDir: corpusDir ?? join(dir, "no-corpus"),
+      lexicons: DEBIAN_LEXICONS,
+    },
     {
       logger: options.logger ?? pino({ level: "silent" }),
       refresh: corpusDir !== undefined,

@@ -1,16 +1,17 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  buildMatchExpression,
-  MAX_QUERY_TERMS,
-  queryTerms,
-  stemMatch,
-} from "../../src/search/query.ts";
+import { expandQuery } from "../../src/search/expand.ts";
+import { buildMatchExpression, MAX_QUERY_TERMS, stemMatch } from "../../src/search/query.ts";
+import { Vocabulary } from "../../src/search/vocabulary.ts";
+
+/** The stems of a query's words as typed, over an empty index. */
+const queryTerms = (text: string) =>
+  expandQuery(text, new Vocabulary(new Map(), 0)).map((c) => ({ stem: c.forms[0]?.stem ?? "" }));
 
 /** Every term of the expression is a quoted string; only our own operators stand outside quotes. */
 const SAFE_EXPRESSION = /^\{stems\} : \("(?:[^"]|"")+"(?: OR "(?:[^"]|"")+")*\)$/;
 
-describe("queryTerms", () => {
+describe("the words of a query", () => {
   it("keeps meaningful words once, in typed order", () => {
     expect(queryTerms("Wer saß in der ersten Reihe, erste Reihe?").map((t) => t.stem)).toEqual([
       "sass",

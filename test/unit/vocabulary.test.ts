@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { expandQuery, splitCompound } from "../../src/search/query.ts";
+import { expandQuery } from "../../src/search/expand.ts";
+import { splitCompound } from "../../src/search/query.ts";
 import { boundedEditDistance, Vocabulary } from "../../src/search/vocabulary.ts";
 
 const vocabulary = new Vocabulary(
@@ -61,6 +62,39 @@ describe("query expansion", () => {
   it("does not count the joined whole of a hyphenated word as a concept of its own", () => {
     const concepts = expandQuery("Amazon-Boss", vocabulary);
     expect(concepts.map((c) => c.counts)).toEqual([true, true, false]);
+  });
+
+  it("corrects to the nearest spelling, never to a farther but more frequent word", () => {
+    const v = new Vocabulary(
+      new Map([
+        ["vereid", 1],
+        ["verfolg", 40],
+      ]),
+      100,
+    );
+    expect(v.closest("vereidg", 1)).toBe("vereid");
+    expect(v.closest("verfolx", 1)).toBe("verfolg");
+    expect(v.closest("vxrxidg", 1)).toBeUndefined();
+  });
+
+  it("says which synonyms and translations stand for a word, each counting less", () => {
+    const bridges = {
+      synonyms: (stem: string) => (stem === "zoff" ? ["streit"] : []),
+      translations: (english: string) =>
+        english === "inaugur" ? [{ german: "amtseinfuhr", weight: 1 }] : [],
+    };
+    const german = expandQuery("Zoff", vocabulary, bridges);
+    expect(german[0]?.forms).toEqual([
+      { stem: "zoff", credit: 1, origin: "typed" },
+      { stem: "streit", credit: 0.6, origin: "synonym" },
+    ]);
+    const english = expandQuery("who was at the inauguration?", vocabulary, bridges);
+    expect(english.map((c) => c.word)).toEqual(["inauguration"]);
+    expect(english[0]?.forms).toContainEqual({
+      stem: "amtseinfuhr",
+      credit: 0.8,
+      origin: "translation",
+    });
   });
 });
 

@@ -51,7 +51,12 @@ export function citeView(input: {
         colour: "cite",
         title: sourceLine(r),
         body,
-        footer: `${t.resultOf(page + 1, input.results.length)} · ${r.passageId} · ${r.start}–${r.end} · „${input.query}“`,
+        footer: [
+          `${t.resultOf(page + 1, input.results.length)} · ${r.passageId} · ${r.start}–${r.end} · „${input.query}“`,
+          ...(r.understood.length > 0
+            ? [t.understood(r.understood.map((u) => `${u.from} → ${u.to}`).join(", "))]
+            : []),
+        ].join("\n"),
       },
     ],
     buttons: [

@@ -1,0 +1,94 @@
+import { analyze, indexStems } from "../search/analyzer.ts";
+import { englishStems } from "../search/english.ts";
+import type { ParsedArticle } from "./article.ts";
+import type { ParsedClaim } from "./claims.ts";
+import { type PassageSpan, segmentBody } from "./segment.ts";
+
+/** The rows an article and a claim are indexed as. */
+
+/** The passage of the claim's article that holds most of its quote. */
+function claimPassageSeq(spans: readonly PassageSpan[], claim: ParsedClaim): number {
+  let best = spans[0]?.seq ?? 1;
+  let bestOverlap = -1;
+  for (const span of spans) {
+    if (span.isHeading) continue;
+    const overlap = Math.min(span.end, claim.quoteEnd) - Math.max(span.start, claim.quoteStart);
+    if (overlap > bestOverlap) {
+      best = span.seq;
+      bestOverlap = overlap;
+    }
+  }
+  return best;
+}
+
+export function claimRow(claim: ParsedClaim, spans: readonly PassageSpan[]) {
+  const germanText = [
+    claim.question.de,
+    claim.statement.de,
+    ...claim.answer,
+    ...claim.accept,
+    ...claim.tags,
+  ];
+  const englishText = [claim.question.en, claim.statement.en, ...claim.answer, ...claim.accept];
+  return {
+    id: claim.id,
+    articleId: claim.articleId,
+    passageId: `${claim.articleId}#${claimPassageSeq(spans, claim)}`,
+    type: claim.type,
+    quote: claim.quote,
+    quoteStart: claim.quoteStart,
+    quoteEnd: claim.quoteEnd,
+    questionDe: claim.question.de,
+    questionEn: claim.question.en,
+    statementDe: claim.statement.de,
+    statementEn: claim.statement.en,
+    answers: claim.answer,
+    accept: claim.accept,
+    distractors: claim.distractors,
+    tags: claim.tags,
+    stemsDe: analyze(germanText.join(" \n "))
+      .map((t) => t.stem)
+      .join(" "),
+    stemsEn: englishStems(englishText.join(" \n ")).join(" "),
+  };
+}
+
+function passageRow(article: ParsedArticle, span: PassageSpan) {
+  const text = article.body.slice(span.start, span.end);
+  return {
+    id: `${article.id}#${span.seq}`,
+    articleId: article.id,
+    seq: span.seq,
+    paragraph: span.paragraph,
+    isHeading: span.isHeading,
+    start: span.start,
+    end: span.end,
+    text,
+    // Headings stay citable by paragraph but are not search hits of their own.
+    stems: span.isHeading ? "" : indexStems(text),
+  };
+}
+
+function articleRow(article: ParsedArticle, hash: string, now: Date) {
+  return {
+    id: article.id,
+    path: article.file,
+    title: article.meta.title ?? null,
+    publication: article.meta.publication ?? null,
+    author: article.meta.author ?? null,
+    date: article.meta.date ?? null,
+    language: article.meta.language,
+    url: article.meta.url ?? null,
+    body: article.body,
+    contentHash: hash,
+    indexedAt: now,
+  };
+}
+
+/** An article's rows, analysed: the slow part of an ingest, done before the write lock is taken. */
+export function analysedArticle(article: ParsedArticle, hash: string, now: Date) {
+  return {
+    article: articleRow(article, hash, now),
+    passages: segmentBody(article.body).map((span) => passageRow(article, span)),
+  };
+}

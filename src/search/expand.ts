@@ -1,0 +1,208 @@
+import { analyze, isStopWord, stemWord } from "./analyzer.ts";
+import { englishStem, isEnglishStopWord } from "./english.ts";
+import {
+  MAX_QUERY_CHARS,
+  MAX_QUERY_TERMS,
+  MIN_AFFIX_LENGTH,
+  type QueryConcept,
+  type QueryForm,
+  splitCompound,
+} from "./query.ts";
+import { tokenize } from "./tokenize.ts";
+import type { Vocabulary } from "./vocabulary.ts";
+
+/**
+ * What counts less than a word as typed: a part of an unknown compound, a corrected spelling, a
+ * synonym (OpenThesaurus), a translation (Ding) scaled by how primary a sense it is.
+ */
+export const CREDITS = {
+  inflection: 0.9,
+  part: 0.7,
+  correction: 0.8,
+  synonym: 0.6,
+  translation: 0.8,
+} as const;
+const MAX_SYNONYMS = 6;
+const MAX_TRANSLATIONS = 6;
+
+/** The lexicon entries that reach the corpus (see corpus/lexicons.ts), looked up per word. */
+export interface Bridges {
+  synonyms(stem: string): readonly string[];
+  translations(english: string): readonly { readonly german: string; readonly weight: number }[];
+}
+
+export const NO_BRIDGES: Bridges = { synonyms: () => [], translations: () => [] };
+
+const NUMBER = /^\p{N}+$/u;
+
+/** Verb endings Snowball's German stemmer leaves on ("-iert", "-te"). */
+const VERB_ENDINGS = [
+  "ierten",
+  "iertes",
+  "ierte",
+  "iert",
+  "test",
+  "eten",
+  "ete",
+  "ten",
+  "te",
+  "et",
+  "t",
+];
+/** Separable prefixes, before the "ge" of a participle ("an-ge-fragt"). */
+const PARTICIPLE =
+  /^(ab|an|auf|aus|bei|ein|her|hin|mit|nach|vor|weg|zu|zuruck|uber|um|unter|durch)?ge(\p{L}{4,})$/u;
+
+/**
+ * Other forms of an inflected verb that the index may hold: without the "ge" of a participle
+ * ("gewarnt" → "warnt"), without an ending Snowball keeps, or as the infinitive ("telefoniert"
+ * → "telefon…", "profitiert" → "profitieren").
+ */
+function inflections(norm: string, vocabulary: Vocabulary): QueryForm[] {
+  const participle = PARTICIPLE.exec(norm);
+  const bases = participle ? [norm, `${participle[1] ?? ""}${participle[2]}`] : [norm];
+  const stems = new Set<string>();
+  for (const base of bases) {
+    stems.add(stemWord(base));
+    for (const ending of VERB_ENDINGS) {
+      if (!base.endsWith(ending) || base.length - ending.length < 4) continue;
+      const root = base.slice(0, -ending.length);
+      stems.add(stemWord(root));
+      stems.add(stemWord(`${root}${ending.startsWith("ier") ? "ieren" : "en"}`));
+    }
+  }
+  stems.delete(stemWord(norm));
+  return [...stems]
+    .filter((s) => vocabulary.documentFrequency(s) > 0)
+    .map((stem) => ({ stem, credit: CREDITS.inflection, origin: "typed" as const }));
+}
+
+const isKnown = (stem: string, vocabulary: Vocabulary) =>
+  vocabulary.documentFrequency(stem) > 0 ||
+  (stem.length >= MIN_AFFIX_LENGTH && (vocabulary.hasPrefix(stem) || vocabulary.hasSuffix(stem)));
+
+/** A query is read as English when it has more English than German function words. */
+export function looksEnglish(query: string): boolean {
+  let english = 0;
+  let german = 0;
+  for (const token of tokenize(query)) {
+    if (isEnglishStopWord(token.norm)) english++;
+    if (isStopWord(token.norm)) german++;
+  }
+  return english > german;
+}
+
+function translated(english: string, bridges: Bridges): QueryForm[] {
+  return bridges
+    .translations(english)
+    .slice(0, MAX_TRANSLATIONS)
+    .map((t) => ({
+      stem: t.german,
+      credit: CREDITS.translation * t.weight,
+      origin: "translation" as const,
+    }));
+}
+
+function dedupe(forms: readonly QueryForm[]): QueryForm[] {
+  const best = new Map<string, QueryForm>();
+  for (const form of forms) {
+    if ((best.get(form.stem)?.credit ?? -1) < form.credit) best.set(form.stem, form);
+  }
+  return [...best.values()];
+}
+
+/**
+ * A German word's forms: its stem; for a word the index does not know, not even as part of a
+ * compound, known parts ("Sonderstatus" → "status") or else the nearest indexed spelling
+ * ("Vereidgung" → "vereid"), or its translation when it is an English word; and the synonyms
+ * that the corpus uses ("Zoff" → "Streit").
+ */
+function germanForms(stem: string, norm: string, vocabulary: Vocabulary, bridges: Bridges) {
+  const forms: QueryForm[] = [{ stem, credit: 1, origin: "typed" }];
+  let base = stem;
+  if (!isKnown(stem, vocabulary) && !NUMBER.test(stem)) {
+    const inflected = inflections(norm, vocabulary);
+    forms.push(...inflected);
+    const english = inflected.length > 0 ? [] : translated(englishStem(norm), bridges);
+    const parts = inflected.length > 0 || english.length > 0 ? [] : splitCompound(stem, vocabulary);
+    forms.push(...english);
+    for (const part of parts) forms.push({ stem: part, credit: CREDITS.part, origin: "part" });
+    if (inflected.length === 0 && english.length === 0 && parts.length === 0 && stem.length >= 5) {
+      const corrected = vocabulary.closest(stem, stem.length >= 8 ? 2 : 1);
+      if (corrected) {
+        forms.push({ stem: corrected, credit: CREDITS.correction, origin: "correction" });
+        base = corrected;
+      }
+    }
+  }
+  // A word the corpus uses finds its passages itself; synonyms would only add other senses.
+  if (vocabulary.documentFrequency(stem) === 0) {
+    for (const synonym of bridges.synonyms(base).slice(0, MAX_SYNONYMS)) {
+      forms.push({ stem: synonym, credit: CREDITS.synonym, origin: "synonym" });
+    }
+  }
+  return dedupe(forms);
+}
+
+function germanConcepts(text: string, vocabulary: Vocabulary, bridges: Bridges): QueryConcept[] {
+  const concepts = new Map<string, QueryConcept>();
+  for (const term of analyze(text)) {
+    if (concepts.size >= MAX_QUERY_TERMS) break;
+    if (concepts.has(term.stem)) continue;
+    concepts.set(term.stem, {
+      forms: germanForms(term.stem, term.norm, vocabulary, bridges),
+      counts: !term.joined,
+      word: text.slice(term.start, term.end),
+    });
+  }
+  return [...concepts.values()];
+}
+
+/**
+ * An English query's words, each with its German translations, and its own German stem where
+ * the corpus has it (names, shared words: "Musk", "Kuiper"). Two words that Ding translates
+ * together ("front row") are looked up as one.
+ */
+function englishConcepts(text: string, vocabulary: Vocabulary, bridges: Bridges): QueryConcept[] {
+  const tokens = tokenize(text).filter((t) => !t.joined && !isEnglishStopWord(t.norm));
+  const concepts: QueryConcept[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < tokens.length && concepts.length < MAX_QUERY_TERMS; i++) {
+    const token = tokens[i] as (typeof tokens)[number];
+    const next = tokens[i + 1];
+    const stem = englishStem(token.norm);
+    const pair = next ? translated(`${stem} ${englishStem(next.norm)}`, bridges) : [];
+    const words = pair.length > 0 && next ? [token, next] : [token];
+    if (pair.length > 0) i++;
+    const forms: QueryForm[] = [...pair];
+    for (const word of words) {
+      const own = stemWord(word.norm);
+      if (isKnown(own, vocabulary)) forms.push({ stem: own, credit: 1, origin: "typed" });
+      forms.push(...translated(englishStem(word.norm), bridges));
+    }
+    const key = words.map((w) => w.norm).join(" ");
+    if (seen.has(key)) continue;
+    seen.add(key);
+    concepts.push({
+      forms:
+        forms.length > 0
+          ? dedupe(forms)
+          : [{ stem: stemWord(token.norm), credit: 1, origin: "typed" }],
+      counts: true,
+      word: text.slice(words[0]?.start ?? 0, words.at(-1)?.end ?? 0),
+    });
+  }
+  return concepts;
+}
+
+/** The words of a query with the forms to look each up by. */
+export function expandQuery(
+  query: string,
+  vocabulary: Vocabulary,
+  bridges: Bridges = NO_BRIDGES,
+): QueryConcept[] {
+  const text = query.slice(0, MAX_QUERY_CHARS);
+  return looksEnglish(text)
+    ? englishConcepts(text, vocabulary, bridges)
+    : germanConcepts(text, vocabulary, bridges);
+}

@@ -1,0 +1,16 @@
+import type { Database, Statement } from "better-sqlite3";
+import type { Bridges } from "./expand.ts";
+
+/** The stored lexicon entries (see corpus/lexicons.ts), looked up by indexed reads per word. */
+export function storedBridges(sqlite: Database): Bridges {
+  const synonyms = sqlite
+    .prepare("SELECT synonym FROM lexicon_synonyms WHERE stem = ?")
+    .pluck() as Statement<[string], string>;
+  const translations = sqlite.prepare(
+    "SELECT german, weight FROM lexicon_translations WHERE english = ? ORDER BY weight DESC, german",
+  ) as Statement<[string], { german: string; weight: number }>;
+  return {
+    synonyms: (stem) => synonyms.all(stem),
+    translations: (english) => translations.all(english),
+  };
+}

@@ -1,0 +1,60 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { lexiconFingerprint, reduceLexicons } from "../../src/corpus/lexicons.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "beleg-lexicons-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const thesaurus = join(dir, "openthesaurus.txt");
+const dictionary = join(dir, "de-en");
+writeFileSync(
+  thesaurus,
+  [
+    "# OpenThesaurus excerpt",
+    "Krach (ugs.);Streit (Hauptform);Zoff (ugs.);(sich) in den Haaren liegen (ugs.);Zank",
+    "Geld;Kohle (ugs.);Knete (ugs.)",
+    "Deputat...;Konzessions...",
+  ].join("\n"),
+);
+writeFileSync(
+  dictionary,
+  [
+    "# Ding excerpt",
+    "feierliche Amtseinführung {f}; Amtseinführung {f} [adm.] | Tag der Amtseinführung :: inauguration (of an office holder) | Inauguration Day [Am.]",
+    "Reihe {f}; Zeile {f} | Reihen {pl} | die vordere Reihe :: row | rows | the front row",
+    "Satellit {m} | Satelliten {pl} :: satellite | satellites",
+    "Aal {m} :: eel",
+  ].join("\n"),
+);
+const corpus = new Set(["streit", "amtseinfuhr", "reih", "satellit", "geld"]);
+
+describe("the lexicons, reduced to what reaches the corpus", () => {
+  it("maps colloquial and other words to the corpus's synonyms, never to themselves", () => {
+    const { synonyms } = reduceLexicons({ thesaurus, dictionary }, corpus);
+    const of = (stem: string) => synonyms.filter((s) => s.stem === stem).map((s) => s.synonym);
+    expect(of("zoff")).toEqual(["streit"]);
+    expect(of("krach")).toEqual(["streit"]);
+    expect(of("kohl")).toEqual(["geld"]);
+    expect(of("streit")).toEqual([]);
+    expect(synonyms.some((s) => s.stem.includes("deputat"))).toBe(false);
+  });
+
+  it("maps English words, and their inflected forms, to German stems of the corpus", () => {
+    const { translations } = reduceLexicons({ thesaurus, dictionary }, corpus);
+    const of = (english: string) => translations.filter((t) => t.english === english);
+    expect(of("inaugur").map((t) => t.german)).toEqual(["amtseinfuhr"]);
+    expect(of("row")).toEqual([{ english: "row", german: "reih", weight: 1 }]);
+    expect(of("satellit").map((t) => t.german)).toEqual(["satellit"]);
+    expect(of("eel")).toEqual([]);
+  });
+
+  it("says which files are missing, and changes its fingerprint when they appear", () => {
+    const absent = { thesaurus: join(dir, "none.txt"), dictionary };
+    expect(reduceLexicons(absent, corpus).missing).toEqual([absent.thesaurus]);
+    const before = lexiconFingerprint(absent);
+    writeFileSync(absent.thesaurus, "Zoff;Streit\n");
+    expect(lexiconFingerprint(absent)).not.toBe(before);
+  });
+});
