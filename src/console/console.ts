@@ -45,13 +45,17 @@ export class LocalConsole {
     this.style = styleFor(io.output);
   }
 
+  /**
+   * A message's buttons take the keys of the last message of their sort: a question's answers
+   * (A–D, T/F) stay pressable while a /cite shows its numbered buttons, and the other way round.
+   */
   private show(view: View): void {
     this.io.output.write(`${viewText(view, this.style, this.clock())}\n`);
     const pressable = keyedButtons(view);
-    if (pressable.length > 0) {
-      this.buttons = pressable;
-      this.buttonsShown();
-    }
+    if (pressable.length === 0) return;
+    const answers = pressable.some((b) => b.answer);
+    this.buttons = [...this.buttons.filter((b) => b.answer !== answers), ...pressable];
+    if (answers) this.buttonsShown();
   }
 
   /** Quiz messages go to the terminal; closing a question (an edit) stays quiet. */

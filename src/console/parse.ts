@@ -20,7 +20,8 @@ function typed(value: string): OptionValue {
 /** Reads `name:value` options and plain words (which fill the command's console arguments). */
 export function parseConsoleCommand(line: string): ParsedCommand | string {
   const [head = "", ...words] = line.slice(1).trim().split(/\s+/);
-  const command = COMMANDS.find((c) => named(c.data, head));
+  // Message commands need a chat message to stand on: the console has none.
+  const command = COMMANDS.find((c) => c.data.kind !== "message" && named(c.data, head));
   if (!command) return `Unknown command /${head}.`;
   let subcommand: string | undefined;
   const subcommands = command.data.subcommands ?? [];
@@ -35,10 +36,16 @@ export function parseConsoleCommand(line: string): ParsedCommand | string {
   ];
   const options: Record<string, OptionValue> = {};
   const plain: string[] = [];
+  // A text option takes the words that follow it up to the next name ("query:Golden Dome").
+  let text: string | undefined;
   for (const word of words) {
     const option = /^([a-zäöü_]+)[:=](.*)$/.exec(word);
-    const spec = option && specs.find((s) => named(s, option[1] as string));
-    if (option) options[spec?.name ?? (option[1] as string)] = typed(option[2] as string);
+    const spec = option ? specs.find((s) => named(s, option[1] as string)) : undefined;
+    if (option) {
+      const name = spec?.name ?? (option[1] as string);
+      options[name] = typed(option[2] as string);
+      text = spec?.type === "string" ? name : undefined;
+    } else if (text !== undefined) options[text] = `${options[text]} ${word}`;
     else plain.push(word);
   }
   command.consoleArgs.forEach((name, i) => {

@@ -1,7 +1,9 @@
 import {
   ApplicationCommandOptionType,
   ApplicationCommandType,
+  ApplicationIntegrationType,
   InteractionContextType,
+  type RESTPostAPIApplicationCommandsJSONBody,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
 import type { CommandSpec, OptionSpec, OptionType } from "../interactions/command-spec.ts";
@@ -37,8 +39,40 @@ function optionData(o: OptionSpec) {
   };
 }
 
+/**
+ * Where a command can be used: `anywhere` commands are also installable to a user's account, so
+ * they work in servers without the bot, in DMs and group DMs; the rest only in servers the bot
+ * is a member of.
+ */
+function availability(spec: CommandSpec) {
+  return spec.where === "guild"
+    ? {
+        integration_types: [ApplicationIntegrationType.GuildInstall],
+        contexts: [InteractionContextType.Guild],
+      }
+    : {
+        integration_types: [
+          ApplicationIntegrationType.GuildInstall,
+          ApplicationIntegrationType.UserInstall,
+        ],
+        contexts: [
+          InteractionContextType.Guild,
+          InteractionContextType.BotDM,
+          InteractionContextType.PrivateChannel,
+        ],
+      };
+}
+
 /** A command as Discord registers it. */
-export function commandData(spec: CommandSpec): RESTPostAPIChatInputApplicationCommandsJSONBody {
+export function commandData(spec: CommandSpec): RESTPostAPIApplicationCommandsJSONBody {
+  if (spec.kind === "message") {
+    return {
+      type: ApplicationCommandType.Message,
+      name: spec.name,
+      name_localizations: { de: spec.nameDe },
+      ...availability(spec),
+    };
+  }
   const options = spec.subcommands
     ? spec.subcommands.map((s) => ({
         type: ApplicationCommandOptionType.Subcommand as const,
@@ -55,10 +89,7 @@ export function commandData(spec: CommandSpec): RESTPostAPIChatInputApplicationC
     name_localizations: { de: spec.nameDe },
     description: spec.description.en,
     description_localizations: { de: spec.description.de },
-    contexts:
-      spec.where === "guild"
-        ? [InteractionContextType.Guild]
-        : [InteractionContextType.Guild, InteractionContextType.BotDM],
+    ...availability(spec),
     options: options as RESTPostAPIChatInputApplicationCommandsJSONBody["options"],
   };
 }

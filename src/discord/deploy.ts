@@ -1,4 +1,4 @@
-import { type APIApplication, REST, Routes } from "discord.js";
+import { type APIApplication, ApplicationCommandType, REST, Routes } from "discord.js";
 import { loadConfig } from "../config.ts";
 import { COMMANDS } from "../interactions/commands/index.ts";
 import { commandData } from "./command-data.ts";
@@ -18,12 +18,14 @@ async function deploy(): Promise<number> {
   const route = config.discordGuildId
     ? Routes.applicationGuildCommands(app.id, config.discordGuildId)
     : Routes.applicationCommands(app.id);
-  const registered = (await rest.put(route, { body })) as { name: string }[];
+  const registered = (await rest.put(route, { body })) as { name: string; type?: number }[];
   const where = config.discordGuildId
     ? `server ${config.discordGuildId}`
     : "all servers (global; may take up to an hour)";
   process.stdout.write(
-    `Registered ${registered.length} commands for ${where}: ${registered.map((c) => `/${c.name}`).join(", ")}\n`,
+    `Registered ${registered.length} commands for ${where}: ${registered
+      .map((c) => (c.type === ApplicationCommandType.Message ? `"${c.name}"` : `/${c.name}`))
+      .join(", ")}\n`,
   );
   return 0;
 }

@@ -8,7 +8,12 @@ import { truncate } from "../interactions/views/text.ts";
 import type { Logger } from "../logger.ts";
 import { LIMITS } from "./limits.ts";
 import { replyOptions } from "./payload.ts";
-import { autocompleteRequest, commandRequest, componentRequest } from "./requests.ts";
+import {
+  autocompleteRequest,
+  commandRequest,
+  componentRequest,
+  messageCommandRequest,
+} from "./requests.ts";
 import { answerDeferred, buttonResponder, commandResponder } from "./responders.ts";
 
 /** Discord error codes that mean "this interaction is gone": log and carry on. */
@@ -68,14 +73,17 @@ async function route(ctx: InteractionContext, interaction: Interaction): Promise
         value: c.value.slice(0, LIMITS.choiceValue),
       })),
     );
-  } else if (interaction.isChatInputCommand()) {
+  } else if (interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand()) {
     const respond = commandResponder(interaction);
     const command = findCommand(interaction.commandName);
     if (!command) {
       await respond.reply({ content: texts(langOf(interaction.locale)).expired, ephemeral: true });
       return;
     }
-    await command.execute(ctx, commandRequest(interaction), respond);
+    const request = interaction.isChatInputCommand()
+      ? commandRequest(interaction)
+      : messageCommandRequest(interaction);
+    await command.execute(ctx, request, respond);
   } else if (interaction.isButton()) {
     await handleComponent(ctx, componentRequest(interaction), buttonResponder(interaction));
   }

@@ -4,6 +4,7 @@ import {
   type ChatInputCommandInteraction,
   type CommandInteractionOption,
   type Interaction,
+  type MessageContextMenuCommandInteraction,
   PermissionFlagsBits,
 } from "discord.js";
 import { langOf } from "../interactions/i18n.ts";
@@ -85,6 +86,17 @@ export function commandRequest(interaction: ChatInputCommandInteraction): Comman
     command: interaction.commandName,
     subcommand,
     options: values,
+  };
+}
+
+export function messageCommandRequest(
+  interaction: MessageContextMenuCommandInteraction,
+): CommandRequest {
+  return {
+    ...baseOf(interaction),
+    command: interaction.commandName,
+    options: {},
+    target: { content: interaction.targetMessage.content },
   };
 }
 

@@ -1,6 +1,7 @@
 import {
   type ButtonInteraction,
   type ChatInputCommandInteraction,
+  type MessageContextMenuCommandInteraction,
   MessageFlags,
   type RepliableInteraction,
 } from "discord.js";
@@ -20,7 +21,9 @@ export async function answerDeferred(interaction: RepliableInteraction, view: Vi
   } else await interaction.editReply(editOptions(view));
 }
 
-export function commandResponder(interaction: ChatInputCommandInteraction): Responder {
+export function commandResponder(
+  interaction: ChatInputCommandInteraction | MessageContextMenuCommandInteraction,
+): Responder {
   return {
     async defer(ephemeral) {
       if (!interaction.deferred && !interaction.replied) {

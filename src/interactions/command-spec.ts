@@ -30,8 +30,14 @@ export interface SubcommandSpec {
 export interface CommandSpec {
   readonly name: string;
   readonly nameDe: string;
+  /** Shown for slash commands; a message command (right-click on a message) has none. */
   readonly description: Localized;
-  /** `guild`: only in servers; `anywhere`: servers and direct messages. */
+  /** `slash`: typed as /name; `message`: on a message's context menu ("Apps"). */
+  readonly kind?: "slash" | "message";
+  /**
+   * `guild`: only in servers the bot is a member of; `anywhere`: also installed to a user's
+   * account, in any server, DMs and group DMs.
+   */
   readonly where: "guild" | "anywhere";
   readonly options?: readonly OptionSpec[];
   readonly subcommands?: readonly SubcommandSpec[];

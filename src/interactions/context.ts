@@ -14,6 +14,8 @@ export interface CiteSession {
   readonly userId: string;
   readonly query: string;
   readonly results: readonly SearchResult[];
+  /** Answered privately: its asker may show a result to the channel. */
+  readonly private: boolean;
 }
 
 export interface ReviewSession {

@@ -20,7 +20,8 @@ export type CustomId =
       readonly session: string;
       readonly index: number;
       readonly option: number;
-    };
+    }
+  | { readonly kind: "post"; readonly session: string; readonly page: number };
 
 const PATTERNS: [RegExp, (m: RegExpExecArray) => CustomId][] = [
   [
@@ -35,6 +36,10 @@ const PATTERNS: [RegExp, (m: RegExpExecArray) => CustomId][] = [
     /^review:([a-z0-9]{1,16}):(\d{1,3}):(\d)$/,
     (m) => ({ kind: "review", session: m[1] as string, index: Number(m[2]), option: Number(m[3]) }),
   ],
+  [
+    /^post:([a-z0-9]{1,16}):(\d{1,3})$/,
+    (m) => ({ kind: "post", session: m[1] as string, page: Number(m[2]) }),
+  ],
 ];
 
 export function encodeCustomId(id: CustomId): string {
@@ -45,6 +50,8 @@ export function encodeCustomId(id: CustomId): string {
       return `quiz:${id.roundId}:${id.position}:${id.option}`;
     case "review":
       return `review:${id.session}:${id.index}:${id.option}`;
+    case "post":
+      return `post:${id.session}:${id.page}`;
   }
 }
 

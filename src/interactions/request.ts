@@ -30,6 +30,8 @@ export interface CommandRequest extends RequestBase {
   readonly command: string;
   readonly subcommand?: string | undefined;
   readonly options: Readonly<Record<string, OptionValue>>;
+  /** The message a message command was used on (its text arrives with the interaction). */
+  readonly target?: { readonly content: string } | undefined;
 }
 
 export interface ComponentRequest extends RequestBase {

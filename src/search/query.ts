@@ -1,4 +1,3 @@
-import { analyze } from "./analyzer.ts";
 import type { Vocabulary } from "./vocabulary.ts";
 
 /** Query words shorter than this match only whole words, never parts of compounds. */

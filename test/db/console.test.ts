@@ -71,3 +71,21 @@ describe("the local console", () => {
     expect(h.printed()).toMatch(/Anna — \*\*\d+\*\* Punkte \(\d\/1\)/);
   });
 });
+
+describe("the local console, used as people use it", () => {
+  it("takes several words for a named option, keeps the answer keys during a /cite, and says how to search", async () => {
+    const cite = parseConsoleCommand("/cite query:Golden Dome results:5");
+    expect(typeof cite !== "string" && cite.options).toEqual({ query: "Golden Dome", results: 5 });
+    const h = await harness();
+    await h.type("/quiz start questions:1 seconds:60 kind:mc");
+    await until(() => h.printed().includes("[A]"));
+    await h.type("/cite Musk Trump Tesla");
+    expect(h.printed()).toMatch(/\[1\] Weiter/);
+    h.clear();
+    await h.type("A");
+    expect(h.printed()).toContain("Deine Antwort ist gespeichert.");
+    h.clear();
+    await h.type("Golden Dome");
+    expect(h.printed()).toContain("ist kein Befehl und keine Taste. Zum Suchen: /cite Golden Dome");
+  });
+});

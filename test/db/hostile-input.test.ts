@@ -154,6 +154,7 @@ describe("hostile and forged button ids", () => {
       userId: "owner",
       query: "Musk",
       results: ctx.search.search("Musk", { limit: 3 }),
+      private: false,
     });
     await handleComponent(
       ctx,

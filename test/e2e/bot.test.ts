@@ -373,3 +373,62 @@ describe("the bot against a fake Discord", () => {
     }
   });
 });
+
+describe("Find source on a chat message", () => {
+  it("answers privately with the passages and lets the asker show one in the channel", async () => {
+    const id = fake.messageCommand(
+      ben,
+      "Find source",
+      "Bezos saß bei Trumps Amtseinführung in der ersten Reihe, oder?",
+    );
+    expect(await fake.waitFor(() => fake.callbackOf(id))).toMatchObject({
+      type: 5,
+      data: { flags: 64 },
+    });
+    const answer = await answerOf(id);
+    expect(JSON.stringify(answer.embeds)).toMatch(/technofeudalismus#2|bezos-statt-musk#15/);
+    const post = (
+      answer.components as { components: { custom_id: string; label: string }[] }[]
+    )[0]?.components.find((b) => b.label === "Im Kanal zeigen");
+    expect(post).toBeDefined();
+    const foreign = fake.click(anna, post?.custom_id as string);
+    expect(await fake.waitFor(() => fake.callbackOf(foreign))).toMatchObject({
+      data: { flags: 64 },
+    });
+    const click = fake.click(ben, post?.custom_id as string);
+    const shown = await fake.waitFor(() => fake.callbackOf(click));
+    expect(shown.type).toBe(4);
+    expect(shown.data?.flags).toBeUndefined();
+    expect(JSON.stringify(shown.data)).toContain("Beleg, geteilt von Ben");
+  });
+
+  it("works where the bot is not a member, in English, and says when a message has no text", async () => {
+    const dm = fake.messageCommand(anna, "Find source", "Blue Origin only managed 7 launches", {
+      inGuild: false,
+      locale: "en-US",
+    });
+    expect(JSON.stringify(await answerOf(dm))).toContain("Blue Origin");
+    const empty = fake.messageCommand(anna, "Find source", "   ");
+    expect(await fake.waitFor(() => fake.callbackOf(empty))).toMatchObject({
+      type: 4,
+      data: { flags: 64 },
+    });
+    expect(JSON.stringify(fake.callbackOf(empty))).toContain("keinen Text");
+  });
+});
+
+describe("what a query was understood as", () => {
+  it("says when a correction or a translation found the passage", async () => {
+    const typo = fake.command(anna, "cite", [{ name: "query", type: 3, value: "Vereidgung" }]);
+    const footer = (await answerOf(typo)) as { embeds: { footer: { text: string } }[] };
+    expect(footer.embeds[0]?.footer.text).toContain("Verstanden als: Vereidgung → Vereidigung");
+    const english = fake.command(
+      anna,
+      "cite",
+      [{ name: "query", type: 3, value: "who translated the essay on technofeudalism?" }],
+      { locale: "en-US" },
+    );
+    const read = (await answerOf(english)) as { embeds: { footer: { text: string } }[] };
+    expect(read.embeds[0]?.footer.text).toMatch(/Read as: .*translated → /);
+  });
+});

@@ -28,16 +28,34 @@ describe("npm run deploy-commands", () => {
       },
     });
     expect(stdout).toContain(`Registered ${COMMANDS.length} commands for server ${GUILD_ID}`);
-    expect(stdout).toContain("/cite, /source, /quiz, /leaderboard, /stats, /review, /help");
+    expect(stdout).toContain(
+      '/cite, /source, /quiz, /leaderboard, /stats, /review, /help, "Find source"',
+    );
     const put = fake.requests.find((r) => r.method === "PUT");
     expect(put?.path).toBe(`/api/v10/applications/${APP_ID}/guilds/${GUILD_ID}/commands`);
     const body = put?.body as {
       name: string;
+      type: number;
       name_localizations?: { de?: string };
       description_localizations?: { de?: string };
+      integration_types?: number[];
+      contexts?: number[];
     }[];
-    expect(body.every((c) => c.name_localizations?.de && c.description_localizations?.de)).toBe(
+    const slash = body.filter((c) => c.type === 1);
+    expect(slash.every((c) => c.name_localizations?.de && c.description_localizations?.de)).toBe(
       true,
     );
+    const findSource = body.find((c) => c.type === 3);
+    expect(findSource).toMatchObject({
+      name: "Find source",
+      name_localizations: { de: "Beleg finden" },
+      integration_types: [0, 1],
+      contexts: [0, 1, 2],
+    });
+    expect(body.find((c) => c.name === "cite")).toMatchObject({ integration_types: [0, 1] });
+    expect(body.find((c) => c.name === "quiz")).toMatchObject({
+      integration_types: [0],
+      contexts: [0],
+    });
   });
 });

@@ -393,6 +393,33 @@ export class FakeDiscord {
     return interaction.id;
   }
 
+  /** Uses a message command ("Apps" on a message's menu) on a chat message with this text. */
+  messageCommand(
+    user: FakeUser,
+    name: string,
+    content: string,
+    { locale = "de", inGuild = true }: { locale?: string; inGuild?: boolean } = {},
+  ): string {
+    const base = this.base(user, locale, inGuild);
+    const message = {
+      ...botMessage(base.channel_id, { content }),
+      author: { id: "900000000000000009", username: "someone", discriminator: "0", avatar: null },
+    };
+    const interaction = {
+      ...base,
+      type: 2,
+      data: {
+        id: snowflake(),
+        name,
+        type: 3,
+        target_id: message.id,
+        resolved: { messages: { [message.id]: message } },
+      },
+    };
+    this.dispatch("INTERACTION_CREATE", interaction);
+    return interaction.id;
+  }
+
   autocomplete(user: FakeUser, name: string, options: unknown[], locale = "de"): string {
     const interaction = {
       ...this.base(user, locale, true),

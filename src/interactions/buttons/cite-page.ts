@@ -22,6 +22,7 @@ export const citePageButton: ButtonHandler<"cite"> = {
         page,
         lang: request.lang,
         context,
+        ephemeral: session.private,
       }),
     );
   },

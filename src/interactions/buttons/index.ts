@@ -4,6 +4,7 @@ import { texts } from "../i18n.ts";
 import type { ComponentRequest, Responder } from "../request.ts";
 import type { ButtonHandler } from "./button.ts";
 import { citePageButton } from "./cite-page.ts";
+import { postCitationButton } from "./post-citation.ts";
 import { quizAnswerButton } from "./quiz-answer.ts";
 import { reviewAnswerButton } from "./review-answer.ts";
 
@@ -12,6 +13,7 @@ const BUTTONS: { readonly [K in CustomId["kind"]]: ButtonHandler<K> } = {
   cite: citePageButton,
   quiz: quizAnswerButton,
   review: reviewAnswerButton,
+  post: postCitationButton,
 };
 
 function press<K extends CustomId["kind"]>(

@@ -59,7 +59,12 @@ export const citeCommand: Command = {
     const limit = Math.min(MAX_CITE_RESULTS, Math.max(1, int(request.options.results) ?? 3));
     const article = str(request.options.article);
     const results = ctx.search.search(query, { limit, ...(article ? { article } : {}) });
-    const session = ctx.citeSessions.add({ userId: request.actor.id, query, results });
+    const session = ctx.citeSessions.add({
+      userId: request.actor.id,
+      query,
+      results,
+      private: ephemeral,
+    });
     await respond.reply(
       citeView({ session, query, results, page: 0, lang: request.lang, ephemeral }),
     );

@@ -1,5 +1,6 @@
 import type { Command } from "../context.ts";
 import { citeCommand } from "./cite.ts";
+import { findSourceCommand } from "./find-source.ts";
 import { helpCommand } from "./help.ts";
 import { quizCommand } from "./quiz.ts";
 import { reviewCommand } from "./review.ts";
@@ -15,6 +16,7 @@ export const COMMANDS: readonly Command[] = [
   statsCommand,
   reviewCommand,
   helpCommand,
+  findSourceCommand,
 ];
 
 export function findCommand(name: string): Command | undefined {

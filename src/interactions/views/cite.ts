@@ -44,6 +44,16 @@ export function citeView(input: {
   }
   const id = (p: number, context: boolean) =>
     encodeCustomId({ kind: "cite", session: input.session, page: p, context });
+  // A private answer can be shown to the channel once its asker has checked it.
+  const post = input.ephemeral
+    ? [
+        {
+          style: "success" as const,
+          label: t.post,
+          customId: encodeCustomId({ kind: "post", session: input.session, page }),
+        },
+      ]
+    : [];
   return {
     ...(input.ephemeral ? { ephemeral: true } : {}),
     cards: [
@@ -78,7 +88,22 @@ export function citeView(input: {
           label: showContext ? t.hideContext : t.context,
           customId: id(page, !showContext),
         },
+        ...post,
       ],
+    ],
+  };
+}
+
+/** A citation shown to the channel: the passage and its source, no buttons. */
+export function postedCitationView(result: SearchResult, lang: Lang, sharedBy: string): View {
+  return {
+    cards: [
+      {
+        colour: "cite",
+        title: sourceLine(result),
+        body: highlighted(result.text, result.highlights, PASSAGE_MAX),
+        footer: `${result.passageId} · ${texts(lang).postedBy(sharedBy)}`,
+      },
     ],
   };
 }
