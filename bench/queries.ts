@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { Random } from "../src/quiz/random.ts";
-import type { SyntheticCorpus } from "./synthetic.ts";
+import type { SyntheticCorpus } from "./corpus-files.ts";
 
 export interface BenchQuery {
   readonly kind: "keywords" | "question" | "compound" | "misspelling" | "english";

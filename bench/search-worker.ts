@@ -9,11 +9,12 @@ import { memory, percentile } from "./stats.ts";
 /**
  * One search engine in a process of its own, so its memory is its own: `beleg` (the /cite search
  * as the bot runs it), `fts` (a raw FTS5 MATCH on the stemmed column) or `minisearch` (same
- * tokenizer and stemmer). Reads queries as JSON on stdin, prints latencies and memory as JSON.
+ * tokenizer and stemmer). Reads queries as JSON on stdin, runs each once to warm up, then `runs`
+ * queries in turn; prints latencies and memory (idle after the warm-up, and after the runs).
  */
 async function main(): Promise<void> {
-  const [mode, dbPath, roundsArg] = process.argv.slice(2);
-  const rounds = Number(roundsArg ?? 2);
+  const [mode, dbPath, runsArg] = process.argv.slice(2);
+  const runs = Number(runsArg ?? 500);
   let input = "";
   for await (const chunk of process.stdin) input += chunk;
   const queries = JSON.parse(input) as string[];
@@ -25,6 +26,8 @@ async function main(): Promise<void> {
   const before = memory();
   let run: (q: string) => number;
   if (mode === "beleg") {
+    // Steady state: the vocabulary a running bot has in memory a moment after its start.
+    await app.search.ready();
     run = (q) => app.search.search(q, { limit: 3 }).length;
   } else if (mode === "fts") {
     const stmt = db.$client.prepare(
@@ -51,13 +54,13 @@ async function main(): Promise<void> {
     run = (q) => mini.search(q).slice(0, 3).length;
   }
   for (const q of queries) run(q);
+  const idle = memory();
   const samples: number[] = [];
-  for (let r = 0; r < rounds; r++) {
-    for (const q of queries) {
-      const t0 = performance.now();
-      run(q);
-      samples.push(performance.now() - t0);
-    }
+  for (let i = 0; i < runs; i++) {
+    const q = queries[i % queries.length] as string;
+    const t0 = performance.now();
+    run(q);
+    samples.push(performance.now() - t0);
   }
   const after = memory();
   process.stdout.write(
@@ -69,6 +72,7 @@ async function main(): Promise<void> {
       p99: percentile(samples, 99),
       rssDelta: after.rss - before.rss,
       heapDelta: after.heap - before.heap,
+      rssIdle: idle.rss,
       rss: after.rss,
     }),
   );

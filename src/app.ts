@@ -22,6 +22,7 @@ import {
   registerOwner,
   removeOwner,
 } from "./quiz/owners.ts";
+import { Reports } from "./quiz/reports.ts";
 import { Reviews } from "./quiz/reviews.ts";
 import { QuizService } from "./quiz/service.ts";
 import { Scoreboard } from "./quiz/standings.ts";
@@ -41,6 +42,7 @@ export interface App {
   readonly quiz: QuizService;
   readonly scores: Scoreboard;
   readonly reviews: Reviews;
+  readonly reports: Reports;
   /** What bringing the index up to date found, when it was asked for. */
   readonly refresh: RefreshOutcome | undefined;
   /** Stops the heartbeat, lets queued writes settle, leaves the owners table and closes. */
@@ -154,7 +156,8 @@ export async function openApp(
         return undefined;
       })
     : await refreshing;
-  const quiz = new QuizService({ db, writes, clock, owner });
+  const reports = new Reports(db, writes, clock);
+  const quiz = new QuizService({ db, writes, clock, owner, reports });
   if (options.recover !== false) {
     const interrupted = await quiz.recoverOrphaned();
     if (interrupted > 0)
@@ -187,6 +190,7 @@ export async function openApp(
     quiz,
     scores: new Scoreboard(db),
     reviews: new Reviews(db, writes, clock),
+    reports,
     refresh,
     async close() {
       clearInterval(heartbeat);
@@ -220,6 +224,7 @@ export function createInteractionContext(
     quiz: app.quiz,
     scores: app.scores,
     reviews: app.reviews,
+    reports: app.reports,
     runner: new QuizRunner({
       quiz: app.quiz,
       corpus: app.corpus,

@@ -1,17 +1,16 @@
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
-import { z } from "zod";
 import { type App, openApp } from "./app.ts";
 import { type Config, loadConfig } from "./config.ts";
 import { progressReporter } from "./console/progress.ts";
+import { printQuestions, QuizArgs } from "./console/quiz-json.ts";
 import { renderCitations } from "./console/render.ts";
+import { reportsText } from "./console/reports.ts";
 import { playQuiz, runConsole } from "./console/start.ts";
 import { styleFor } from "./console/text.ts";
 import { loadCorpus } from "./corpus/load.ts";
 import { formatProblem } from "./corpus/problems.ts";
-import { DEFAULT_QUESTIONS, DEFAULT_SECONDS } from "./interactions/commands/quiz.ts";
 import { createLogger, type Logger } from "./logger.ts";
-import { ROUND_LIMITS } from "./quiz/round-types.ts";
 import { MAX_RESULTS } from "./search/searcher.ts";
 import type { SearchResult } from "./search/types.ts";
 
@@ -22,29 +21,11 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   backup <file>                         copy the database while it is in use (SQLite online backup)
   cite "<query>" [--limit N] [--article ID] [--json]
   cite --jsonl [--limit N]              one query a line on stdin, one JSON object a line out
-  quiz [--count N] [--seed S] [--article ID] [--topic TAG] [--kind mc|tf|mixed] [--lang de|en]
-       [--seconds N] [--json]           play a round in the terminal, or print its questions
+  quiz [--count N] [--seed S] [--article ID] [--topic TAG] [--kind mc|tf|typed|mixed]
+       [--lang de|en] [--seconds N] [--json]
+                                        play a round in the terminal, or print its questions
+  claims reports                        the questions players reported, in every server
   console                               the local console (as npm start without a token)`;
-
-const integer = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
-
-/** `quiz`: a round played as the console plays it, or (--json) up to 200 questions printed. */
-const QuizArgs = z
-  .object({
-    count: integer(1, 200).default(DEFAULT_QUESTIONS),
-    seed: integer(0, 2 ** 31 - 1).optional(),
-    article: z.string().optional(),
-    topic: z.string().optional(),
-    kind: z.enum(["mc", "tf", "mixed"]).default("mixed"),
-    lang: z.enum(["de", "en"]).default("de"),
-    seconds: integer(ROUND_LIMITS.minSeconds, ROUND_LIMITS.maxSeconds).default(DEFAULT_SECONDS),
-    json: z.boolean().default(false),
-  })
-  .refine((a) => a.json || a.count <= ROUND_LIMITS.maxQuestions, {
-    path: ["count"],
-    message: `a round has at most ${ROUND_LIMITS.maxQuestions} questions (up to 200 with --json)`,
-  });
-type QuizArgs = z.infer<typeof QuizArgs>;
 
 /** Opens the app with the index brought up to date; a broken corpus is reported, the old index serves. */
 async function openIndexed(config: Config, logger: Logger): Promise<App> {
@@ -78,30 +59,6 @@ function toJson(query: string, results: readonly SearchResult[]) {
 async function readLines(onLine: (line: string) => void): Promise<void> {
   const rl = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
   for await (const line of rl) onLine(line);
-}
-
-/** The generated questions with the right option and the citation, as JSON. */
-function printQuestions(app: App, args: QuizArgs): void {
-  const seed = args.seed ?? Math.floor(Math.random() * 2 ** 31);
-  const questions = app.quiz.generate({ ...args, seed }).map((q, position) => ({
-    position: position + 1,
-    claim: q.claimId,
-    kind: q.kind,
-    lang: q.lang,
-    question: q.prompt,
-    options: q.options,
-    correct: q.correctIndex,
-    answer: q.options[q.correctIndex],
-    citation: {
-      article: q.citation.articleId,
-      passage: q.citation.passageId,
-      paragraph: app.corpus.passage(q.citation.passageId)?.paragraph ?? null,
-      quote: q.citation.quote,
-    },
-  }));
-  process.stdout.write(
-    `${JSON.stringify({ seed, count: questions.length, questions }, null, 2)}\n`,
-  );
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -235,6 +192,22 @@ async function main(argv: string[]): Promise<number> {
           topic: args.topic,
           seed: args.seed,
         });
+      } finally {
+        await app.close();
+      }
+    }
+    case "claims": {
+      if (rest[0] !== "reports") {
+        process.stderr.write(`${USAGE}\n`);
+        return 2;
+      }
+      const app = await openApp(
+        { ...config, corpusDir },
+        { logger, refresh: false, recover: false },
+      );
+      try {
+        process.stdout.write(reportsText(app.reports.open()));
+        return 0;
       } finally {
         await app.close();
       }

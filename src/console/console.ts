@@ -3,12 +3,20 @@ import type { Readable, Writable } from "node:stream";
 import { handleComponent } from "../interactions/buttons/index.ts";
 import { type RoundSettings, startRound } from "../interactions/commands/quiz.ts";
 import type { InteractionContext } from "../interactions/context.ts";
+import { handleForm } from "../interactions/forms/index.ts";
 import { texts } from "../interactions/i18n.ts";
 import type { Actor, ChannelPoster, RequestBase, Responder } from "../interactions/request.ts";
-import type { View } from "../interactions/view.ts";
+import type { Form, View } from "../interactions/view.ts";
 import type { Lang } from "../quiz/types.ts";
 import { parseConsoleCommand } from "./parse.ts";
-import { type KeyedButton, keyedButtons, styleFor, type TextStyle, viewText } from "./text.ts";
+import {
+  type KeyedButton,
+  keyedButtons,
+  styleFor,
+  type TextStyle,
+  terminalSafe,
+  viewText,
+} from "./text.ts";
 
 export interface ConsoleIo {
   readonly input: Readable;
@@ -37,6 +45,8 @@ export class LocalConsole {
   private lang: Lang = "de";
   private readonly style: TextStyle;
   private buttonsShown: () => void = () => {};
+  /** A form being filled in: the next typed lines are its fields, in order. */
+  private form: { readonly form: Form; readonly values: Record<string, string> } | undefined;
 
   constructor(
     private readonly io: ConsoleIo,
@@ -71,7 +81,33 @@ export class LocalConsole {
     reply: async (view) => this.show(view),
     update: async (view) => this.show(view),
     followUp: async (view) => this.show(view),
+    showForm: async (form) => {
+      this.form = { form, values: {} };
+      this.promptField();
+    },
   };
+
+  /** Asks for the next field of the open form. */
+  private promptField(): void {
+    const open = this.form;
+    const field = open?.form.fields.find((f) => !(f.id in open.values));
+    if (open && field) this.io.output.write(`› ${open.form.title} — ${field.label}\n`);
+  }
+
+  /** A typed line fills the open form's next field; the form is sent once every field is in. */
+  private async fillForm(ctx: InteractionContext, actor: Actor, line: string): Promise<void> {
+    const open = this.form;
+    if (!open) return;
+    const field = open.form.fields.find((f) => !(f.id in open.values));
+    if (field) open.values[field.id] = line.slice(0, field.maxLength);
+    if (open.form.fields.some((f) => !(f.id in open.values))) return this.promptField();
+    this.form = undefined;
+    await handleForm(
+      ctx,
+      { ...this.base(actor), customId: open.form.customId, fields: open.values },
+      this.respond,
+    );
+  }
 
   private base(actor: Actor): RequestBase {
     return {
@@ -80,6 +116,7 @@ export class LocalConsole {
       channelId: CONSOLE_CHANNEL,
       lang: this.lang,
       canManageMessages: true,
+      alone: true,
     };
   }
 
@@ -94,8 +131,11 @@ export class LocalConsole {
       return true;
     }
     const pressed = this.buttons.find((b) => b.key.toLowerCase() === line.toLowerCase());
+    // A command leaves an open form unsent; anything else is what the form asked for.
+    if (this.form && line.startsWith("/")) this.form = undefined;
     try {
-      if (pressed) {
+      if (this.form) await this.fillForm(ctx, actor, line);
+      else if (pressed) {
         await handleComponent(
           ctx,
           { ...this.base(actor), customId: pressed.customId },
@@ -103,7 +143,7 @@ export class LocalConsole {
         );
       } else if (line.startsWith("/")) {
         const parsed = parseConsoleCommand(line);
-        if (typeof parsed === "string") this.io.output.write(`${parsed}\n${HELP}\n`);
+        if (typeof parsed === "string") this.io.output.write(`${terminalSafe(parsed)}\n${HELP}\n`);
         else {
           const request = {
             ...this.base(actor),
@@ -114,7 +154,7 @@ export class LocalConsole {
           await parsed.command.execute(ctx, request, this.respond);
         }
       } else {
-        this.io.output.write(`${texts(this.lang).consoleNotACommand(line)}\n`);
+        this.io.output.write(`${terminalSafe(texts(this.lang).consoleNotACommand(line))}\n`);
       }
     } catch (error) {
       ctx.logger.error({ err: error, line }, "console command failed");
@@ -145,8 +185,8 @@ export class LocalConsole {
   ): Promise<number> {
     this.lang = lang;
     const guildId = CONSOLE_GUILD;
-    const solo = { ...settings, players: [actor.id] };
-    if (!(await startRound(ctx, { ...this.base(actor), guildId }, solo, this.respond))) return 1;
+    if (!(await startRound(ctx, { ...this.base(actor), guildId }, settings, this.respond)))
+      return 1;
     const finished = ctx.runner.whenFinished(CONSOLE_CHANNEL).then(() => "finished" as const);
     const rl = createInterface({ input: this.io.input, terminal: false });
     const lines = rl[Symbol.asyncIterator]();
@@ -155,7 +195,8 @@ export class LocalConsole {
         const next = await Promise.race([lines.next(), finished]);
         if (next === "finished" || next.done) break;
         const line = next.value.trim();
-        if (ANSWER_KEY.test(line) && !this.buttons.some((b) => b.key === line.toUpperCase())) {
+        const waiting = !this.form && ANSWER_KEY.test(line);
+        if (waiting && !this.buttons.some((b) => b.key === line.toUpperCase())) {
           const shown = new Promise<void>((resolve) => {
             this.buttonsShown = resolve;
           });

@@ -13,18 +13,31 @@ export function styleFor(output: { isTTY?: boolean }): TextStyle {
   return output.isTTY ? ANSI_STYLE : MARKDOWN_STYLE;
 }
 
+/**
+ * Control characters (terminal escapes, bidirectional overrides) removed from echoed text: a
+ * hostile name or reason must not move the cursor, recolour the terminal or reorder a line.
+ */
+const CONTROL = /[\p{Cc}\u202a-\u202e\u2066-\u2069]/gu;
+const KEPT = new Set(["\n", "\t"]);
+
+export function terminalSafe(text: string): string {
+  return text.replace(CONTROL, (c) => (KEPT.has(c) ? c : ""));
+}
+
 function inlineText(inline: Inline, style: TextStyle, now: number): string {
-  if (typeof inline === "string") return inline;
-  if ("bold" in inline) return `${style.boldOpen}${inline.bold}${style.boldClose}`;
-  if ("code" in inline) return inline.code;
+  if (typeof inline === "string") return terminalSafe(inline);
+  if ("bold" in inline) return `${style.boldOpen}${terminalSafe(inline.bold)}${style.boldClose}`;
+  if ("code" in inline) return terminalSafe(inline.code);
   if ("time" in inline) return `in ${Math.max(0, Math.round((inline.time - now) / 1000))} s`;
-  if ("link" in inline) return inline.link;
+  if ("link" in inline) return terminalSafe(inline.link);
   return `»${plainText(inline.quote, style, now)}«`;
 }
 
 /** View text as terminal text. */
 export function plainText(text: Text, style: TextStyle, now: number): string {
-  return typeof text === "string" ? text : text.map((i) => inlineText(i, style, now)).join("");
+  return typeof text === "string"
+    ? terminalSafe(text)
+    : text.map((i) => inlineText(i, style, now)).join("");
 }
 
 /** A pressable button and the key that presses it. */
@@ -46,7 +59,7 @@ export function keyedButtons(view: View): KeyedButton[] {
       keyed.push({
         key: b.key ?? String(++number),
         customId: b.customId,
-        label: b.label,
+        label: terminalSafe(b.label),
         answer: b.key !== undefined,
       });
     }
@@ -63,8 +76,9 @@ export function viewText(view: View, style: TextStyle, now: number): string {
   for (const card of view.cards ?? []) {
     if (card.title) lines.push(...framed(`${style.boldOpen}${text(card.title)}${style.boldClose}`));
     if (card.body) lines.push(...framed(text(card.body)));
-    for (const f of card.fields ?? []) lines.push(...framed(`${f.name}: ${text(f.value)}`));
-    if (card.footer) lines.push(...framed(`— ${card.footer}`));
+    for (const f of card.fields ?? [])
+      lines.push(...framed(`${terminalSafe(f.name)}: ${text(f.value)}`));
+    if (card.footer) lines.push(...framed(`— ${terminalSafe(card.footer)}`));
   }
   const buttons = keyedButtons(view);
   if (buttons.length > 0) lines.push(buttons.map((b) => `[${b.key}] ${b.label}`).join("   "));

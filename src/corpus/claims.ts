@@ -1,10 +1,8 @@
 import { z } from "zod";
-import { normalizeWord } from "../search/normalize.ts";
+import { claimRuleProblems } from "./claim-rules.ts";
+import { type Bilingual, CLAIM_TYPES, type ParsedClaim } from "./claim-types.ts";
 import type { CorpusProblem } from "./problems.ts";
 import { parseLocatedYaml } from "./yaml-positions.ts";
-
-const CLAIM_TYPES = ["person", "organisation", "place", "number", "date", "term"] as const;
-export type ClaimType = (typeof CLAIM_TYPES)[number];
 
 /** Answers and distractors become button labels: Discord allows 80 characters. */
 const MAX_OPTION_CHARS = 80;
@@ -23,44 +21,30 @@ const bilingual = (min: number, max: number) =>
   z.strictObject({ de: text(min, max), en: text(min, max) });
 const question = (min: number, max: number) =>
   text(min, max).refine((q) => q === "" || q.endsWith("?"), "a question must end with ?");
+/** An option the same in both languages ("Jeff Bezos"), or worded for each ("175 Milliarden Dollar"). */
+const option = z
+  .union([label(MAX_OPTION_CHARS), bilingual(1, MAX_OPTION_CHARS)])
+  .transform((o): Bilingual => (typeof o === "string" ? { de: o, en: o } : o));
 
 const ClaimSchema = z.strictObject({
   id: z.string().regex(SLUG, "id must be lower-case words joined by hyphens").max(64),
   quote: text(10, 1000),
   question: z.strictObject({ de: question(5, 300), en: question(5, 300) }),
-  answer: z.array(label(MAX_OPTION_CHARS)).min(1, "needs at least one answer").max(10),
-  accept: z.array(label(MAX_OPTION_CHARS)).max(20).default([]),
+  answer: z.array(option).min(1, "needs at least one answer").max(10),
+  accept: z.array(option).max(20).default([]),
   type: z.enum(CLAIM_TYPES),
   statement: bilingual(5, 300),
-  distractors: z.array(label(MAX_OPTION_CHARS)).max(20).default([]),
+  false_statements: z.array(bilingual(5, 300)).max(5).default([]),
+  distractors: z.array(option).max(20).default([]),
+  not_offered: z.array(label(MAX_OPTION_CHARS)).max(30).default([]),
+  borrow: z.boolean().default(true),
   tags: z
     .array(z.string().regex(SLUG, "tags are lower-case words joined by hyphens").max(32))
     .min(1)
     .max(5),
 });
 
-export type ClaimData = z.infer<typeof ClaimSchema>;
-
-/** A validated claim, located in its article. */
-export interface ParsedClaim extends ClaimData {
-  readonly articleId: string;
-  readonly file: string;
-  readonly line: number;
-  /** Offsets of the quote in the article body. */
-  readonly quoteStart: number;
-  readonly quoteEnd: number;
-}
-
-/** Lower-case, folded, single-spaced: how answers are compared with each other. */
-export function normalizeAnswer(answer: string): string {
-  return answer
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((w) => normalizeWord(w))
-    .join(" ");
-}
-
-const collapse = (s: string) => s.replace(/\s+/g, " ").trim().toLowerCase();
+type ClaimData = z.infer<typeof ClaimSchema>;
 
 /** Where `quote` stands in `body`, whitespace-insensitively; undefined if it does not. */
 function locateQuote(body: string, quote: string): { start: number; end: number } | undefined {
@@ -72,35 +56,33 @@ function locateQuote(body: string, quote: string): { start: number; end: number 
   return match ? { start: match.index, end: match.index + match[0].length } : undefined;
 }
 
-const NUMBER = /\d+(?:[.,]\d+)*/g;
-const digitsOf = (s: string) => [...s.matchAll(NUMBER)].map((m) => m[0].replace(/[.,]/g, ""));
-
-/** A statement names the claim's answer: verbatim, or for numbers and dates by the number. */
-function statementNamesAnswer(
-  statement: string,
-  claim: Pick<ClaimData, "answer" | "type">,
-): boolean {
-  const s = collapse(statement);
-  if (claim.answer.some((a) => s.includes(collapse(a)))) return true;
-  if (claim.type !== "number" && claim.type !== "date") return false;
-  const numbers = new Set(digitsOf(statement));
-  return claim.answer.some((a) => digitsOf(a).some((d) => numbers.has(d)));
-}
-
 export interface ClaimFileResult {
   claims: ParsedClaim[];
   problems: CorpusProblem[];
 }
 
+/** The article a claim file belongs to: its text, and its date for the rules on numbers. */
+export interface ClaimArticle {
+  readonly body: string;
+  readonly date?: string | undefined;
+}
+
+function asParsed(
+  claim: ClaimData,
+): Omit<ParsedClaim, "articleId" | "file" | "line" | "quoteStart" | "quoteEnd"> {
+  const { false_statements, not_offered, ...rest } = claim;
+  return { ...rest, falseStatements: false_statements, notOffered: not_offered };
+}
+
 /**
- * Validates one claim file against its article's body. Every problem is reported with its line;
- * claims with problems are left out.
+ * Validates one claim file against its article. Every problem is reported with its line; claims
+ * with problems are left out.
  */
 export function parseClaimFile(
   file: string,
   articleId: string,
   source: string,
-  body: string | undefined,
+  article: ClaimArticle | undefined,
 ): ClaimFileResult {
   const problems: CorpusProblem[] = [];
   const claims: ParsedClaim[] = [];
@@ -109,7 +91,7 @@ export function parseClaimFile(
     report(1, "file is not UTF-8 text");
     return { claims, problems };
   }
-  if (body === undefined) {
+  if (article === undefined) {
     report(
       1,
       `no article "${articleId}" for this claim file (expected corpus/articles/${articleId}.md)`,
@@ -144,37 +126,12 @@ export function parseClaimFile(
       }
       return;
     }
-    const claim = parsed.data;
-    const before = problems.length;
-    const location = locateQuote(body, claim.quote);
+    const claim = asParsed(parsed.data);
+    const location = locateQuote(article.body, claim.quote);
+    const found = claimRuleProblems(claim, article.date);
     if (!location) report(at(["quote"]), `quote does not occur in corpus/articles/${articleId}.md`);
-    claim.answer.forEach((answer, i) => {
-      if (!collapse(claim.quote).includes(collapse(answer))) {
-        report(at(["answer", i]), `answer "${answer}" does not occur in the quote`);
-      }
-    });
-    for (const lang of ["de", "en"] as const) {
-      if (!statementNamesAnswer(claim.statement[lang], claim)) {
-        const what =
-          claim.type === "number" || claim.type === "date"
-            ? "an answer or its number"
-            : "an answer";
-        report(
-          at(["statement", lang]),
-          `statement.${lang} must contain ${what}, so a false version can swap it`,
-        );
-      }
-    }
-    const accepted = new Set([...claim.answer, ...claim.accept].map(normalizeAnswer));
-    claim.distractors.forEach((d, i) => {
-      if (accepted.has(normalizeAnswer(d)))
-        report(at(["distractors", i]), `distractor "${d}" is also an accepted answer`);
-    });
-    const numeric = claim.type === "number" || claim.type === "date";
-    if (numeric && !claim.answer.some((a) => /\d/.test(a)) && claim.distractors.length < 3) {
-      report(at(["answer"]), "a number or date answer without digits needs at least 3 distractors");
-    }
-    if (problems.length === before && location) {
+    for (const p of found) report(at(p.path), p.message);
+    if (found.length === 0 && location) {
       claims.push({
         ...claim,
         articleId,

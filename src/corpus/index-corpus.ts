@@ -9,7 +9,7 @@ import {
   storedFingerprint,
   unchangedReport,
 } from "./ingest.ts";
-import { parseCorpus, readCorpusFiles } from "./load.ts";
+import { claimSources, parseCorpus, readCorpusFiles } from "./load.ts";
 import type { CorpusProblem } from "./problems.ts";
 
 export type RefreshOutcome =
@@ -30,8 +30,9 @@ export async function refreshIndex(
   const files = readCorpusFiles(corpusDir);
   if (files.problems.length === 0 && !options.rebuild) {
     const hashes = new Map([...files.articles].map(([id, f]) => [id, articleHash(f.source)]));
-    const claimSources = new Map([...files.claims].map(([id, f]) => [id, f.source]));
-    if (storedFingerprint(db) === corpusFingerprint(hashes, claimSources, options.lexicons)) {
+    if (
+      storedFingerprint(db) === corpusFingerprint(hashes, claimSources(files), options.lexicons)
+    ) {
       return { ok: true, report: unchangedReport(hashes.size) };
     }
   }

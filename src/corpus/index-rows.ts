@@ -1,13 +1,31 @@
-import { analyze, indexStems } from "../search/analyzer.ts";
+import { analyze, type StemIndexer } from "../search/analyzer.ts";
 import { englishStems } from "../search/english.ts";
 import type { ParsedArticle } from "./article.ts";
-import type { ParsedClaim } from "./claims.ts";
+import type { ParsedClaim } from "./claim-types.ts";
 import { type PassageSpan, segmentBody } from "./segment.ts";
 
 /** The rows an article and a claim are indexed as. */
 
-/** The passage of the claim's article that holds most of its quote. */
-function claimPassageSeq(spans: readonly PassageSpan[], claim: ParsedClaim): number {
+/** Where in the article body the claim's first answer stands inside its quote, if it does. */
+function answerOffset(claim: ParsedClaim, body: string): number | undefined {
+  const quoted = body.slice(claim.quoteStart, claim.quoteEnd).toLocaleLowerCase("de");
+  for (const answer of claim.answer) {
+    const at = quoted.indexOf(answer.de.toLocaleLowerCase("de"));
+    if (at >= 0) return claim.quoteStart + at;
+  }
+  return undefined;
+}
+
+/**
+ * The passage that proves the claim: the one its answer stands in (a quote may run over two
+ * passages), else the one that holds most of its quote.
+ */
+function claimPassageSeq(spans: readonly PassageSpan[], claim: ParsedClaim, body: string): number {
+  const answerAt = answerOffset(claim, body);
+  const holdingAnswer = spans.find(
+    (s) => !s.isHeading && answerAt !== undefined && s.start <= answerAt && answerAt < s.end,
+  );
+  if (holdingAnswer) return holdingAnswer.seq;
   let best = spans[0]?.seq ?? 1;
   let bestOverlap = -1;
   for (const span of spans) {
@@ -21,19 +39,14 @@ function claimPassageSeq(spans: readonly PassageSpan[], claim: ParsedClaim): num
   return best;
 }
 
-export function claimRow(claim: ParsedClaim, spans: readonly PassageSpan[]) {
-  const germanText = [
-    claim.question.de,
-    claim.statement.de,
-    ...claim.answer,
-    ...claim.accept,
-    ...claim.tags,
-  ];
-  const englishText = [claim.question.en, claim.statement.en, ...claim.answer, ...claim.accept];
+export function claimRow(claim: ParsedClaim, spans: readonly PassageSpan[], body: string) {
+  const options = [...claim.answer, ...claim.accept];
+  const germanText = [claim.question.de, claim.statement.de, ...options.map((o) => o.de)];
+  const englishText = [claim.question.en, claim.statement.en, ...options.map((o) => o.en)];
   return {
     id: claim.id,
     articleId: claim.articleId,
-    passageId: `${claim.articleId}#${claimPassageSeq(spans, claim)}`,
+    passageId: `${claim.articleId}#${claimPassageSeq(spans, claim, body)}`,
     type: claim.type,
     quote: claim.quote,
     quoteStart: claim.quoteStart,
@@ -42,10 +55,13 @@ export function claimRow(claim: ParsedClaim, spans: readonly PassageSpan[]) {
     questionEn: claim.question.en,
     statementDe: claim.statement.de,
     statementEn: claim.statement.en,
-    answers: claim.answer,
-    accept: claim.accept,
-    distractors: claim.distractors,
-    tags: claim.tags,
+    answers: [...claim.answer],
+    accept: [...claim.accept],
+    distractors: [...claim.distractors],
+    falseStatements: [...claim.falseStatements],
+    notOffered: [...claim.notOffered],
+    borrow: claim.borrow,
+    tags: [...claim.tags],
     stemsDe: analyze(germanText.join(" \n "))
       .map((t) => t.stem)
       .join(" "),
@@ -53,7 +69,7 @@ export function claimRow(claim: ParsedClaim, spans: readonly PassageSpan[]) {
   };
 }
 
-function passageRow(article: ParsedArticle, span: PassageSpan) {
+function passageRow(article: ParsedArticle, span: PassageSpan, indexer: StemIndexer) {
   const text = article.body.slice(span.start, span.end);
   return {
     id: `${article.id}#${span.seq}`,
@@ -65,7 +81,7 @@ function passageRow(article: ParsedArticle, span: PassageSpan) {
     end: span.end,
     text,
     // Headings stay citable by paragraph but are not search hits of their own.
-    stems: span.isHeading ? "" : indexStems(text),
+    stems: span.isHeading ? "" : indexer.index(text),
   };
 }
 
@@ -86,9 +102,14 @@ function articleRow(article: ParsedArticle, hash: string, now: Date) {
 }
 
 /** An article's rows, analysed: the slow part of an ingest, done before the write lock is taken. */
-export function analysedArticle(article: ParsedArticle, hash: string, now: Date) {
+export function analysedArticle(
+  article: ParsedArticle,
+  hash: string,
+  now: Date,
+  indexer: StemIndexer,
+) {
   return {
     article: articleRow(article, hash, now),
-    passages: segmentBody(article.body).map((span) => passageRow(article, span)),
+    passages: segmentBody(article.body).map((span) => passageRow(article, span, indexer)),
   };
 }

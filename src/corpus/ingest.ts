@@ -1,23 +1,20 @@
 import { createHash } from "node:crypto";
 import { eq, inArray } from "drizzle-orm";
+import { insertMany } from "../db/bulk.ts";
 import type { Db } from "../db/client.ts";
-import { articles, claims, indexMeta, passages } from "../db/schema.ts";
+import { articles, claims, indexMeta, passages, topics } from "../db/schema.ts";
 import type { WriteQueue } from "../db/write-queue.ts";
+import { StemIndexer } from "../search/analyzer.ts";
 import { clearIndex, indexArticles, rebuildIndex, unindexArticles } from "./fts.ts";
 import { analysedArticle, claimRow } from "./index-rows.ts";
-import {
-  corpusStems,
-  type LexiconFiles,
-  lexiconFingerprint,
-  reduceLexicons,
-  storeLexicons,
-} from "./lexicons.ts";
+import { startLexiconReduction } from "./lexicon-reduction.ts";
+import { corpusStems, type LexiconFiles, lexiconFingerprint, storeLexicons } from "./lexicons.ts";
 import type { LoadedCorpus } from "./load.ts";
 import { CorpusInvalidError } from "./problems.ts";
 import { segmentBody } from "./segment.ts";
 
 /** Bump when segmentation or analysis changes, so every article is indexed anew. */
-const INDEX_VERSION = "1";
+const INDEX_VERSION = "2";
 const FINGERPRINT_KEY = "corpus_fingerprint";
 const INSERT_CHUNK = 400;
 
@@ -96,6 +93,7 @@ function clearIndexTables(tx: Db): void {
   tx.delete(passages).run();
   tx.delete(articles).run();
   tx.delete(indexMeta).run();
+  tx.delete(topics).run();
 }
 
 /** An ingest may hold the write lock this long behind another process's writes. */
@@ -122,17 +120,22 @@ export async function ingestCorpus(
   if (!rebuild && storedFingerprint(db) === fingerprint) return unchangedReport(hashes.size);
 
   const now = new Date();
+  const lexiconWork = options.lexicons ? startLexiconReduction(options.lexicons) : undefined;
   const before = rebuild ? new Map<string, string>() : storedHashes(db);
+  const indexer = new StemIndexer();
+  const analyse = (a: (typeof corpus.articles)[number]) =>
+    analysedArticle(a, hashes.get(a.id) ?? "", now, indexer);
   const analysed = new Map(
     corpus.articles
       .filter((a) => before.get(a.id) !== hashes.get(a.id))
-      .map((a) => [a.id, analysedArticle(a, hashes.get(a.id) ?? "", now)]),
+      .map((a) => [a.id, analyse(a)]),
   );
+  const articleById = new Map(corpus.articles.map((a) => [a.id, a]));
   const spansByArticle = new Map(corpus.articles.map((a) => [a.id, segmentBody(a.body)]));
-  const lexicons = options.lexicons
-    ? reduceLexicons(options.lexicons, corpusStems(db, analysed.values()))
-    : undefined;
-  const claimRows = corpus.claims.map((c) => claimRow(c, spansByArticle.get(c.articleId) ?? []));
+  const lexicons = await lexiconWork?.reduce(corpusStems(db, indexer.stems, !rebuild));
+  const claimRows = corpus.claims.map((c) =>
+    claimRow(c, spansByArticle.get(c.articleId) ?? [], articleById.get(c.articleId)?.body ?? ""),
+  );
 
   return writes.run(
     (tx): IngestReport => {
@@ -142,9 +145,7 @@ export async function ingestCorpus(
       const existing = storedHashes(tx);
       const changed = corpus.articles.filter((a) => existing.get(a.id) !== hashes.get(a.id));
       const removed = [...existing.keys()].filter((id) => !hashes.has(id));
-      const rows = changed.map(
-        (a) => analysed.get(a.id) ?? analysedArticle(a, hashes.get(a.id) ?? "", now),
-      );
+      const rows = changed.map((a) => analysed.get(a.id) ?? analyse(a));
       const total = rows.reduce((n, r) => n + r.passages.length, 0);
       let done = 0;
       // Most of the index is new (a first ingest, a rebuild): load the rows, then index them once.
@@ -160,14 +161,15 @@ export async function ingestCorpus(
           .where(inArray(articles.id, stale.slice(i, i + INSERT_CHUNK)))
           .run();
       }
+      insertMany(
+        tx,
+        articles,
+        rows.map((r) => r.article),
+      );
       for (const row of rows) {
-        tx.insert(articles).values(row.article).run();
-        for (let i = 0; i < row.passages.length; i += INSERT_CHUNK) {
-          const chunk = row.passages.slice(i, i + INSERT_CHUNK);
-          tx.insert(passages).values(chunk).run();
-          done += chunk.length;
-          onProgress?.({ done, total });
-        }
+        insertMany(tx, passages, row.passages);
+        done += row.passages.length;
+        onProgress?.({ done, total });
       }
       if (bulk) rebuildIndex(tx, "passages_fts");
       else
@@ -175,13 +177,16 @@ export async function ingestCorpus(
           tx,
           changed.map((a) => a.id),
         );
-      for (let i = 0; i < claimRows.length; i += INSERT_CHUNK) {
-        tx.insert(claims)
-          .values(claimRows.slice(i, i + INSERT_CHUNK))
-          .run();
-      }
+      insertMany(tx, claims, claimRows);
       rebuildIndex(tx, "claims_fts");
       storeLexicons(tx, lexicons);
+      tx.delete(topics).run();
+      const labels = [...corpus.topics].map(([slug, l]) => ({
+        slug,
+        labelDe: l.de,
+        labelEn: l.en,
+      }));
+      if (labels.length > 0) tx.insert(topics).values(labels).run();
       tx.insert(indexMeta)
         .values({ key: FINGERPRINT_KEY, value: fingerprint })
         .onConflictDoUpdate({ target: indexMeta.key, set: { value: fingerprint } })

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
+import { insertMany } from "../db/bulk.ts";
 import type { Db } from "../db/client.ts";
 import { lexiconSynonyms, lexiconTranslations } from "../db/schema.ts";
 import { isStopWord, stemWord } from "../search/analyzer.ts";
@@ -75,19 +76,20 @@ const clean = (entry: string) => entry.replace(ANNOTATIONS, " ").replace(/\s+/g,
 const SINGLE_WORD = /^\p{L}+$/u;
 
 /**
- * The stem of a single German word that may be in the corpus, or undefined for phrases,
- * fragments ("Deputat...") and stop words. A stem starts with its word's first letters, so a
- * word whose start begins no corpus stem is passed over without stemming (most of Ding).
+ * The stem of a single German word, or undefined for phrases, fragments ("Deputat...") and stop
+ * words. Lexicon entries repeat (a word in many synsets and senses): each is worked out once.
  */
-function germanStem(entry: string, starts?: ReadonlySet<string>): string | undefined {
-  const word = clean(entry);
-  if (!SINGLE_WORD.test(word)) return undefined;
-  const norm = normalizeWord(word);
-  if (isStopWord(norm) || (starts && !starts.has(norm.slice(0, START)))) return undefined;
-  return stemWord(norm);
+function germanStemmer(): (entry: string) => string | undefined {
+  const known = new Map<string, string | undefined>();
+  return (entry) => {
+    if (known.has(entry)) return known.get(entry);
+    const word = clean(entry);
+    const norm = SINGLE_WORD.test(word) ? normalizeWord(word) : "";
+    const stem = norm === "" || isStopWord(norm) ? undefined : stemWord(norm);
+    known.set(entry, stem);
+    return stem;
+  };
 }
-
-const START = 3;
 
 function readLines(path: string, missing: string[]): string[] {
   try {
@@ -98,18 +100,55 @@ function readLines(path: string, missing: string[]): string[] {
   }
 }
 
-/** OpenThesaurus: one synset a line, words separated by ";". */
-function reduceThesaurus(lines: readonly string[], corpus: ReadonlySet<string>): Synonym[] {
-  const shared = new Map<string, Map<string, number>>();
-  const starts = new Set([...corpus].map((s) => s.slice(0, START)));
-  for (const line of lines) {
+/** A lexicon read and stemmed, before it meets a corpus: the slow part, done once per ingest. */
+export interface PreparedLexicons {
+  /** OpenThesaurus synsets, as the distinct stems of their single words. */
+  readonly synsets: readonly (readonly string[])[];
+  /** Ding sub-entries: their German single words' stems (first sense or not), their English side. */
+  readonly senses: readonly {
+    readonly german: readonly (readonly [stem: string, first: boolean])[];
+    readonly english: string;
+  }[];
+  readonly missing: readonly string[];
+}
+
+/** Reads both lexicons and stems their German words (OpenThesaurus: one synset a line, ";"). */
+export function prepareLexicons(files: LexiconFiles): PreparedLexicons {
+  const missing: string[] = [];
+  const germanStem = germanStemmer();
+  const synsets: string[][] = [];
+  for (const line of readLines(files.thesaurus, missing)) {
     if (line.startsWith("#") || line.trim() === "") continue;
-    const entries = line.split(";");
-    const inCorpus = [
-      ...new Set(entries.map((e) => germanStem(e, starts)).filter((s) => s && corpus.has(s))),
-    ] as string[];
+    const stems = [...new Set(line.split(";").map(germanStem))].filter(
+      (stem): stem is string => stem !== undefined,
+    );
+    if (stems.length > 1) synsets.push(stems);
+  }
+  // Ding: "German :: English", sub-entries aligned by "|", alternatives separated by ";".
+  const senses: { german: [string, boolean][]; english: string }[] = [];
+  for (const line of readLines(files.dictionary, missing)) {
+    const split = line.indexOf(" :: ");
+    if (line.startsWith("#") || split < 0) continue;
+    const germanParts = line.slice(0, split).split(" | ");
+    const englishParts = line.slice(split + 4).split(" | ");
+    const count = Math.min(germanParts.length, englishParts.length);
+    for (let part = 0; part < count; part++) {
+      const german = (germanParts[part] as string).split(";").flatMap((alternative, i) => {
+        const stem = germanStem(alternative);
+        return stem ? [[stem, part === 0 && i === 0] as [string, boolean]] : [];
+      });
+      if (german.length > 0) senses.push({ german, english: englishParts[part] as string });
+    }
+  }
+  return { synsets, senses, missing };
+}
+
+/** Each word's synonyms in the corpus, the ones sharing most synsets with it first. */
+function reduceThesaurus(prepared: PreparedLexicons, corpus: ReadonlySet<string>): Synonym[] {
+  const shared = new Map<string, Map<string, number>>();
+  for (const stems of prepared.synsets) {
+    const inCorpus = stems.filter((s) => corpus.has(s));
     if (inCorpus.length === 0) continue;
-    const stems = [...new Set(entries.map((e) => germanStem(e)).filter((s) => s !== undefined))];
     for (const stem of stems) {
       const counts = shared.get(stem) ?? new Map<string, number>();
       for (const synonym of inCorpus) {
@@ -127,39 +166,24 @@ function reduceThesaurus(lines: readonly string[], corpus: ReadonlySet<string>):
 }
 
 /**
- * Ding: "German :: English", sub-entries aligned by "|", alternatives separated by ";". Each
- * English word or short phrase of a sub-entry is paired with the single German words of the
- * same sub-entry that the corpus holds.
+ * Each English word or short phrase of a Ding sub-entry, paired with the single German words of
+ * the same sub-entry that the corpus holds.
  */
-function reduceDictionary(lines: readonly string[], corpus: ReadonlySet<string>): Translation[] {
+function reduceDictionary(prepared: PreparedLexicons, corpus: ReadonlySet<string>): Translation[] {
   const best = new Map<string, Map<string, number>>();
-  const starts = new Set([...corpus].map((s) => s.slice(0, START)));
-  for (const line of lines) {
-    const split = line.indexOf(" :: ");
-    if (line.startsWith("#") || split < 0) continue;
-    const germanParts = line.slice(0, split).split(" | ");
-    const englishParts = line.slice(split + 4).split(" | ");
-    const count = Math.min(germanParts.length, englishParts.length);
-    for (let part = 0; part < count; part++) {
-      const german = (germanParts[part] as string)
-        .split(";")
-        .map((alternative, i) => ({
-          stem: germanStem(alternative, starts),
-          first: part === 0 && i === 0,
-        }))
-        .filter((g): g is { stem: string; first: boolean } => !!g.stem && corpus.has(g.stem));
-      if (german.length === 0) continue;
-      for (const alternative of (englishParts[part] as string).split(";")) {
-        const stems = englishStems(clean(alternative).replace(/^to /, ""));
-        if (stems.length === 0 || stems.length > MAX_PHRASE_WORDS) continue;
-        const key = stems.join(" ");
-        const byGerman = best.get(key) ?? new Map<string, number>();
-        for (const g of german) {
-          const weight = g.first ? 1 : 0.6;
-          if (weight > (byGerman.get(g.stem) ?? 0)) byGerman.set(g.stem, weight);
-        }
-        best.set(key, byGerman);
+  for (const sense of prepared.senses) {
+    const german = sense.german.filter(([stem]) => corpus.has(stem));
+    if (german.length === 0) continue;
+    for (const alternative of sense.english.split(";")) {
+      const stems = englishStems(clean(alternative).replace(/^to /, ""));
+      if (stems.length === 0 || stems.length > MAX_PHRASE_WORDS) continue;
+      const key = stems.join(" ");
+      const byGerman = best.get(key) ?? new Map<string, number>();
+      for (const [stem, first] of german) {
+        const weight = first ? 1 : 0.6;
+        if (weight > (byGerman.get(stem) ?? 0)) byGerman.set(stem, weight);
       }
+      best.set(key, byGerman);
     }
   }
   return [...best].flatMap(([english, byGerman]) =>
@@ -171,46 +195,35 @@ function reduceDictionary(lines: readonly string[], corpus: ReadonlySet<string>)
 }
 
 /** The parts of both lexicons that reach the corpus's own vocabulary (its stems). */
-export function reduceLexicons(files: LexiconFiles, corpus: ReadonlySet<string>): ReducedLexicons {
-  const missing: string[] = [];
-  const thesaurus = readLines(files.thesaurus, missing);
-  const dictionary = readLines(files.dictionary, missing);
+export function reducePrepared(
+  prepared: PreparedLexicons,
+  corpus: ReadonlySet<string>,
+): ReducedLexicons {
   return {
-    synonyms: reduceThesaurus(thesaurus, corpus),
-    translations: reduceDictionary(dictionary, corpus),
-    missing,
+    synonyms: reduceThesaurus(prepared, corpus),
+    translations: reduceDictionary(prepared, corpus),
+    missing: prepared.missing,
   };
 }
 
-/** The stems of the index, with those of the articles about to be indexed. */
+/** The stems of the articles about to be indexed, with those already in the index (if kept). */
 export function corpusStems(
   db: Db,
-  incoming: Iterable<{ readonly passages: readonly { readonly stems: string }[] }>,
+  incoming: ReadonlySet<string>,
+  withIndexed: boolean,
 ): Set<string> {
-  const stems = new Set(
-    db.$client.prepare("SELECT term FROM passages_vocab").pluck().all() as string[],
-  );
-  for (const article of incoming) {
-    for (const passage of article.passages) {
-      for (const stem of passage.stems.split(" ")) if (stem) stems.add(stem);
-    }
-  }
+  const stems = new Set(incoming);
+  if (withIndexed)
+    for (const stem of db.$client.prepare("SELECT term FROM passages_vocab").pluck().iterate())
+      stems.add(stem as string);
   return stems;
 }
-
-const CHUNK = 400;
 
 /** Replaces the stored lexicon entries (none when the lexicons are not in use). */
 export function storeLexicons(tx: Db, lexicons: ReducedLexicons | undefined): void {
   tx.delete(lexiconSynonyms).run();
   tx.delete(lexiconTranslations).run();
   if (!lexicons) return;
-  for (let i = 0; i < lexicons.synonyms.length; i += CHUNK)
-    tx.insert(lexiconSynonyms)
-      .values(lexicons.synonyms.slice(i, i + CHUNK))
-      .run();
-  for (let i = 0; i < lexicons.translations.length; i += CHUNK)
-    tx.insert(lexiconTranslations)
-      .values(lexicons.translations.slice(i, i + CHUNK))
-      .run();
+  insertMany(tx, lexiconSynonyms, lexicons.synonyms);
+  insertMany(tx, lexiconTranslations, lexicons.translations);
 }

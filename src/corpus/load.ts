@@ -1,12 +1,17 @@
 import { lstatSync, readdirSync, readFileSync, realpathSync } from "node:fs";
 import { basename, join, relative, sep } from "node:path";
+import { z } from "zod";
 import { type ParsedArticle, parseArticle } from "./article.ts";
-import { duplicateIdProblems, type ParsedClaim, parseClaimFile } from "./claims.ts";
+import type { Bilingual, ParsedClaim } from "./claim-types.ts";
+import { duplicateIdProblems, parseClaimFile } from "./claims.ts";
 import type { CorpusProblem } from "./problems.ts";
+import { parseLocatedYaml } from "./yaml-positions.ts";
 
 export interface LoadedCorpus {
   readonly articles: readonly ParsedArticle[];
   readonly claims: readonly ParsedClaim[];
+  /** The labels of the claims' topics (tags.yaml), in German and English. */
+  readonly topics: ReadonlyMap<string, Bilingual>;
   /** Raw text of every article file by id, hashed to see what changed. */
   readonly sources: ReadonlyMap<string, string>;
   /** Raw text of every claim file by article id. */
@@ -64,10 +69,17 @@ function listFiles(dir: string, extension: string, problems: CorpusProblem[]): s
   return files;
 }
 
+interface SourceFile {
+  readonly path: string;
+  readonly source: string;
+}
+
 /** The raw files of a corpus folder, read but not parsed. */
 export interface CorpusFiles {
-  readonly articles: ReadonlyMap<string, { readonly path: string; readonly source: string }>;
-  readonly claims: ReadonlyMap<string, { readonly path: string; readonly source: string }>;
+  readonly articles: ReadonlyMap<string, SourceFile>;
+  readonly claims: ReadonlyMap<string, SourceFile>;
+  /** `tags.yaml`: the topics' labels. */
+  readonly topics: SourceFile | undefined;
   /** Problems found while listing (files outside the folder, too large, unreadable). */
   readonly problems: readonly CorpusProblem[];
 }
@@ -88,7 +100,47 @@ export function readCorpusFiles(dir: string): CorpusFiles {
     problems.push({ file: displayPath(articlesDir), line: 1, message: "no articles (*.md) found" });
   }
   const claims = read(listFiles(join(dir, "claims"), ".yaml", problems), ".yaml");
-  return { articles, claims, problems };
+  const topics = listFiles(dir, ".yaml", problems)
+    .filter((path) => basename(path) === TOPICS_FILE)
+    .map((path) => ({ path, source: readFileSync(path, "utf8") }))[0];
+  return { articles, claims, topics, problems };
+}
+
+const TOPICS_FILE = "tags.yaml";
+/** The key the topics' labels are fingerprinted under, beside the claim files. */
+const TOPICS_SOURCE = "\u0000tags";
+
+/** Every claim file's text by article id, and the topics' labels: what the claims index is built from. */
+export function claimSources(files: CorpusFiles): Map<string, string> {
+  const sources = new Map([...files.claims].map(([id, f]) => [id, f.source]));
+  if (files.topics) sources.set(TOPICS_SOURCE, files.topics.source);
+  return sources;
+}
+
+const TopicsSchema = z.record(
+  z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "tags are lower-case words joined by hyphens"),
+  z.strictObject({ de: z.string().trim().min(1).max(60), en: z.string().trim().min(1).max(60) }),
+);
+
+function parseTopics(
+  file: SourceFile | undefined,
+  problems: CorpusProblem[],
+): Map<string, Bilingual> {
+  if (!file) return new Map();
+  const shown = displayPath(file.path);
+  const yaml = parseLocatedYaml(file.source);
+  for (const e of yaml.errors) problems.push({ file: shown, line: e.line, message: e.message });
+  const parsed = TopicsSchema.safeParse(yaml.value ?? {});
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues)
+      problems.push({
+        file: shown,
+        line: yaml.lineOf(issue.path as PropertyKey[]),
+        message: `${issue.path.join(".")}: ${issue.message}`,
+      });
+    return new Map();
+  }
+  return new Map(Object.entries(parsed.data));
 }
 
 /** Validates the files of a corpus; nothing is indexed here. */
@@ -104,19 +156,28 @@ export function parseCorpus(files: CorpusFiles): LoadedCorpus {
       sources.set(id, source);
     }
   }
-  const bodies = new Map(articles.map((a) => [a.id, a.body]));
+  const byId = new Map(articles.map((a) => [a.id, { body: a.body, date: a.meta.date }]));
   const claims: ParsedClaim[] = [];
-  const claimSources = new Map<string, string>();
   for (const [articleId, { path, source }] of files.claims) {
     // An article with problems of its own is reported already; its claims wait for it.
-    if (files.articles.has(articleId) && !bodies.has(articleId)) continue;
-    const result = parseClaimFile(displayPath(path), articleId, source, bodies.get(articleId));
+    if (files.articles.has(articleId) && !byId.has(articleId)) continue;
+    const result = parseClaimFile(displayPath(path), articleId, source, byId.get(articleId));
     problems.push(...result.problems);
     claims.push(...result.claims);
-    claimSources.set(articleId, source);
   }
   problems.push(...duplicateIdProblems(claims));
-  return { articles, claims, sources, claimSources, problems };
+  const topics = parseTopics(files.topics, problems);
+  for (const claim of claims) {
+    for (const tag of claim.tags) {
+      if (!topics.has(tag))
+        problems.push({
+          file: claim.file,
+          line: claim.line,
+          message: `tag "${tag}" has no labels in ${files.topics ? displayPath(files.topics.path) : "tags.yaml"}`,
+        });
+    }
+  }
+  return { articles, claims, topics, sources, claimSources: claimSources(files), problems };
 }
 
 /** Reads and validates `<dir>/articles/*.md` and `<dir>/claims/*.yaml`; nothing is indexed here. */

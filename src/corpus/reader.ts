@@ -1,6 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
-import { articles, claims, passages } from "../db/schema.ts";
+import { articles, claims, passages, topics } from "../db/schema.ts";
 
 /** A passage with the article facts its source line needs. */
 export interface PassageSource {
@@ -21,6 +21,12 @@ export interface ArticleSummary {
 
 export type ArticleRow = typeof articles.$inferSelect;
 export type PassageRow = typeof passages.$inferSelect;
+
+/** A topic: the tag claims carry, and its name in each language. */
+export interface Topic {
+  readonly slug: string;
+  readonly label: { readonly de: string; readonly en: string };
+}
 
 /** The neighbours of a passage, for the context view. */
 export interface PassageContext {
@@ -83,15 +89,21 @@ export class CorpusReader {
     return { before: at(seq - 1), after: at(seq + 1) };
   }
 
-  /** The topics (claim tags) of the corpus, sorted. */
-  topics(): string[] {
-    const tags = new Set(
+  /** The topics (claim tags) the corpus's claims use, with their labels, by slug. */
+  topics(): Topic[] {
+    const used = new Set(
       this.db
         .select({ tags: claims.tags })
         .from(claims)
         .all()
         .flatMap((c) => c.tags),
     );
-    return [...tags].sort();
+    return this.db
+      .select()
+      .from(topics)
+      .orderBy(asc(topics.slug))
+      .all()
+      .filter((t) => used.has(t.slug))
+      .map((t) => ({ slug: t.slug, label: { de: t.labelDe, en: t.labelEn } }));
   }
 }

@@ -5,7 +5,7 @@ import { type Db, isBusy } from "./client.ts";
  * (answers, scores, review cards, rounds) exists only here and is kept.
  */
 const DERIVED =
-  /^(articles|passages|claims|index_meta|lexicon_\w+|(passages|claims)_(fts(_\w+)?|vocab))$/;
+  /^(articles|passages|claims|topics|index_meta|lexicon_\w+|(passages|claims)_(fts(_\w+)?|vocab))$/;
 /** What the index needs to answer a query: its tables, including FTS5's own. */
 const INDEX_TABLES = [
   "articles",

@@ -3,7 +3,7 @@ import type { Connections } from "./client.ts";
 import { isDerivedTable } from "./health.ts";
 
 /** Tables kept across a rebuild, parents first (foreign keys). */
-const KEPT_ORDER = ["rounds", "round_questions", "answers", "scores", "review_cards"];
+const KEPT_ORDER = ["rounds", "round_questions", "answers", "reports", "scores", "review_cards"];
 
 /**
  * Rebuilds the database file around its kept tables: a fresh, migrated file gets a copy of every

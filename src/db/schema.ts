@@ -1,4 +1,8 @@
 import { sql } from "drizzle-orm";
+
+/** A text in German and in English (claim options, statements). */
+type Bilingual = { de: string; en: string };
+
 import {
   index,
   integer,
@@ -97,9 +101,18 @@ export const claims = sqliteTable(
     questionEn: text("question_en").notNull(),
     statementDe: text("statement_de").notNull(),
     statementEn: text("statement_en").notNull(),
-    answers: text("answers", { mode: "json" }).$type<string[]>().notNull(),
-    accept: text("accept", { mode: "json" }).$type<string[]>().notNull(),
-    distractors: text("distractors", { mode: "json" }).$type<string[]>().notNull(),
+    answers: text("answers", { mode: "json" }).$type<Bilingual[]>().notNull(),
+    accept: text("accept", { mode: "json" }).$type<Bilingual[]>().notNull(),
+    distractors: text("distractors", { mode: "json" }).$type<Bilingual[]>().notNull(),
+    falseStatements: text("false_statements", { mode: "json" })
+      .$type<Bilingual[]>()
+      .notNull()
+      .default(sql`'[]'`),
+    notOffered: text("not_offered", { mode: "json" })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
+    borrow: integer("borrow", { mode: "boolean" }).notNull().default(true),
     tags: text("tags", { mode: "json" }).$type<string[]>().notNull(),
     stemsDe: text("stems_de").notNull(),
     stemsEn: text("stems_en").notNull(),
@@ -119,6 +132,13 @@ export const owners = sqliteTable("owners", {
   heartbeatAt: integer("heartbeat_at").notNull(),
 });
 
+/** The labels of a topic (claim tag), from tags.yaml. */
+export const topics = sqliteTable("topics", {
+  slug: text("slug").primaryKey(),
+  labelDe: text("label_de").notNull(),
+  labelEn: text("label_en").notNull(),
+});
+
 /** A quiz round in one channel. At most one is running per channel (partial unique index). */
 export const rounds = sqliteTable(
   "rounds",
@@ -130,7 +150,7 @@ export const rounds = sqliteTable(
     status: text("status", { enum: ["running", "finished", "stopped", "interrupted"] }).notNull(),
     /** The process running it (owners.id); null for rounds from before owners were kept. */
     ownerId: text("owner_id"),
-    kind: text("kind", { enum: ["mc", "tf", "mixed"] }).notNull(),
+    kind: text("kind", { enum: ["mc", "tf", "typed", "mixed"] }).notNull(),
     lang: text("lang", { enum: ["de", "en"] }).notNull(),
     seconds: integer("seconds").notNull(),
     seed: integer("seed").notNull(),
@@ -157,7 +177,7 @@ export const roundQuestions = sqliteTable(
       .references(() => rounds.id, { onDelete: "cascade" }),
     position: integer("position").notNull(),
     claimId: text("claim_id").notNull(),
-    kind: text("kind", { enum: ["mc", "tf"] }).notNull(),
+    kind: text("kind", { enum: ["mc", "tf", "typed"] }).notNull(),
     prompt: text("prompt").notNull(),
     options: text("options", { mode: "json" }).$type<string[]>().notNull(),
     correctIndex: integer("correct_index").notNull(),
@@ -181,7 +201,10 @@ export const answers = sqliteTable(
     roundId: integer("round_id").notNull(),
     guildId: text("guild_id").notNull(),
     userId: text("user_id").notNull(),
+    /** The option chosen; for a typed answer 0 when it was right, -1 when not. */
     optionIndex: integer("option_index").notNull(),
+    /** What was typed, for a typed question. */
+    typedText: text("typed_text"),
     correct: integer("correct", { mode: "boolean" }).notNull(),
     points: integer("points").notNull(),
     streak: integer("streak").notNull(),
@@ -211,6 +234,32 @@ export const scores = sqliteTable(
   (t) => [
     primaryKey({ columns: [t.guildId, t.userId] }),
     index("scores_guild_points").on(t.guildId, t.points),
+  ],
+);
+
+/**
+ * A player's report that a question was wrong. Reports wait for a moderator; a claim reported by
+ * several players of a server rests there (is not asked) until they are reviewed.
+ */
+export const reports = sqliteTable(
+  "reports",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    guildId: text("guild_id").notNull(),
+    userId: text("user_id").notNull(),
+    userName: text("user_name").notNull(),
+    claimId: text("claim_id").notNull(),
+    questionId: integer("question_id")
+      .notNull()
+      .references(() => roundQuestions.id, { onDelete: "cascade" }),
+    reason: text("reason").notNull(),
+    reportedAt: integer("reported_at").notNull(),
+    reviewedAt: integer("reviewed_at"),
+    reviewedBy: text("reviewed_by"),
+  },
+  (t) => [
+    uniqueIndex("reports_one_per_user").on(t.questionId, t.userId),
+    index("reports_open").on(t.guildId, t.claimId, t.reviewedAt),
   ],
 );
 

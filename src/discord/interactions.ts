@@ -2,6 +2,7 @@ import { DiscordAPIError, type Interaction } from "discord.js";
 import { handleComponent } from "../interactions/buttons/index.ts";
 import { findCommand } from "../interactions/commands/index.ts";
 import type { InteractionContext } from "../interactions/context.ts";
+import { handleForm } from "../interactions/forms/index.ts";
 import { langOf, texts } from "../interactions/i18n.ts";
 import type { View } from "../interactions/view.ts";
 import { truncate } from "../interactions/views/text.ts";
@@ -12,9 +13,10 @@ import {
   autocompleteRequest,
   commandRequest,
   componentRequest,
+  formRequest,
   messageCommandRequest,
 } from "./requests.ts";
-import { answerDeferred, buttonResponder, commandResponder } from "./responders.ts";
+import { answerDeferred, buttonResponder, commandResponder, formResponder } from "./responders.ts";
 
 /** Discord error codes that mean "this interaction is gone": log and carry on. */
 const GONE = new Set([10062, 40060]);
@@ -27,7 +29,9 @@ function describe(interaction: Interaction) {
     ...(interaction.isCommand() || interaction.isAutocomplete()
       ? { command: interaction.commandName }
       : {}),
-    ...(interaction.isMessageComponent() ? { customId: interaction.customId } : {}),
+    ...(interaction.isMessageComponent() || interaction.isModalSubmit()
+      ? { customId: interaction.customId }
+      : {}),
     userId: interaction.user.id,
     guildId: interaction.guildId,
     channelId: interaction.channelId,
@@ -53,7 +57,11 @@ async function reportFailure(
   const notice: View = { content: texts(langOf(interaction.locale)).error, ephemeral: true };
   try {
     // A button's deferral acknowledges the message it sits on: never replace or delete that.
-    if (interaction.isCommand() && interaction.deferred && !interaction.replied)
+    if (
+      (interaction.isCommand() || interaction.isModalSubmit()) &&
+      interaction.deferred &&
+      !interaction.replied
+    )
       await answerDeferred(interaction, notice);
     else if (interaction.deferred || interaction.replied)
       await interaction.followUp(replyOptions(notice));
@@ -86,6 +94,8 @@ async function route(ctx: InteractionContext, interaction: Interaction): Promise
     await command.execute(ctx, request, respond);
   } else if (interaction.isButton()) {
     await handleComponent(ctx, componentRequest(interaction), buttonResponder(interaction));
+  } else if (interaction.isModalSubmit()) {
+    await handleForm(ctx, formRequest(interaction), formResponder(interaction));
   }
 }
 

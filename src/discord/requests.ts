@@ -1,10 +1,12 @@
 import {
+  ApplicationCommandOptionType,
   type AutocompleteInteraction,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
   type CommandInteractionOption,
   type Interaction,
   type MessageContextMenuCommandInteraction,
+  type ModalSubmitInteraction,
   PermissionFlagsBits,
 } from "discord.js";
 import { langOf } from "../interactions/i18n.ts";
@@ -14,6 +16,7 @@ import type {
   ChannelAccess,
   CommandRequest,
   ComponentRequest,
+  FormRequest,
   OptionValue,
   RequestBase,
 } from "../interactions/request.ts";
@@ -67,9 +70,13 @@ function flattenOptions(options: readonly CommandInteractionOption[]): {
   const values: Record<string, OptionValue> = {};
   let subcommand: string | undefined;
   for (const option of options) {
-    if (option.options && option.value === undefined) {
+    // Discord leaves out `options` of a subcommand that has none: known by its type, not by them.
+    if (
+      option.type === ApplicationCommandOptionType.Subcommand ||
+      option.type === ApplicationCommandOptionType.SubcommandGroup
+    ) {
       subcommand = option.name;
-      Object.assign(values, flattenOptions(option.options).values);
+      Object.assign(values, flattenOptions(option.options ?? []).values);
       continue;
     }
     values[option.name] = option.value;
@@ -102,6 +109,14 @@ export function messageCommandRequest(
 
 export function componentRequest(interaction: ButtonInteraction): ComponentRequest {
   return { ...baseOf(interaction), customId: interaction.customId };
+}
+
+export function formRequest(interaction: ModalSubmitInteraction): FormRequest {
+  const fields: Record<string, string> = {};
+  for (const [id, field] of interaction.fields.fields) {
+    if ("value" in field && typeof field.value === "string") fields[id] = field.value;
+  }
+  return { ...baseOf(interaction), customId: interaction.customId, fields };
 }
 
 export function autocompleteRequest(interaction: AutocompleteInteraction): AutocompleteRequest {

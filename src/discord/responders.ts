@@ -3,10 +3,12 @@ import {
   type ChatInputCommandInteraction,
   type MessageContextMenuCommandInteraction,
   MessageFlags,
+  type ModalSubmitInteraction,
   type RepliableInteraction,
 } from "discord.js";
 import type { Responder } from "../interactions/request.ts";
 import type { View } from "../interactions/view.ts";
+import { modalData } from "./form.ts";
 import { editOptions, replyOptions } from "./payload.ts";
 
 /**
@@ -41,6 +43,9 @@ export function commandResponder(
     async followUp(view) {
       await interaction.followUp(replyOptions(view));
     },
+    async showForm(form) {
+      await interaction.showModal(modalData(form));
+    },
   };
 }
 
@@ -61,6 +66,34 @@ export function buttonResponder(interaction: ButtonInteraction): Responder {
     },
     async followUp(view) {
       await interaction.followUp(replyOptions(view));
+    },
+    async showForm(form) {
+      await interaction.showModal(modalData(form));
+    },
+  };
+}
+
+/** A submitted form is answered like a command: it cannot open another form. */
+export function formResponder(interaction: ModalSubmitInteraction): Responder {
+  return {
+    async defer(ephemeral) {
+      if (!interaction.deferred && !interaction.replied) {
+        await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+      }
+    },
+    async reply(view) {
+      if (interaction.deferred && !interaction.replied) await answerDeferred(interaction, view);
+      else if (interaction.replied) await interaction.followUp(replyOptions(view));
+      else await interaction.reply(replyOptions(view));
+    },
+    async update(view) {
+      await this.reply(view);
+    },
+    async followUp(view) {
+      await interaction.followUp(replyOptions(view));
+    },
+    async showForm() {
+      throw new Error("a submitted form cannot open another form");
     },
   };
 }

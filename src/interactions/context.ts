@@ -1,5 +1,6 @@
 import type { CorpusReader } from "../corpus/reader.ts";
 import type { Logger } from "../logger.ts";
+import type { Reports } from "../quiz/reports.ts";
 import type { Reviews } from "../quiz/reviews.ts";
 import type { QuizService } from "../quiz/service.ts";
 import type { Scoreboard } from "../quiz/standings.ts";
@@ -35,6 +36,7 @@ export interface InteractionContext {
   readonly quiz: QuizService;
   readonly scores: Scoreboard;
   readonly reviews: Reviews;
+  readonly reports: Reports;
   readonly runner: QuizRunner;
   readonly citeSessions: SessionStore<CiteSession>;
   readonly reviewSessions: SessionStore<ReviewSession>;

@@ -1,8 +1,8 @@
 /**
- * Button ids, namespaced and validated. Anything that does not parse (a stale or forged id) is
- * `undefined` and gets a polite private answer, never a crash.
+ * The ids of buttons and forms (modals), namespaced and validated. Anything that does not parse
+ * (a stale or forged id) is `undefined` and gets a polite private answer, never a crash.
  */
-export type CustomId =
+export type ButtonId =
   | {
       readonly kind: "cite";
       readonly session: string;
@@ -21,25 +21,53 @@ export type CustomId =
       readonly index: number;
       readonly option: number;
     }
-  | { readonly kind: "post"; readonly session: string; readonly page: number };
+  | { readonly kind: "post"; readonly session: string; readonly page: number }
+  /** Opens the form to type an answer to a question. */
+  | { readonly kind: "typed"; readonly roundId: number; readonly position: number }
+  /** Opens the form to report a question as wrong. */
+  | { readonly kind: "report"; readonly roundId: number; readonly position: number }
+  /** A moderator has reviewed the reports on a claim. */
+  | { readonly kind: "reviewed"; readonly claimId: string };
 
-const PATTERNS: [RegExp, (m: RegExpExecArray) => CustomId][] = [
+export type ModalId =
+  | { readonly kind: "answer"; readonly roundId: number; readonly position: number }
+  | { readonly kind: "reason"; readonly roundId: number; readonly position: number };
+
+export type CustomId = ButtonId | ModalId;
+
+const SESSION = "([a-z0-9]{1,16})";
+const NUMBER = "(\\d{1,12})";
+const SMALL = "(\\d{1,3})";
+const SLUG = "([a-z0-9]+(?:-[a-z0-9]+)*)";
+
+const roundAt = <K extends string>(kind: K) =>
   [
-    /^cite:([a-z0-9]{1,16}):(\d{1,3}):([01])$/,
+    new RegExp(`^${kind}:${NUMBER}:${SMALL}$`),
+    (m: RegExpExecArray) => ({ kind, roundId: Number(m[1]), position: Number(m[2]) }),
+  ] as const;
+
+const PATTERNS: readonly (readonly [RegExp, (m: RegExpExecArray) => CustomId])[] = [
+  [
+    new RegExp(`^cite:${SESSION}:${SMALL}:([01])$`),
     (m) => ({ kind: "cite", session: m[1] as string, page: Number(m[2]), context: m[3] === "1" }),
   ],
   [
-    /^quiz:(\d{1,12}):(\d{1,3}):(\d)$/,
+    new RegExp(`^quiz:${NUMBER}:${SMALL}:(\\d)$`),
     (m) => ({ kind: "quiz", roundId: Number(m[1]), position: Number(m[2]), option: Number(m[3]) }),
   ],
   [
-    /^review:([a-z0-9]{1,16}):(\d{1,3}):(\d)$/,
+    new RegExp(`^review:${SESSION}:${SMALL}:(\\d)$`),
     (m) => ({ kind: "review", session: m[1] as string, index: Number(m[2]), option: Number(m[3]) }),
   ],
   [
-    /^post:([a-z0-9]{1,16}):(\d{1,3})$/,
+    new RegExp(`^post:${SESSION}:${SMALL}$`),
     (m) => ({ kind: "post", session: m[1] as string, page: Number(m[2]) }),
   ],
+  roundAt("typed"),
+  roundAt("report"),
+  roundAt("answer"),
+  roundAt("reason"),
+  [new RegExp(`^reviewed:${SLUG}$`), (m) => ({ kind: "reviewed", claimId: m[1] as string })],
 ];
 
 export function encodeCustomId(id: CustomId): string {
@@ -52,6 +80,10 @@ export function encodeCustomId(id: CustomId): string {
       return `review:${id.session}:${id.index}:${id.option}`;
     case "post":
       return `post:${id.session}:${id.page}`;
+    case "reviewed":
+      return `reviewed:${id.claimId}`;
+    default:
+      return `${id.kind}:${id.roundId}:${id.position}`;
   }
 }
 
@@ -62,4 +94,10 @@ export function parseCustomId(raw: string): CustomId | undefined {
     if (m) return build(m);
   }
   return undefined;
+}
+
+const MODAL_KINDS: ReadonlySet<string> = new Set(["answer", "reason"]);
+
+export function isModalId(id: CustomId): id is ModalId {
+  return MODAL_KINDS.has(id.kind);
 }

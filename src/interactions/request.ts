@@ -1,5 +1,5 @@
 import type { Lang } from "../quiz/types.ts";
-import type { View } from "./view.ts";
+import type { Form, View } from "./view.ts";
 
 export interface Actor {
   readonly id: string;
@@ -14,6 +14,8 @@ export interface RequestBase {
   readonly channelId: string;
   readonly lang: Lang;
   readonly canManageMessages: boolean;
+  /** Nobody else can answer here (the console): quiz questions close once this user answered. */
+  readonly alone?: boolean;
   /** What the bot may do in this channel, as Discord reports it; unknown in the console. */
   readonly botAccess?: ChannelAccess | undefined;
 }
@@ -38,6 +40,12 @@ export interface ComponentRequest extends RequestBase {
   readonly customId: string;
 }
 
+/** A filled-in form: its custom id and the text of each field, by field id. */
+export interface FormRequest extends RequestBase {
+  readonly customId: string;
+  readonly fields: Readonly<Record<string, string>>;
+}
+
 export interface AutocompleteRequest {
   readonly command: string;
   readonly option: string;
@@ -60,6 +68,8 @@ export interface Responder {
   update(view: View): Promise<void>;
   /** One more message after the answer. */
   followUp(view: View): Promise<void>;
+  /** For buttons and commands, as their first answer: ask for text in a form. */
+  showForm(form: Form): Promise<void>;
 }
 
 export interface PostedMessage {

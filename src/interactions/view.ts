@@ -55,3 +55,20 @@ export interface View {
   /** Only the user who asked sees it. */
   readonly ephemeral?: boolean;
 }
+
+/** One text box of a form. */
+export interface FormField {
+  readonly id: string;
+  readonly label: string;
+  /** One line, or several. */
+  readonly long: boolean;
+  readonly maxLength: number;
+  readonly placeholder?: string;
+}
+
+/** A form that asks for text (Discord shows it as a modal, the console as prompts). */
+export interface Form {
+  readonly customId: string;
+  readonly title: string;
+  readonly fields: readonly FormField[];
+}

@@ -13,6 +13,8 @@ export interface AnswerInput {
   userId: string;
   userName: string;
   optionIndex: number;
+  /** What was typed, for a typed question. */
+  typedText?: string | undefined;
   now: number;
 }
 
@@ -50,6 +52,7 @@ function prepareAnswerStatements(db: Db) {
         guildId: p("guildId"),
         userId: p("userId"),
         optionIndex: p("optionIndex"),
+        typedText: p("typedText"),
         correct: p("correct"),
         points: p("points"),
         streak: p("streak"),
@@ -131,6 +134,7 @@ export function recordAnswer(tx: Db, input: AnswerInput): RecordOutcome {
     questionId: q.id,
     roundId: q.roundId,
     optionIndex: input.optionIndex,
+    typedText: input.typedText ?? null,
     correct: correct ? 1 : 0,
     responseMs,
     answeredAt: input.now,

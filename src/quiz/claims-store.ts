@@ -1,16 +1,17 @@
-import { asc } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
-import { claims } from "../db/schema.ts";
+import { articles, claims } from "../db/schema.ts";
 import type { QuizClaim } from "./types.ts";
 
 /** Every claim of the index, as the quiz uses them. */
 export function loadQuizClaims(db: Db): QuizClaim[] {
   return db
-    .select()
+    .select({ claim: claims, articleDate: articles.date })
     .from(claims)
+    .innerJoin(articles, eq(articles.id, claims.articleId))
     .orderBy(asc(claims.id))
     .all()
-    .map((c) => ({
+    .map(({ claim: c, articleDate }) => ({
       id: c.id,
       articleId: c.articleId,
       passageId: c.passageId,
@@ -21,6 +22,10 @@ export function loadQuizClaims(db: Db): QuizClaim[] {
       answers: c.answers,
       accept: c.accept,
       distractors: c.distractors,
+      falseStatements: c.falseStatements,
+      notOffered: c.notOffered,
+      borrow: c.borrow,
       tags: c.tags,
+      articleDate,
     }));
 }

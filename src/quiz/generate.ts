@@ -1,4 +1,5 @@
-import { normalizeAnswer } from "../corpus/claims.ts";
+import { looksGerman, normalizeAnswer } from "../corpus/claim-rules.ts";
+import { giveAway } from "./giveaways.ts";
 import { findNumber, findNumbers, nearbyNumbers, replaceNumber } from "./numbers.ts";
 import { Random } from "./random.ts";
 import type { KindChoice, Lang, Question, QuizClaim } from "./types.ts";
@@ -10,6 +11,8 @@ export interface RoundOptions {
   readonly lang: Lang;
   readonly article?: string | undefined;
   readonly topic?: string | undefined;
+  /** Claims that rest (reported as wrong, not yet reviewed): never asked. */
+  readonly resting?: ReadonlySet<string>;
 }
 
 export const TRUE_FALSE_LABELS: Record<Lang, readonly [string, string]> = {
@@ -18,33 +21,51 @@ export const TRUE_FALSE_LABELS: Record<Lang, readonly [string, string]> = {
 };
 
 const isNumeric = (claim: QuizClaim) => claim.type === "number" || claim.type === "date";
+/** Claim types whose answers can be typed: names and numbers, not dates of many spellings. */
+const TYPEABLE = new Set(["person", "organisation", "place", "number", "term"]);
+const YEAR = /\b(1[89]\d\d|20\d\d|2100)\b/g;
+
+/** No option may name a year after the article: it would give the answer away or be absurd. */
+function tooLate(option: string, claim: QuizClaim): boolean {
+  const year = claim.articleDate ? Number(claim.articleDate.slice(0, 4)) : undefined;
+  return year !== undefined && [...option.matchAll(YEAR)].some((m) => Number(m[0]) > year);
+}
+
+/** Full names stand with full names, single words with single words. */
+const formOf = (option: string) => (option.trim().split(/\s+/).length > 1 ? "full" : "short");
 
 /**
  * Wrong options for a claim, best first: its own distractors, then numbers near the right one
- * (same unit), then other claims' answers of the same type. Never an accepted answer of the claim,
- * never two that read the same.
+ * (same unit, never after the article), then other claims' answers of the same type and form
+ * where the claim allows borrowing and they are not true of it (its not_offered list, or named
+ * in its quote). Never an accepted answer, never two that read the same, never German in an
+ * English round.
  */
-function distractorsFor(
+function wrongOptions(
   claim: QuizClaim,
   right: string,
+  lang: Lang,
   pool: readonly QuizClaim[],
   random: Random,
 ): string[] {
-  const taken = new Set([...claim.answers, ...claim.accept].map(normalizeAnswer));
+  const taken = new Set(
+    [...claim.answers, ...claim.accept].flatMap((a) => [a.de, a.en]).map(normalizeAnswer),
+  );
   const out: string[] = [];
   const add = (candidate: string) => {
     const key = normalizeAnswer(candidate);
-    if (key === "" || taken.has(key)) return;
+    if (key === "" || taken.has(key) || tooLate(candidate, claim)) return;
+    if (lang === "en" && claim.type !== "person" && looksGerman(candidate)) return;
     taken.add(key);
     out.push(candidate);
   };
-  for (const d of random.shuffle(claim.distractors)) add(d);
+  for (const d of random.shuffle(claim.distractors)) add(d[lang]);
   if (isNumeric(claim)) {
     const found = findNumber(right);
     if (found) {
       const acceptedNumbers = new Set(
         [...claim.answers, ...claim.accept]
-          .map((a) => findNumber(a)?.value)
+          .map((a) => findNumber(a[lang])?.value)
           .filter((v) => v !== undefined),
       );
       for (const n of random.shuffle(nearbyNumbers(found.value, claim.type as "number" | "date"))) {
@@ -52,11 +73,26 @@ function distractorsFor(
       }
     }
   }
-  const sameType = pool
-    .filter((c) => c.type === claim.type && c.id !== claim.id)
-    .flatMap((c) => c.answers);
-  for (const d of random.shuffle(sameType)) add(d);
+  if (claim.borrow) {
+    const barred = new Set(claim.notOffered.map(normalizeAnswer));
+    const quote = normalizeAnswer(claim.quote);
+    const borrowed = pool
+      .filter((c) => c.type === claim.type && c.id !== claim.id)
+      .flatMap((c) => c.answers)
+      .filter(
+        (a) =>
+          !barred.has(normalizeAnswer(a.de)) &&
+          !barred.has(normalizeAnswer(a.en)) &&
+          !quote.includes(normalizeAnswer(a.de)) &&
+          (claim.type !== "person" || formOf(a[lang]) === formOf(right)),
+      );
+    for (const d of random.shuffle(borrowed)) add(d[lang]);
+  }
   return out;
+}
+
+function citationOf(claim: QuizClaim) {
+  return { articleId: claim.articleId, passageId: claim.passageId, quote: claim.quote };
 }
 
 function multipleChoice(
@@ -65,8 +101,8 @@ function multipleChoice(
   pool: readonly QuizClaim[],
   random: Random,
 ): Question | null {
-  const right = random.pick(claim.answers);
-  const wrong = distractorsFor(claim, right, pool, random).slice(0, 3);
+  const right = (random.pick(claim.answers) as QuizClaim["answers"][number])[lang];
+  const wrong = wrongOptions(claim, right, lang, pool, random).slice(0, 3);
   if (wrong.length < 3) return null;
   const options = random.shuffle([right, ...wrong]);
   return {
@@ -76,30 +112,23 @@ function multipleChoice(
     prompt: claim.question[lang],
     options,
     correctIndex: options.indexOf(right),
-    citation: { articleId: claim.articleId, passageId: claim.passageId, quote: claim.quote },
+    citation: citationOf(claim),
   };
 }
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
 /**
- * The statement made false by swapping its answer for a distractor: the answer's words where the
- * statement names it, or (numbers and dates) just the number.
+ * A statement made false by swapping its number for a wrong one of the same unit: the only swap
+ * that leaves nothing stale (a name swapped in can leave a title, a gloss or a gender behind).
  */
 export function falsify(
   statement: string,
   claim: QuizClaim,
   wrong: readonly string[],
 ): string | null {
+  if (!isNumeric(claim)) return null;
   for (const answer of claim.answers) {
-    const pattern = new RegExp(answer.trim().split(/\s+/).map(escapeRegExp).join("\\s+"), "iu");
-    const m = pattern.exec(statement);
-    if (m && wrong[0])
-      return statement.slice(0, m.index) + wrong[0] + statement.slice(m.index + m[0].length);
-  }
-  if (isNumeric(claim)) {
-    for (const answer of claim.answers) {
-      const answerNumber = findNumber(answer);
+    for (const form of [answer.de, answer.en]) {
+      const answerNumber = findNumber(form);
       const inStatement = findNumbers(statement).find((n) => n.value === answerNumber?.value);
       if (!answerNumber || !inStatement) continue;
       const replacement = wrong
@@ -111,65 +140,112 @@ export function falsify(
   return null;
 }
 
+/**
+ * A true/false question: the true statement, or a false one written for the claim (or with its
+ * number swapped). A claim that cannot be made false is not asked this way: its statement would
+ * always be true.
+ */
 function trueFalse(
   claim: QuizClaim,
   lang: Lang,
   pool: readonly QuizClaim[],
   random: Random,
 ): Question | null {
-  const statement = claim.statement[lang];
   const makeTrue = random.int(0, 1) === 0;
-  let prompt = statement;
-  if (!makeTrue) {
-    const right = random.pick(claim.answers);
-    const falsified = falsify(statement, claim, distractorsFor(claim, right, pool, random));
-    if (falsified === null || falsified === statement) return null;
-    prompt = falsified;
-  }
+  const written = claim.falseStatements.map((f) => f[lang]);
+  const right = (claim.answers[0] as QuizClaim["answers"][number])[lang];
+  const falseOne =
+    written.length > 0
+      ? random.pick(written)
+      : falsify(claim.statement[lang], claim, wrongOptions(claim, right, lang, pool, random));
+  if (falseOne === null || falseOne === claim.statement[lang] || tooLate(falseOne, claim))
+    return null;
   return {
     claimId: claim.id,
     kind: "tf",
     lang,
-    prompt,
+    prompt: makeTrue ? claim.statement[lang] : falseOne,
     options: [...TRUE_FALSE_LABELS[lang]],
     correctIndex: makeTrue ? 0 : 1,
-    citation: { articleId: claim.articleId, passageId: claim.passageId, quote: claim.quote },
+    citation: citationOf(claim),
   };
 }
 
-/** Claims a round may draw from: by article and topic (tag). */
-function eligibleClaims(
-  claims: readonly QuizClaim[],
-  options: Pick<RoundOptions, "article" | "topic">,
-): QuizClaim[] {
+/** A question answered by typing: the answer or an alias counts, in either language. */
+function typed(claim: QuizClaim, lang: Lang): Question | null {
+  // Several right answers make an open question: a player typing another true one would be told no.
+  if (!TYPEABLE.has(claim.type) || claim.answers.length !== 1) return null;
+  const first = claim.answers[0];
+  if (!first) return null;
+  return {
+    claimId: claim.id,
+    kind: "typed",
+    lang,
+    prompt: claim.question[lang],
+    options: [claim.answers.map((a) => a[lang]).join(" · ")],
+    correctIndex: 0,
+    citation: citationOf(claim),
+    accepted: [...new Set([...claim.answers, ...claim.accept].flatMap((a) => [a.de, a.en]))],
+  };
+}
+
+/** Claims a round may draw from: by article and topic (tag), none that rest. */
+function eligibleClaims(claims: readonly QuizClaim[], options: RoundOptions): QuizClaim[] {
   return claims.filter(
     (c) =>
       (!options.article || c.articleId === options.article) &&
-      (!options.topic || c.tags.includes(options.topic)),
+      (!options.topic || c.tags.includes(options.topic)) &&
+      !options.resting?.has(c.id),
   );
 }
 
+/** Draws a full round may need when claims that give each other away crowd each other out. */
+const DRAWS = 8;
+
+/** One draw: claims in a shuffled order, each asked unless it gives an earlier one away. */
+function drawRound(
+  claims: readonly QuizClaim[],
+  pool: readonly QuizClaim[],
+  options: RoundOptions,
+  random: Random,
+): Question[] {
+  const questions: Question[] = [];
+  const make = (claim: QuizClaim, kind: "mc" | "tf" | "typed") =>
+    kind === "mc"
+      ? multipleChoice(claim, options.lang, pool, random)
+      : kind === "tf"
+        ? trueFalse(claim, options.lang, pool, random)
+        : typed(claim, options.lang);
+  const asked: QuizClaim[] = [];
+  for (const claim of random.shuffle(claims)) {
+    if (questions.length >= options.count) break;
+    if (asked.some((other) => giveAway(claim, other, options.lang))) continue;
+    const kind = options.kind === "mixed" ? (random.int(0, 1) === 0 ? "mc" : "tf") : options.kind;
+    const question =
+      make(claim, kind) ??
+      (options.kind === "mixed" ? make(claim, kind === "mc" ? "tf" : "mc") : null);
+    if (question) {
+      questions.push(question);
+      asked.push(claim);
+    }
+  }
+  return questions;
+}
+
 /**
- * The questions of a round: deterministic for a seed, no claim twice. In a mixed round each
- * question is multiple choice or true/false at random; a claim that cannot make the asked kind
- * (too few distractors) is passed over.
+ * The questions of a round: deterministic for a seed, no claim twice, no two that give each other
+ * away (the fullest of a few draws). In a mixed round each question is multiple choice or
+ * true/false at random; a claim that cannot make the asked kind is passed over (in a mixed round
+ * it tries the other kind first).
  */
 export function generateQuestions(claims: readonly QuizClaim[], options: RoundOptions): Question[] {
   const random = new Random(options.seed);
   const sorted = [...claims].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const candidates = random.shuffle(eligibleClaims(sorted, options));
-  const questions: Question[] = [];
-  for (const claim of candidates) {
-    if (questions.length >= options.count) break;
-    const kind = options.kind === "mixed" ? (random.int(0, 1) === 0 ? "mc" : "tf") : options.kind;
-    const question =
-      kind === "mc"
-        ? multipleChoice(claim, options.lang, sorted, random)
-        : trueFalse(claim, options.lang, sorted, random);
-    const fallback =
-      question ??
-      (options.kind === "mixed" ? trueFalse(claim, options.lang, sorted, random) : null);
-    if (fallback) questions.push(fallback);
+  const eligible = eligibleClaims(sorted, options);
+  let best: Question[] = [];
+  for (let draw = 0; draw < DRAWS && best.length < options.count; draw++) {
+    const questions = drawRound(eligible, sorted, options, random);
+    if (questions.length > best.length) best = questions;
   }
-  return questions;
+  return best;
 }

@@ -18,8 +18,11 @@ export interface StartRequest extends Omit<RoundOptions, "seed"> {
   readonly starterId: string;
   readonly seconds: number;
   readonly seed?: number;
-  /** Players known to be there from the start: the first question may close early for them. */
-  readonly players?: readonly string[];
+  /**
+   * The starter plays alone (the console): no join phase, a question closes as soon as they
+   * have answered. Otherwise the first question stays open a little for others to join.
+   */
+  readonly solo?: boolean;
 }
 
 export type StartResult =
@@ -58,7 +61,8 @@ export type AnswerResult =
 export interface RevealResult extends Reveal {
   readonly roundId: number;
   readonly total: number;
-  readonly rightNames: readonly string[];
+  /** Who was right, with the points each earned, best first. */
+  readonly right: readonly { readonly name: string; readonly points: number }[];
 }
 
 export type StopResult =

@@ -1,5 +1,8 @@
 import type { Question } from "./types.ts";
 
+/** The option a wrong typed answer is stored as (a right one is option 0). */
+export const WRONG_TYPED = -1;
+
 export type RoundPhase = "ready" | "open" | "closing" | "revealed" | "finished" | "stopped";
 
 export type Reservation =
@@ -11,7 +14,7 @@ export type Reservation =
 export interface Reveal {
   readonly position: number;
   readonly question: Question;
-  /** How many chose each option. */
+  /** How many chose each option (typed: how many were right, and wrong). */
   readonly counts: readonly number[];
   readonly rightUsers: readonly string[];
   readonly wrongUsers: readonly string[];
@@ -41,8 +44,13 @@ export class RoundMachine {
   constructor(
     readonly questions: readonly Question[],
     readonly windowMs: number,
-    /** Players known to be there from the start (the console's one player). */
+    /** Players known to be there from the start: the starter, or the console's one player. */
     players: readonly string[] = [],
+    /**
+     * The first question stays open at least this long, so that others can join in before it
+     * closes for the players known so far.
+     */
+    private readonly joinWindowMs = 0,
   ) {
     if (questions.length === 0) throw new Error("a round needs at least one question");
     this.players = new Set(players);
@@ -76,8 +84,11 @@ export class RoundMachine {
   reserve(userId: string, option: number, now: number): Reservation {
     const question = this.current;
     if (this.phase !== "open" || !question || now > this.closesAt) return { outcome: "closed" };
-    if (!Number.isInteger(option) || option < 0 || option >= question.options.length)
-      return { outcome: "invalid" };
+    const valid =
+      question.kind === "typed"
+        ? option === 0 || option === WRONG_TYPED
+        : Number.isInteger(option) && option >= 0 && option < question.options.length;
+    if (!valid) return { outcome: "invalid" };
     if (this.answers.has(userId) || this.reserved.has(userId)) return { outcome: "duplicate" };
     this.reserved.set(userId, option);
     return { outcome: "reserved" };
@@ -106,8 +117,8 @@ export class RoundMachine {
   }
 
   /**
-   * True once everyone who had joined before this question has answered it. Unless players are
-   * known from the start, nobody has joined before the first question, so that one runs to its
+   * True once everyone present has answered this question: the players known from the start and
+   * everyone who answered an earlier question. Nobody being known, a question runs to its
    * deadline.
    */
   everyoneAnswered(): boolean {
@@ -115,7 +126,10 @@ export class RoundMachine {
   }
 
   isDue(now: number): boolean {
-    return this.phase === "open" && (now >= this.closesAt || this.everyoneAnswered());
+    if (this.phase !== "open") return false;
+    if (now >= this.closesAt) return true;
+    const joined = this.position > 0 || now >= this.openedAt + this.joinWindowMs;
+    return joined && this.everyoneAnswered();
   }
 
   /** Takes no new answers; those being written may still be confirmed before `close`. */
@@ -128,11 +142,13 @@ export class RoundMachine {
       throw new Error(`cannot close while ${this.phase}`);
     this.phase = "revealed";
     const question = this.current as Question;
-    const counts = question.options.map(() => 0);
+    // A typed question counts its right answers first and its wrong ones second.
+    const counts = question.kind === "typed" ? [0, 0] : question.options.map(() => 0);
     const rightUsers: string[] = [];
     const wrongUsers: string[] = [];
     for (const [user, option] of this.answers) {
-      counts[option] = (counts[option] ?? 0) + 1;
+      const slot = option === WRONG_TYPED ? 1 : option;
+      counts[slot] = (counts[slot] ?? 0) + 1;
       (option === question.correctIndex ? rightUsers : wrongUsers).push(user);
     }
     return { position: this.position, question, counts, rightUsers, wrongUsers };

@@ -1,10 +1,11 @@
-import { type Db, isConstraintViolation } from "../db/client.ts";
+import type { Db } from "../db/client.ts";
 import { WriteFailedError, type WriteQueue } from "../db/write-queue.ts";
-import { recordAnswer } from "./answer-store.ts";
+import { type ActiveRound, type AnswerInput, recordInRound } from "./active-round.ts";
 import { loadQuizClaims } from "./claims-store.ts";
 import { generateQuestions, type RoundOptions } from "./generate.ts";
 import type { OwnerIdentity } from "./owners.ts";
-import { RoundMachine } from "./round.ts";
+import type { Reports } from "./reports.ts";
+import { RoundMachine, WRONG_TYPED } from "./round.ts";
 import {
   createRound,
   type EndStatus,
@@ -22,18 +23,11 @@ import type {
   StopResult,
 } from "./round-types.ts";
 import { roundStandings, type Standing } from "./standings.ts";
+import { typedAnswerMatches } from "./typed-answer.ts";
 import type { Question } from "./types.ts";
 
-interface ActiveRound {
-  readonly roundId: number;
-  readonly guildId: string;
-  readonly starterId: string;
-  readonly machine: RoundMachine;
-  readonly questionIds: readonly number[];
-  readonly names: Map<string, string>;
-  /** Answer writes of the open question still in flight. */
-  readonly writing: Set<Promise<unknown>>;
-}
+/** The first question stays open at least this long for others to join the starter. */
+const JOIN_WINDOW_MS = 10_000;
 
 export interface QuizServiceDeps {
   /** Reads. */
@@ -41,6 +35,7 @@ export interface QuizServiceDeps {
   readonly writes: WriteQueue;
   readonly clock: () => number;
   readonly owner: OwnerIdentity;
+  readonly reports: Reports;
 }
 
 /**
@@ -73,7 +68,8 @@ export class QuizService {
   async start(request: StartRequest): Promise<StartResult> {
     if (this.active.has(request.channelId)) return { ok: false, reason: "busy" };
     const seed = request.seed ?? Math.floor(Math.random() * 2 ** 31);
-    const questions = this.generate({ ...request, seed });
+    const resting = this.deps.reports.resting(request.guildId);
+    const questions = this.generate({ ...request, seed, resting });
     if (questions.length === 0) return { ok: false, reason: "no-questions" };
     const live = new Set([...this.active.values()].map((r) => r.roundId));
     let created: { roundId: number; questionIds: number[] } | null;
@@ -92,9 +88,15 @@ export class QuizService {
       roundId: created.roundId,
       guildId: request.guildId,
       starterId: request.starterId,
-      machine: new RoundMachine(questions, request.seconds * 1000, request.players),
+      machine: new RoundMachine(
+        questions,
+        request.seconds * 1000,
+        [request.starterId],
+        request.solo ? 0 : Math.min(JOIN_WINDOW_MS, request.seconds * 1000),
+      ),
       questionIds: created.questionIds,
       names: new Map(),
+      points: new Map(),
       writing: new Set(),
     });
     return { ok: true, roundId: created.roundId, questionCount: questions.length };
@@ -126,6 +128,7 @@ export class QuizService {
       return now;
     });
     if (this.active.get(channelId) !== round) return undefined;
+    round.points.clear();
     const opened = round.machine.openNext(postedAt);
     return {
       roundId: round.roundId,
@@ -140,45 +143,31 @@ export class QuizService {
     channelId: string,
     input: { userId: string; userName: string; option: number },
   ): Promise<AnswerResult> {
+    return this.record(channelId, input);
+  }
+
+  /**
+   * A typed answer to the open question, accepted leniently (case, umlauts, small typos, the
+   * claim's aliases in either language). Stored and scored like a click.
+   */
+  async answerTyped(
+    channelId: string,
+    input: { userId: string; userName: string; text: string },
+  ): Promise<AnswerResult> {
+    const question = this.active.get(channelId)?.machine.current;
+    if (question?.kind !== "typed") return { status: "closed" };
+    const right = typedAnswerMatches(input.text, question.accepted ?? question.options);
+    return this.record(channelId, {
+      ...input,
+      option: right ? question.correctIndex : WRONG_TYPED,
+      typedText: input.text,
+    });
+  }
+
+  private async record(channelId: string, input: AnswerInput): Promise<AnswerResult> {
     const round = this.active.get(channelId);
     if (!round) return { status: "no-round" };
-    const now = this.now();
-    const reserved = round.machine.reserve(input.userId, input.option, now);
-    if (reserved.outcome !== "reserved") return { status: reserved.outcome };
-    const write = this.deps.writes.run((tx) =>
-      recordAnswer(tx, {
-        questionId: round.questionIds[round.machine.position] as number,
-        guildId: round.guildId,
-        userId: input.userId,
-        userName: input.userName,
-        optionIndex: input.option,
-        now,
-      }),
-    );
-    round.writing.add(write);
-    try {
-      const recorded = await write;
-      if (recorded.status !== "recorded") {
-        round.machine.release(input.userId);
-        return { status: recorded.status };
-      }
-      round.names.set(input.userId, input.userName);
-      const { everyoneAnswered } = round.machine.confirm(input.userId);
-      return {
-        status: "recorded",
-        correct: recorded.correct,
-        points: recorded.points,
-        everyoneAnswered,
-      };
-    } catch (error) {
-      round.machine.release(input.userId);
-      if (isConstraintViolation(error)) return { status: "duplicate" };
-      if (error instanceof WriteFailedError)
-        return { status: error.reason === "gone" ? "unavailable" : "not-stored" };
-      throw error;
-    } finally {
-      round.writing.delete(write);
-    }
+    return recordInRound(round, this.deps.writes, this.now(), input);
   }
 
   /** True when the open question should close now (time up, or everyone who joined answered). */
@@ -205,7 +194,9 @@ export class QuizService {
       ...reveal,
       roundId: round.roundId,
       total: round.machine.questions.length,
-      rightNames: reveal.rightUsers.map((u) => round.names.get(u) ?? u),
+      right: reveal.rightUsers
+        .map((u) => ({ name: round.names.get(u) ?? u, points: round.points.get(u) ?? 0 }))
+        .sort((a, b) => b.points - a.points),
     };
   }
 

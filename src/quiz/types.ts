@@ -1,7 +1,8 @@
-import type { ClaimType } from "../corpus/claims.ts";
+import type { Bilingual, ClaimType } from "../corpus/claim-types.ts";
 
 export type Lang = "de" | "en";
-export type QuestionKind = "mc" | "tf";
+/** Multiple choice, true/false, or an answer typed in. */
+export type QuestionKind = "mc" | "tf" | "typed";
 export type KindChoice = QuestionKind | "mixed";
 
 /** A claim as the quiz sees it (read from the index). */
@@ -11,12 +12,17 @@ export interface QuizClaim {
   readonly passageId: string;
   readonly type: ClaimType;
   readonly quote: string;
-  readonly question: { readonly de: string; readonly en: string };
-  readonly statement: { readonly de: string; readonly en: string };
-  readonly answers: readonly string[];
-  readonly accept: readonly string[];
-  readonly distractors: readonly string[];
+  readonly question: Bilingual;
+  readonly statement: Bilingual;
+  readonly answers: readonly Bilingual[];
+  readonly accept: readonly Bilingual[];
+  readonly distractors: readonly Bilingual[];
+  readonly falseStatements: readonly Bilingual[];
+  readonly notOffered: readonly string[];
+  readonly borrow: boolean;
   readonly tags: readonly string[];
+  /** The article's date ("2025", "2024-12"): no option may be later. */
+  readonly articleDate: string | null;
 }
 
 /** Where the answer is proven. */
@@ -30,9 +36,12 @@ export interface Question {
   readonly claimId: string;
   readonly kind: QuestionKind;
   readonly lang: Lang;
-  /** The question (multiple choice) or the statement to judge (true/false). */
+  /** The question (multiple choice, typed) or the statement to judge (true/false). */
   readonly prompt: string;
+  /** The options to click; for a typed question, just the answer as shown in the reveal. */
   readonly options: readonly string[];
   readonly correctIndex: number;
   readonly citation: Citation;
+  /** A typed question's accepted answers: every answer and alias, in both languages. */
+  readonly accepted?: readonly string[];
 }

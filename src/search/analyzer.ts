@@ -37,11 +37,35 @@ export function analyze(text: string): Term[] {
   return terms;
 }
 
-/** The indexed column of a passage: its stems, stop words left out. */
-export function indexStems(text: string): string {
-  const stems: string[] = [];
-  for (const token of tokenize(text)) {
-    if (!isStopWord(token.norm)) stems.push(stemWord(token.norm));
+/**
+ * Indexes texts the way `analyze` does, remembering the stems of each space-separated piece as
+ * written ("Trump," and "Tech-Milliardäre"; most pieces of a corpus repeat) and every distinct
+ * stem it has seen. No word group spans a space, so the pieces' stems, in order, are the text's.
+ * One indexer serves one ingest, so its memory goes with it.
+ */
+export class StemIndexer {
+  private readonly pieces = new Map<string, string>();
+  /** Every stem of the texts indexed so far. */
+  readonly stems = new Set<string>();
+
+  /** The indexed column of a text: its stems, space-separated, stop words left out. */
+  index(text: string): string {
+    const stems: string[] = [];
+    for (const piece of text.split(" ")) {
+      let pieceStems = this.pieces.get(piece);
+      if (pieceStems === undefined) {
+        const terms = analyze(piece);
+        for (const t of terms) this.stems.add(t.stem);
+        pieceStems = terms.map((t) => t.stem).join(" ");
+        this.pieces.set(piece, pieceStems);
+      }
+      if (pieceStems !== "") stems.push(pieceStems);
+    }
+    return stems.join(" ");
   }
-  return stems.join(" ");
+}
+
+/** The indexed column of a text (see StemIndexer). */
+export function indexStems(text: string): string {
+  return new StemIndexer().index(text);
 }

@@ -1,7 +1,8 @@
 import type { Statement } from "better-sqlite3";
 import type { Db } from "../db/client.ts";
-import { conceptCoverage, stemCoverage } from "./coverage.ts";
+import { stemCoverage } from "./coverage.ts";
 import { englishStems } from "./english.ts";
+import { QueryMatcher } from "./matcher.ts";
 import { MAX_QUERY_CHARS, MAX_QUERY_TERMS, MIN_AFFIX_LENGTH } from "./query.ts";
 import type { CandidateSource, SourceHits } from "./types.ts";
 import type { VocabularyCache } from "./vocabulary-cache.ts";
@@ -76,9 +77,10 @@ export function createClaimSource(
         : all.all(match, CLAIM_CANDIDATES);
       const vocab = vocabularies.current("claims");
       const idf = (stem: string) => vocab.idf(stem);
+      const matcher = new QueryMatcher(concepts, idf);
       const best = new Map<number, number>();
       for (const row of rows) {
-        const german = conceptCoverage(concepts, row.stemsDe.split(" "), idf);
+        const german = matcher.score(row.stemsDe.split(" ")).coverage;
         const englishShare = stemCoverage(english, row.stemsEn.split(" "), idf);
         const coverage = Math.max(
           german >= CLAIM_SETTINGS.minGermanCoverage ? german : 0,

@@ -9,7 +9,7 @@ import {
   splitCompound,
 } from "./query.ts";
 import { tokenize } from "./tokenize.ts";
-import type { Vocabulary } from "./vocabulary.ts";
+import type { VocabularyView as Vocabulary } from "./vocabulary.ts";
 
 /**
  * What counts less than a word as typed: a part of an unknown compound, a corrected spelling, a

@@ -1,5 +1,5 @@
-import { analyze } from "./analyzer.ts";
-import { stemMatch } from "./query.ts";
+import type { Term } from "./analyzer.ts";
+import type { QueryMatcher } from "./matcher.ts";
 
 /** A matched word, as UTF-16 offsets into the passage text. */
 export interface Highlight {
@@ -8,19 +8,20 @@ export interface Highlight {
 }
 
 /**
- * The words of `text` that match the query stems, merged where they touch or only spaces part
- * them. A hyphenated group is
- * marked part by part, and as a whole only when the whole is what was searched for.
+ * The words of a text (its analysed terms) that match the query, merged where they touch or
+ * only spaces part them. A hyphenated group is marked part by part, and as a whole only when the
+ * whole is what was searched for.
  */
-export function highlight(text: string, stems: readonly string[]): Highlight[] {
-  if (stems.length === 0) return [];
+export function highlight(
+  text: string,
+  terms: readonly Term[],
+  matcher: QueryMatcher,
+): Highlight[] {
   const ranges: Highlight[] = [];
-  for (const term of analyze(text)) {
-    const matches = stems.some((q) => {
-      const m = stemMatch(q, term.stem);
-      return term.joined ? m === "exact" : m !== null;
-    });
-    if (matches) ranges.push({ start: term.start, end: term.end });
+  for (const term of terms) {
+    const hits = matcher.hits(term.stem);
+    if (term.joined ? hits.some((h) => h.exact) : hits.length > 0)
+      ranges.push({ start: term.start, end: term.end });
   }
   ranges.sort((a, b) => a.start - b.start || b.end - a.end);
   const merged: Highlight[] = [];

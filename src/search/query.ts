@@ -1,4 +1,4 @@
-import type { Vocabulary } from "./vocabulary.ts";
+import type { VocabularyView as Vocabulary } from "./vocabulary.ts";
 
 /** Query words shorter than this match only whole words, never parts of compounds. */
 export const MIN_AFFIX_LENGTH = 4;
@@ -105,8 +105,12 @@ export function splitCompound(stem: string, vocabulary: Vocabulary): string[] {
   return [...new Set(parts)];
 }
 
-/** Compounds looked up per query word: enough for recall, few enough to keep the query fast. */
-const MAX_COMPOUNDS_PER_WORD = 30;
+/**
+ * Compounds looked up per query word and per query: enough for recall, few enough to keep the
+ * query fast (each term costs FTS5 a look-up of its own, ~15 µs even when rare).
+ */
+const MAX_COMPOUNDS_PER_WORD = 10;
+const MAX_COMPOUNDS_PER_QUERY = 24;
 
 const quote = (term: string) => `"${term.replaceAll('"', '""')}"`;
 
@@ -120,11 +124,18 @@ export function compoundStems(
   expand: (stem: string) => boolean = () => true,
 ): string[] {
   const forms = new Set(concepts.flatMap((c) => c.forms.map((f) => f.stem)));
+  const perWord = [...forms]
+    .filter((stem) => stem.length >= MIN_AFFIX_LENGTH && expand(stem))
+    .map((stem) =>
+      vocabulary.compoundsOf(stem, MAX_COMPOUNDS_PER_WORD).filter((c) => !forms.has(c)),
+    );
+  // Each word's most frequent compounds first, in turn, so every word keeps some.
   const compounds = new Set<string>();
-  for (const stem of forms) {
-    if (stem.length < MIN_AFFIX_LENGTH || !expand(stem)) continue;
-    for (const compound of vocabulary.compoundsOf(stem, MAX_COMPOUNDS_PER_WORD)) {
-      if (!forms.has(compound)) compounds.add(compound);
+  for (let rank = 0; rank < MAX_COMPOUNDS_PER_WORD; rank++) {
+    for (const list of perWord) {
+      const compound = list[rank];
+      if (compound !== undefined && compounds.size < MAX_COMPOUNDS_PER_QUERY)
+        compounds.add(compound);
     }
   }
   return [...compounds];

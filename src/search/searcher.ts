@@ -1,13 +1,13 @@
 import type { Statement } from "better-sqlite3";
 import type { Db } from "../db/client.ts";
+import { analyze } from "./analyzer.ts";
 import { createClaimSource } from "./claim-source.ts";
-import { conceptCoverage } from "./coverage.ts";
 import { type Bridges, expandQuery } from "./expand.ts";
 import { fuseRankings, type RankedList } from "./fusion.ts";
 import { highlight } from "./highlight.ts";
 import { storedBridges } from "./lexicon.ts";
+import { QueryMatcher } from "./matcher.ts";
 import { phraseExpression, quotedPhrases } from "./phrases.ts";
-import { proximity } from "./proximity.ts";
 import { buildMatchExpression, compoundStems, type QueryConcept } from "./query.ts";
 import type { CandidateSource, SearchIndex, SearchOptions, SearchResult } from "./types.ts";
 import { understoodIn } from "./understood.ts";
@@ -138,11 +138,15 @@ export function createSearchIndex(
     }
     // Coverage: the IDF-weighted share of the query's words a passage holds, a little more
     // when it holds them close together.
+    const matcher = new QueryMatcher(
+      concepts,
+      (s) => vocab.idf(s),
+      (s) => vocab.affixedBy(s),
+    );
     const coverage = [...candidates]
       .map(([docid, passageStems]) => {
-        const words = passageStems.split(" ");
-        const share = conceptCoverage(concepts, words, (s) => vocab.idf(s));
-        return { docid, value: share * (1 + RANKING.proximityBoost * proximity(concepts, words)) };
+        const { coverage: share, proximity } = matcher.score(passageStems.split(" "));
+        return { docid, value: share * (1 + RANKING.proximityBoost * proximity) };
       })
       .filter((c) => c.value > 0)
       .sort((a, b) => b.value - a.value);
@@ -159,6 +163,7 @@ export function createSearchIndex(
     for (const [docid, score] of fused) {
       const row = passageByDocid.get(docid);
       if (!row) continue;
+      const terms = analyze(row.text);
       results.push({
         passageId: row.id,
         articleId: row.articleId,
@@ -170,13 +175,16 @@ export function createSearchIndex(
         end: row.end,
         text: row.text,
         score,
-        highlights: highlight(row.text, stems),
-        understood: understoodIn(row.text, concepts),
+        highlights: highlight(row.text, terms, matcher),
+        understood: understoodIn(row.text, terms, matcher),
       });
     }
     return results;
   });
-  return { search: (query, options = {}) => searchInSnapshot(query, options) };
+  return {
+    search: (query, options = {}) => searchInSnapshot(query, options),
+    ready: () => vocabularies.ready(),
+  };
 }
 
 /** The search the bot and the CLI use: passages, with the annotated claims fused in. */

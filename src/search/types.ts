@@ -42,4 +42,9 @@ export interface CandidateSource {
 
 export interface SearchIndex {
   search(query: string, options?: SearchOptions): SearchResult[];
+  /**
+   * Resolves once the index's vocabulary is in memory. Searching does not wait for it: until
+   * then, compounds are found by their first part only and typos are not corrected.
+   */
+  ready(): Promise<void>;
 }

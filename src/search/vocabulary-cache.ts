@@ -1,28 +1,115 @@
 import type { Database, Statement } from "better-sqlite3";
-import { Vocabulary } from "./vocabulary.ts";
+import { Vocabulary, type VocabularyView } from "./vocabulary.ts";
+import { SqlVocabulary, type VocabularyOf } from "./vocabulary-sql.ts";
 
-type Of = "passages" | "claims";
+/** Stems read per step of a background load: each step holds the event loop ~10 ms. */
+const CHUNK = 5000;
+/** Indexes with at most this many documents are loaded at once (tens of milliseconds). */
+const LOAD_AT_ONCE_UP_TO = 5000;
+
+const VOCAB_TABLES = { passages: "passages_vocab", claims: "claims_vocab" } as const;
+
+interface Loaded {
+  readonly fingerprint: string | undefined;
+  readonly value: VocabularyView;
+  /** The in-memory vocabulary, once it is there. */
+  readonly complete: boolean;
+}
 
 /**
- * The in-memory vocabularies of the passages' and the claims' index, loaded on first use and
- * reloaded when an ingest (in this process or another) has changed the corpus fingerprint.
+ * The vocabularies of the passages' and the claims' index. A small index is loaded into memory
+ * on first use. A large one is loaded in the background, a few thousand stems a step, so neither
+ * the first query after a start nor anything else waits for it; until it is there, queries read
+ * frequencies straight from the index (SqlVocabulary). Reloaded the same way whenever an ingest,
+ * in this process or another, changes the corpus fingerprint.
  */
 export class VocabularyCache {
-  private readonly fingerprint: Statement<[], { value: string }>;
-  private readonly loaded = new Map<Of, { fingerprint: string | undefined; value: Vocabulary }>();
+  private readonly fingerprint: Statement<[], string>;
+  private readonly loaded = new Map<VocabularyOf, Loaded>();
+  private readonly loading = new Map<
+    VocabularyOf,
+    { fingerprint: string | undefined; done: Promise<void> }
+  >();
 
   constructor(private readonly sqlite: Database) {
-    this.fingerprint = sqlite.prepare(
-      "SELECT value FROM index_meta WHERE key = 'corpus_fingerprint'",
-    ) as Statement<[], { value: string }>;
+    this.fingerprint = sqlite
+      .prepare("SELECT value FROM index_meta WHERE key = 'corpus_fingerprint'")
+      .pluck() as Statement<[], string>;
   }
 
-  current(of: Of): Vocabulary {
-    const fingerprint = this.fingerprint.get()?.value;
-    const cached = this.loaded.get(of);
-    if (cached && cached.fingerprint === fingerprint) return cached.value;
-    const value = Vocabulary.load(this.sqlite, of);
-    this.loaded.set(of, { fingerprint, value });
-    return value;
+  current(of: VocabularyOf): VocabularyView {
+    const fingerprint = this.fingerprint.get();
+    const loaded = this.loaded.get(of);
+    const cached = loaded?.fingerprint === fingerprint ? loaded : undefined;
+    if (cached?.complete) return cached.value;
+    const fallback = cached?.value ?? new SqlVocabulary(this.sqlite, of);
+    if (fallback.passageCount <= LOAD_AT_ONCE_UP_TO) {
+      const value = this.loadAtOnce(of, fallback.passageCount);
+      this.loaded.set(of, { fingerprint, value, complete: true });
+      return value;
+    }
+    if (!cached) this.loaded.set(of, { fingerprint, value: fallback, complete: false });
+    this.startLoading(of, fingerprint, fallback.passageCount);
+    return fallback;
+  }
+
+  /** Resolves once the in-memory vocabularies of the current index are loaded. */
+  async ready(): Promise<void> {
+    for (const of of ["passages", "claims"] as const) {
+      this.current(of);
+      await this.loading.get(of)?.done;
+    }
+  }
+
+  private loadAtOnce(of: VocabularyOf, count: number): Vocabulary {
+    const rows = this.sqlite.prepare(`SELECT term, doc FROM ${VOCAB_TABLES[of]}`).raw().all() as [
+      string,
+      number,
+    ][];
+    return new Vocabulary(
+      new Map(rows),
+      count,
+      rows.map(([term]) => term),
+    );
+  }
+
+  private startLoading(of: VocabularyOf, fingerprint: string | undefined, count: number): void {
+    if (this.loading.get(of)?.fingerprint === fingerprint) return;
+    const done = this.loadInSteps(of, fingerprint, count).finally(() => {
+      if (this.loading.get(of)?.done === done) this.loading.delete(of);
+    });
+    this.loading.set(of, { fingerprint, done });
+  }
+
+  private async loadInSteps(
+    of: VocabularyOf,
+    fingerprint: string | undefined,
+    count: number,
+  ): Promise<void> {
+    const step = this.sqlite
+      .prepare(`SELECT term, doc FROM ${VOCAB_TABLES[of]} WHERE term > ? ORDER BY term LIMIT ?`)
+      .raw() as Statement<[string, number], [string, number]>;
+    const frequencies = new Map<string, number>();
+    const sorted: string[] = [];
+    let after = "";
+    for (;;) {
+      await new Promise((resolve) => setImmediate(resolve));
+      // Another ingest meanwhile: these steps read two indexes; the next use starts anew.
+      if (this.fingerprint.get() !== fingerprint) return;
+      const rows = step.all(after, CHUNK);
+      for (const [term, df] of rows) {
+        frequencies.set(term, df);
+        sorted.push(term);
+      }
+      if (rows.length < CHUNK) break;
+      after = (rows[rows.length - 1] as [string, number])[0];
+    }
+    await new Promise((resolve) => setImmediate(resolve));
+    if (this.fingerprint.get() !== fingerprint) return;
+    this.loaded.set(of, {
+      fingerprint,
+      value: new Vocabulary(frequencies, count, sorted),
+      complete: true,
+    });
   }
 }

@@ -1,48 +1,57 @@
-import type { Database } from "better-sqlite3";
+/** What query-side work needs to know about the indexed stems. */
+export interface VocabularyView {
+  /** How many documents (passages or claims) the frequencies count over. */
+  readonly passageCount: number;
+  idf(stem: string): number;
+  documentFrequency(stem: string): number;
+  hasPrefix(prefix: string): boolean;
+  hasSuffix(suffix: string): boolean;
+  compoundsOf(stem: string, max: number): string[];
+  /**
+   * Every indexed stem that starts or ends with `stem` (not `stem` itself), or undefined when
+   * that is not known here (then callers compare stems themselves).
+   */
+  affixedBy(stem: string): readonly string[] | undefined;
+  closest(stem: string, maxDistance: number): string | undefined;
+}
+
+/** Inverse document frequency, log(1 + N / df), with df at least 1. */
+export const idfOf = (passageCount: number, df: number) =>
+  Math.log(1 + passageCount / Math.max(1, df));
+
+/**
+ * Compounds ending with a stem are found among the stems that share its last letters: as many
+ * as the shortest stem matched as a part has (MIN_AFFIX_LENGTH).
+ */
+const SUFFIX_KEY = 4;
+/** Past this many compounds of one stem, listing them costs more than comparing stems. */
+const AFFIX_LIMIT = 2000;
 
 /**
  * The indexed stems and how many passages hold each, kept in memory for the query-side work that
- * FTS5 cannot do: splitting unknown compounds and correcting typos.
+ * FTS5 cannot do: splitting unknown compounds, finding compounds by their parts, correcting
+ * typos. Built in one pass over sorted stems: no sorting, so it can be loaded piece by piece.
  */
-export class Vocabulary {
-  private readonly sorted: string[];
-  private readonly reversedSorted: string[];
+export class Vocabulary implements VocabularyView {
+  private readonly sorted: readonly string[];
+  private readonly bySuffix = new Map<string, string[]>();
   private readonly byInitialAndLength = new Map<string, string[]>();
 
   constructor(
     private readonly frequencies: ReadonlyMap<string, number>,
-    /** How many documents (passages or claims) the frequencies count over. */
-    /** How many documents (passages or claims) the frequencies count over. */
     readonly passageCount: number,
+    /** The keys of `frequencies` in code-unit order, when the caller has them so already. */
+    sortedTerms?: readonly string[],
   ) {
-    this.sorted = [...frequencies.keys()].sort();
-    this.reversedSorted = this.sorted.map((t) => [...t].reverse().join("")).sort();
+    this.sorted = sortedTerms ?? [...frequencies.keys()].sort();
     for (const term of this.sorted) {
-      const key = `${term[0]}${term.length}`;
-      const bucket = this.byInitialAndLength.get(key);
-      if (bucket) bucket.push(term);
-      else this.byInitialAndLength.set(key, [term]);
+      push(this.byInitialAndLength, `${term[0]}${term.length}`, term);
+      if (term.length >= SUFFIX_KEY) push(this.bySuffix, term.slice(-SUFFIX_KEY), term);
     }
   }
 
-  /** The stems of the passages' index, or of the claims' index. */
-  static load(sqlite: Database, of: "passages" | "claims"): Vocabulary {
-    const vocabTable = of === "passages" ? "passages_vocab" : "claims_vocab";
-    const countSql =
-      of === "passages"
-        ? "SELECT count(*) AS n FROM passages WHERE stems <> ''"
-        : "SELECT count(*) AS n FROM claims";
-    const rows = sqlite.prepare(`SELECT term, doc FROM ${vocabTable}`).all() as {
-      term: string;
-      doc: number;
-    }[];
-    const { n } = sqlite.prepare(countSql).get() as { n: number };
-    return new Vocabulary(new Map(rows.map((r) => [r.term, r.doc])), n);
-  }
-
-  /** Inverse document frequency, log(1 + N / df), with df at least 1. */
   idf(stem: string): number {
-    return Math.log(1 + this.passageCount / Math.max(1, this.documentFrequency(stem)));
+    return idfOf(this.passageCount, this.documentFrequency(stem));
   }
 
   /** Passages containing exactly this stem. */
@@ -52,40 +61,52 @@ export class Vocabulary {
 
   /** Some indexed stem starts with `prefix` (a compound's first part, or the word itself). */
   hasPrefix(prefix: string): boolean {
-    return startsWithAny(this.sorted, prefix);
+    const i = lowerBound(this.sorted, prefix);
+    return i < this.sorted.length && (this.sorted[i] as string).startsWith(prefix);
   }
 
   /** Some indexed stem ends with `suffix` (a compound's head, or the word itself). */
   hasSuffix(suffix: string): boolean {
-    return startsWithAny(this.reversedSorted, [...suffix].reverse().join(""));
+    return this.endingWith(suffix, 0).length > 0 || this.frequencies.has(suffix);
+  }
+
+  /** Indexed stems longer than `suffix` that end with it, at most `limit` (+1 to tell "more"). */
+  private endingWith(suffix: string, limit: number): string[] {
+    if (suffix.length < SUFFIX_KEY) return [];
+    const found: string[] = [];
+    for (const term of this.bySuffix.get(suffix.slice(-SUFFIX_KEY)) ?? []) {
+      if (term.length > suffix.length && term.endsWith(suffix) && found.push(term) > limit) break;
+    }
+    return found;
+  }
+
+  /** Indexed stems longer than `prefix` that start with it, in order, at most `limit` (+1). */
+  private startingWith(prefix: string, limit: number): string[] {
+    const found: string[] = [];
+    for (let i = lowerBound(this.sorted, prefix); i < this.sorted.length; i++) {
+      const term = this.sorted[i] as string;
+      if (!term.startsWith(prefix)) break;
+      if (term !== prefix && found.push(term) > limit) break;
+    }
+    return found;
+  }
+
+  /** Undefined for a stem with more than AFFIX_LIMIT compounds: comparing is cheaper then. */
+  affixedBy(stem: string): readonly string[] | undefined {
+    const starting = this.startingWith(stem, AFFIX_LIMIT);
+    const ending = this.endingWith(stem, AFFIX_LIMIT);
+    if (starting.length > AFFIX_LIMIT || ending.length > AFFIX_LIMIT) return undefined;
+    return [...new Set([...starting, ...ending])];
   }
 
   /**
    * Indexed compounds that start or end with `stem` ("einfuhr" → "amtseinfuhr"), the most
-   * frequent first, at most `max`. This turns compound matching into exact FTS5 lookups.
+   * frequent of the first few hundred found, at most `max`. This turns compound matching into
+   * exact FTS5 lookups.
    */
   compoundsOf(stem: string, max: number): string[] {
-    const found = new Set<string>();
-    const scanLimit = max * 20;
-    for (
-      let i = lowerBound(this.sorted, stem);
-      i < this.sorted.length && found.size < scanLimit;
-      i++
-    ) {
-      const term = this.sorted[i] as string;
-      if (!term.startsWith(stem)) break;
-      if (term !== stem) found.add(term);
-    }
-    const back = [...stem].reverse().join("");
-    for (
-      let i = lowerBound(this.reversedSorted, back);
-      i < this.reversedSorted.length && found.size < 2 * scanLimit;
-      i++
-    ) {
-      const reversed = this.reversedSorted[i] as string;
-      if (!reversed.startsWith(back)) break;
-      if (reversed !== back) found.add([...reversed].reverse().join(""));
-    }
+    const scan = max * 20;
+    const found = new Set([...this.startingWith(stem, scan), ...this.endingWith(stem, 2 * scan)]);
     return [...found]
       .sort((a, b) => this.documentFrequency(b) - this.documentFrequency(a) || (a < b ? -1 : 1))
       .slice(0, max);
@@ -118,6 +139,12 @@ export class Vocabulary {
   }
 }
 
+function push(buckets: Map<string, string[]>, key: string, term: string): void {
+  const bucket = buckets.get(key);
+  if (bucket) bucket.push(term);
+  else buckets.set(key, [term]);
+}
+
 function lowerBound(sorted: readonly string[], key: string): number {
   let lo = 0;
   let hi = sorted.length;
@@ -127,11 +154,6 @@ function lowerBound(sorted: readonly string[], key: string): number {
     else hi = mid;
   }
   return lo;
-}
-
-function startsWithAny(sorted: readonly string[], prefix: string): boolean {
-  const i = lowerBound(sorted, prefix);
-  return i < sorted.length && (sorted[i] as string).startsWith(prefix);
 }
 
 /** Optimal-string-alignment distance, giving up (returning `limit`) once it cannot stay below it. */

@@ -63,12 +63,48 @@ describe("the local console", () => {
     expect(h.printed()).toContain("Frage 1/1");
     await h.type("A");
     expect(h.printed()).toContain("Deine Antwort ist gespeichert.");
-    await h.type("A");
-    expect(h.printed()).toContain("Du hast diese Frage schon beantwortet.");
-    h.clock.now += 11_000;
+    // Its only player has answered: the question closes without waiting for its time.
     await until(() => h.printed().includes("Endstand"));
+    await h.type("A");
+    expect(h.printed()).toContain("Zu spät: Diese Frage ist geschlossen.");
     expect(h.printed()).toContain("Beleg:");
     expect(h.printed()).toMatch(/Anna — \*\*\d+\*\* Punkte \(\d\/1\)/);
+  });
+});
+
+describe("typed answers and reports in the console", () => {
+  it("asks for the answer after its key, closes at once for its one player, and takes a report", async () => {
+    const h = await harness();
+    await h.type("/quiz start questions:1 seconds:60 kind:typed");
+    await until(() => h.printed().includes("[A] ✎ Antwort eingeben"));
+    await h.type("A");
+    expect(h.printed()).toContain("› Deine Antwort — Antwort");
+    await h.type("\u001b[2JBratwurst");
+    expect(h.printed()).toContain("Deine Antwort „[2JBratwurst“ ist gespeichert.");
+    expect(h.printed()).not.toContain("\u001b[2J");
+    await until(() => h.printed().includes("Endstand"));
+    expect(h.printed()).toContain("richtig: 0 · falsch: 1");
+    expect(h.printed()).toContain("Richtig lagen: niemand");
+    expect(h.printed()).toMatch(/\[1\] Frage melden/);
+    h.clear();
+    await h.type("1");
+    expect(h.printed()).toContain("› Frage melden — Was ist an dieser Frage falsch?");
+    await h.type("Die Antwort ist zu eng gefasst");
+    expect(h.printed()).toContain("Danke, deine Meldung ist gespeichert.");
+    h.clear();
+    await h.type("/quiz reports");
+    expect(h.printed()).toContain("Gemeldete Fragen (1)");
+    expect(h.printed()).toContain("Die Antwort ist zu eng gefasst");
+  });
+
+  it("leaves a form unsent when a command is typed instead", async () => {
+    const h = await harness();
+    await h.type("/quiz start questions:1 seconds:60 kind:typed");
+    await until(() => h.printed().includes("[A]"));
+    await h.type("A");
+    await h.type("/quiz stop");
+    expect(h.printed()).toContain("Die Runde wurde beendet.");
+    expect(h.printed()).not.toContain("ist gespeichert");
   });
 });
 

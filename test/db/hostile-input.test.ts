@@ -34,6 +34,7 @@ const recorder: Responder = {
   reply: async (view) => void views.push(view),
   update: async (view) => void views.push(view),
   followUp: async (view) => void views.push(view),
+  showForm: async () => {},
 };
 
 /** Text a hostile or careless user may type. */

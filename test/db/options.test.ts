@@ -28,6 +28,7 @@ async function run(
     reply: async (v) => void views.push(v),
     update: async (v) => void views.push(v),
     followUp: async (v) => void views.push(v),
+    showForm: async () => {},
   };
   await findCommand(command)?.execute(
     ctx,
@@ -62,7 +63,7 @@ describe("option values outside what a command takes", () => {
     const topic = await run("quiz", { topic: "astrologie" }, { subcommand: "start" });
     expect(topic[0]).toMatchObject({ ephemeral: true });
     expect(topic[0]?.content).toMatch(
-      /„astrologie“ gibt es für „thema“ nicht\. Möglich: .*inauguration/,
+      /„astrologie“ gibt es für „thema“ nicht\. Möglich: .*Amtseinführung/,
     );
     const article = await run("cite", { query: "Musk", article: "gibt-es-nicht" });
     expect(article[0]?.content).toMatch(/Möglich: .*bezos-statt-musk/);

@@ -46,7 +46,12 @@ describe("a quiz round on a real database file", () => {
       expect((await quiz.answer("c1", { ...user(3), option: 0 })).status).toBe("duplicate");
       const reveal = await quiz.closeCurrent("c1");
       expect(reveal?.counts.reduce((a, b) => a + b, 0)).toBe(25);
-      expect(reveal?.rightNames.every((n) => n.startsWith("User "))).toBe(true);
+      const right = reveal?.right ?? [];
+      expect(right.length).toBeGreaterThan(0);
+      expect(right.every((r) => r.name.startsWith("User ") && r.points > 0)).toBe(true);
+      expect(right.map((r) => r.points)).toEqual(
+        [...right.map((r) => r.points)].sort((a, b) => b - a),
+      );
       now += 5000;
     }
     const standings = await quiz.finish("c1");

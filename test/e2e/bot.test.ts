@@ -425,7 +425,13 @@ describe("what a query was understood as", () => {
     const english = fake.command(
       anna,
       "cite",
-      [{ name: "query", type: 3, value: "who translated the essay on technofeudalism?" }],
+      [
+        {
+          name: "query",
+          type: 3,
+          value: "who translated the techno-feudalism essay from English?",
+        },
+      ],
       { locale: "en-US" },
     );
     const read = (await answerOf(english)) as { embeds: { footer: { text: string } }[] };

@@ -448,6 +448,28 @@ export class FakeDiscord {
     return interaction.id;
   }
 
+  /** Submits a modal (form) the bot showed, with the text typed into each of its fields. */
+  submitModal(
+    user: FakeUser,
+    customId: string,
+    fields: Record<string, string>,
+    { locale = "de", channelId = CHANNEL_ID }: { locale?: string; channelId?: string } = {},
+  ): string {
+    const interaction = {
+      ...this.base(user, locale, true, channelId),
+      type: 5,
+      data: {
+        custom_id: customId,
+        components: Object.entries(fields).map(([id, value]) => ({
+          type: 1,
+          components: [{ type: 4, custom_id: id, value }],
+        })),
+      },
+    };
+    this.dispatch("INTERACTION_CREATE", interaction);
+    return interaction.id;
+  }
+
   /** The callback (reply, update, defer) the bot sent for an interaction. */
   callbackOf(interactionId: string): { type: number; data?: Record<string, unknown> } | undefined {
     return this.callbacks.get(interactionId)?.body as

@@ -82,3 +82,25 @@ describe("analyze", () => {
     expect(indexStems("Die Amtseinführung in der ersten Reihe")).toBe("amtseinfuhr erst reih");
   });
 });
+
+describe("indexStems", () => {
+  it("indexes exactly the stems analysis gives, for any text", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme", maxLength: 200 }), (text) => {
+        expect(indexStems(text)).toBe(
+          analyze(text)
+            .map((t) => t.stem)
+            .join(" "),
+        );
+      }),
+      { numRuns: 300 },
+    );
+    const german =
+      "Die Tech-Milliardäre, US-Präsident Trump's „Golden Dome“ für 16.000 Satelliten.";
+    expect(indexStems(german)).toBe(
+      analyze(german)
+        .map((t) => t.stem)
+        .join(" "),
+    );
+  });
+});

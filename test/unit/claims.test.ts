@@ -11,8 +11,8 @@ const BODY =
 const VALID = `- id: erste-reihe
   quote: "Die Plätze in der ersten Reihe waren für Mark Zuckerberg von Meta und Jeff Bezos von Amazon reserviert."
   question:
-    de: Wer saß in der ersten Reihe?
-    en: Who sat in the front row?
+    de: Wer war einer der Gäste in der ersten Reihe?
+    en: Who was one of the guests in the front row?
   answer: [Mark Zuckerberg, Jeff Bezos]
   accept: [Zuckerberg, Bezos]
   type: person
@@ -26,7 +26,8 @@ const VALID = `- id: erste-reihe
   question:
     de: Wie viel soll der Schild kosten?
     en: How much is the shield to cost?
-  answer: [175 Milliarden Dollar]
+  answer:
+    - {de: 175 Milliarden Dollar, en: 175 billion dollars}
   type: number
   statement:
     de: Der Schild soll 175 Milliarden Dollar kosten.
@@ -34,8 +35,11 @@ const VALID = `- id: erste-reihe
   tags: [space]
 `;
 
-const check = (source: string, body: string | undefined = BODY) =>
-  parseClaimFile("corpus/claims/beispiel.yaml", "beispiel", source, body);
+const TAGS =
+  "inauguration: {de: Amtseinführung, en: Inauguration}\nspace: {de: Raumfahrt, en: Space}\n";
+
+const check = (source: string, body: string = BODY) =>
+  parseClaimFile("corpus/claims/beispiel.yaml", "beispiel", source, { body, date: "2025-01" });
 
 describe("the repository's claims", () => {
   const corpus = loadCorpus(REPO_CORPUS);
@@ -91,20 +95,23 @@ describe("parseClaimFile", () => {
     ],
     [
       "a distractor that is an accepted answer",
-      VALID.replace("distractors: [Tim Cook,", "distractors: [bezos,"),
+      VALID.replace("distractors: [Tim Cook,", "distractors: [jeff  BEZOS,"),
       12,
-      'distractor "bezos" is also an accepted answer',
+      'distractor "jeff  BEZOS" is also an accepted answer',
     ],
     [
       "an empty question",
-      VALID.replace("de: Wer saß in der ersten Reihe?", 'de: ""'),
+      VALID.replace("de: Wer war einer der Gäste in der ersten Reihe?", 'de: ""'),
       4,
       "question.de: must not be empty",
     ],
     [
       "an over-long answer",
-      VALID.replace("answer: [175 Milliarden Dollar]", `answer: [${"x".repeat(81)}]`),
-      19,
+      VALID.replace(
+        "- {de: 175 Milliarden Dollar, en: 175 billion dollars}",
+        `- ${"x".repeat(81)}`,
+      ),
+      20,
       "answer.0: is too long (at most 80 characters)",
     ],
     [
@@ -122,14 +129,14 @@ describe("parseClaimFile", () => {
         "en: The shield is to cost 175 billion dollars.",
         "en: The shield is expensive.",
       ),
-      23,
+      24,
       "statement.en must contain an answer or its number",
     ],
     ["a bad type", VALID.replace("type: person", "type: animal"), 8, "type: Invalid option"],
     [
       "a list given as a mapping",
       VALID.replace("tags: [space]", "tags: {a: b}"),
-      24,
+      25,
       "tags: Invalid input",
     ],
   ])("reports %s with its line", (_name, source, line, message) => {
@@ -143,7 +150,7 @@ describe("parseClaimFile", () => {
     const broken = VALID.replace("type: person", "type: animal")
       .replace("ersten Reihe waren", "zweiten Reihe waren")
       .replace("en: The shield is to cost 175 billion dollars.", "en: The shield is expensive.");
-    expect(check(broken).problems.map((p) => p.line)).toEqual([8, 23]);
+    expect(check(broken).problems.map((p) => p.line)).toEqual([8, 24]);
   });
 
   it.each([
@@ -172,6 +179,7 @@ describe("loading a corpus with claims", () => {
     const corpus = tempCorpus({ "beispiel.md": article(BODY) });
     try {
       mkdirSync(`${corpus.dir}/claims`);
+      writeFileSync(`${corpus.dir}/tags.yaml`, TAGS);
       writeFileSync(
         `${corpus.dir}/claims/beispiel.yaml`,
         `${VALID}${VALID.split("- id: schild-kosten")[0]?.replace("- id: erste-reihe", "- id: erste-reihe")}`,
@@ -179,7 +187,105 @@ describe("loading a corpus with claims", () => {
       const problems = loadCorpus(corpus.dir).problems.map(formatProblem);
       expect(problems).toEqual([
         expect.stringMatching(
-          /beispiel\.yaml:25: duplicate claim id "erste-reihe" \(first at .*beispiel\.yaml:1\)$/,
+          /beispiel\.yaml:26: duplicate claim id "erste-reihe" \(first at .*beispiel\.yaml:1\)$/,
+        ),
+      ]);
+    } finally {
+      corpus.cleanup();
+    }
+  });
+});
+
+describe("the rules that keep questions sound", () => {
+  it.each([
+    [
+      "a false statement that still holds a right answer",
+      VALID.replace(
+        "  tags: [space]",
+        "  false_statements:\n    - {de: Der Schild soll 90 Milliarden Dollar kosten., en: The shield is to cost 175 billion euros.}\n  tags: [space]",
+      ),
+      26,
+      "a false statement still holds a right answer",
+    ],
+    [
+      "a question that points at an unnamed article",
+      VALID.replace(
+        "de: Wie viel soll der Schild kosten?",
+        "de: Was kostet laut dem Beitrag der Schild?",
+      ),
+      17,
+      "does not stand alone",
+    ],
+    [
+      "a question with a demonstrative and nothing before it",
+      VALID.replace(
+        "en: Who was one of the guests in the front row?",
+        "en: Who was one of these billionaires in the front row?",
+      ),
+      5,
+      "does not stand alone",
+    ],
+    [
+      "a German answer in an English round",
+      VALID.replace(
+        "- {de: 175 Milliarden Dollar, en: 175 billion dollars}",
+        "- 175 Milliarden Dollar",
+      ),
+      20,
+      "reads as German in an English round",
+    ],
+    [
+      "a distractor later than the article",
+      VALID.replace(
+        "  tags: [space]",
+        "  distractors:\n    - {de: 300 Milliarden Dollar im Jahr 2027, en: 300 billion dollars in 2027}\n  tags: [space]",
+      ),
+      26,
+      "later than the article (2025)",
+    ],
+    [
+      "a question with two right answers that asks for only one",
+      VALID.replace(
+        "de: Wer war einer der Gäste in der ersten Reihe?",
+        "de: Wer saß in der ersten Reihe?",
+      ),
+      4,
+      "has 2 answers but one option is right",
+    ],
+    [
+      "a surname among full names",
+      VALID.replace("distractors: [Tim Cook,", "distractors: [Cook,"),
+      12,
+      "options differ in form",
+    ],
+  ])("rejects %s", (_name, source, line, message) => {
+    const { problems } = check(source);
+    expect(problems.map((p) => p.message)).toEqual([expect.stringContaining(message)]);
+    expect(problems[0]?.line).toBe(line);
+  });
+
+  it("rejects an accepted number that YAML cut at its thousands comma", () => {
+    const { problems } = check(
+      VALID.replace(
+        "    - {de: 175 Milliarden Dollar, en: 175 billion dollars}",
+        "    - {de: 175 Milliarden Dollar, en: 175 billion dollars}\n  accept: [about 175, about 1,750]",
+      ),
+    );
+    expect(problems.map((p) => [p.line, p.message])).toEqual([
+      [21, expect.stringContaining('"about 1" names another number than the answer')],
+      [21, expect.stringContaining('"750" names another number than the answer')],
+    ]);
+  });
+
+  it("reports a tag that has no labels", () => {
+    const corpus = tempCorpus({ "beispiel.md": article(BODY) });
+    try {
+      mkdirSync(`${corpus.dir}/claims`);
+      writeFileSync(`${corpus.dir}/tags.yaml`, "space: {de: Raumfahrt, en: Space}\n");
+      writeFileSync(`${corpus.dir}/claims/beispiel.yaml`, VALID);
+      expect(loadCorpus(corpus.dir).problems.map(formatProblem)).toEqual([
+        expect.stringMatching(
+          /beispiel\.yaml:1: tag "inauguration" has no labels in .*tags\.yaml$/,
         ),
       ]);
     } finally {

@@ -2,7 +2,16 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { lexiconFingerprint, reduceLexicons } from "../../src/corpus/lexicons.ts";
+import { startLexiconReduction } from "../../src/corpus/lexicon-reduction.ts";
+import {
+  type LexiconFiles,
+  lexiconFingerprint,
+  prepareLexicons,
+  reducePrepared,
+} from "../../src/corpus/lexicons.ts";
+
+const reduceLexicons = (files: LexiconFiles, corpus: ReadonlySet<string>) =>
+  reducePrepared(prepareLexicons(files), corpus);
 
 const dir = mkdtempSync(join(tmpdir(), "beleg-lexicons-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -31,6 +40,12 @@ writeFileSync(
 const corpus = new Set(["streit", "amtseinfuhr", "reih", "satellit", "geld"]);
 
 describe("the lexicons, reduced to what reaches the corpus", () => {
+  it("are reduced the same in a worker thread as in this one", async () => {
+    const inWorker = await startLexiconReduction({ thesaurus, dictionary }).reduce(corpus);
+    expect(inWorker).toEqual(reduceLexicons({ thesaurus, dictionary }, corpus));
+    expect(inWorker.synonyms.length).toBeGreaterThan(0);
+  });
+
   it("maps colloquial and other words to the corpus's synonyms, never to themselves", () => {
     const { synonyms } = reduceLexicons({ thesaurus, dictionary }, corpus);
     const of = (stem: string) => synonyms.filter((s) => s.stem === stem).map((s) => s.synonym);

@@ -55,6 +55,42 @@ describe("RoundMachine", () => {
     expect(round.isDue(11_200)).toBe(true);
   });
 
+  it("keeps the first question open for the join phase, then closes once the starter answered", () => {
+    const round = new RoundMachine([question(1), question(2)], 30_000, ["anna"], 10_000);
+    round.openNext(0);
+    answer(round, "anna", 2, 1000);
+    answer(round, "ben", 1, 2000);
+    expect(round.isDue(9_999)).toBe(false);
+    expect(round.isDue(10_000)).toBe(true);
+    round.close();
+    round.openNext(11_000);
+    expect(answer(round, "ben", 2, 11_100)).toMatchObject({ everyoneAnswered: false });
+    expect(answer(round, "anna", 0, 11_200)).toMatchObject({ everyoneAnswered: true });
+    expect(round.isDue(11_200)).toBe(true);
+  });
+
+  it("closes a lone player's question as soon as they answered (no join phase)", () => {
+    const round = new RoundMachine([question(1)], 30_000, ["anna"], 0);
+    round.openNext(0);
+    expect(round.isDue(1)).toBe(false);
+    answer(round, "anna", 2, 500);
+    expect(round.isDue(500)).toBe(true);
+  });
+
+  it("counts typed answers as right and wrong", () => {
+    const typed: Question = { ...question(1), kind: "typed", options: ["Merz"], correctIndex: 0 };
+    const round = new RoundMachine([typed], 30_000);
+    round.openNext(0);
+    answer(round, "anna", 0, 100);
+    answer(round, "ben", -1, 100);
+    answer(round, "cem", -1, 100);
+    expect(round.reserve("dora", 1, 100)).toEqual({ outcome: "invalid" });
+    const reveal = round.close();
+    expect(reveal.counts).toEqual([1, 2]);
+    expect(reveal.rightUsers).toEqual(["anna"]);
+    expect(reveal.wrongUsers).toEqual(["ben", "cem"]);
+  });
+
   it("counts an answer only once it is stored, and lets a failed one be tried again", () => {
     const round = new RoundMachine([question(1)], 10_000, ["anna"]);
     round.openNext(0);

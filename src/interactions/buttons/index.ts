@@ -1,25 +1,31 @@
 import type { InteractionContext } from "../context.ts";
-import { type CustomId, parseCustomId } from "../custom-id.ts";
+import { type ButtonId, isModalId, parseCustomId } from "../custom-id.ts";
 import { texts } from "../i18n.ts";
 import type { ComponentRequest, Responder } from "../request.ts";
 import type { ButtonHandler } from "./button.ts";
 import { citePageButton } from "./cite-page.ts";
 import { postCitationButton } from "./post-citation.ts";
 import { quizAnswerButton } from "./quiz-answer.ts";
+import { reportQuestionButton } from "./report-question.ts";
+import { reportsReviewedButton } from "./reports-reviewed.ts";
 import { reviewAnswerButton } from "./review-answer.ts";
+import { typedAnswerButton } from "./typed-answer.ts";
 
 /** Every button, by the kind of its custom id (a kind without a handler does not compile). */
-const BUTTONS: { readonly [K in CustomId["kind"]]: ButtonHandler<K> } = {
+const BUTTONS: { readonly [K in ButtonId["kind"]]: ButtonHandler<K> } = {
   cite: citePageButton,
   quiz: quizAnswerButton,
   review: reviewAnswerButton,
   post: postCitationButton,
+  typed: typedAnswerButton,
+  report: reportQuestionButton,
+  reviewed: reportsReviewedButton,
 };
 
-function press<K extends CustomId["kind"]>(
+function press<K extends ButtonId["kind"]>(
   ctx: InteractionContext,
   request: ComponentRequest,
-  id: Extract<CustomId, { kind: K }>,
+  id: Extract<ButtonId, { kind: K }>,
   respond: Responder,
 ): Promise<void> {
   return (BUTTONS[id.kind] as ButtonHandler<K>).press(ctx, request, id, respond);
@@ -32,7 +38,7 @@ export async function handleComponent(
   respond: Responder,
 ): Promise<void> {
   const id = parseCustomId(request.customId);
-  if (!id) {
+  if (!id || isModalId(id)) {
     await respond.reply({ content: texts(request.lang).expired, ephemeral: true });
     return;
   }

@@ -1,6 +1,6 @@
 import type { Command } from "../context.ts";
 import { citeView } from "../views/cite.ts";
-import { articleChoices, int, refuseBadOptions, str } from "./options.ts";
+import { articleChoices, articleIds, int, refuseBadOptions, str } from "./options.ts";
 
 const MAX_CITE_RESULTS = 10;
 const MAX_QUERY_LENGTH = 300;
@@ -51,7 +51,7 @@ export const citeCommand: Command = {
   },
   consoleArgs: ["query"],
   async execute(ctx, request, respond) {
-    const known = { article: ctx.corpus.articles().map((a) => a.id) };
+    const known = { article: articleIds(ctx.corpus) };
     if (await refuseBadOptions(citeCommand.data.options ?? [], request, respond, known)) return;
     const ephemeral = request.options.private === true;
     await respond.defer(ephemeral);

@@ -1,4 +1,5 @@
 import type { CorpusReader } from "../../corpus/reader.ts";
+import type { Lang } from "../../quiz/types.ts";
 import type { OptionSpec } from "../command-spec.ts";
 import { texts } from "../i18n.ts";
 import type { Choice, CommandRequest, RequestBase, Responder } from "../request.ts";
@@ -21,14 +22,31 @@ export function articleChoices(corpus: CorpusReader, typed: string): Choice[] {
     }));
 }
 
-/** Claim tags that contain what was typed, for autocomplete. */
-export function topicChoices(corpus: CorpusReader, typed: string): Choice[] {
-  const needle = typed.trim().toLowerCase();
+/** Every article id, as the values an article option accepts. */
+export function articleIds(corpus: CorpusReader): Choice[] {
+  return corpus.articles().map((a) => ({ value: a.id, name: a.id }));
+}
+
+/** Topics whose slug or name (in either language) contains what was typed, for autocomplete. */
+export function topicChoices(corpus: CorpusReader, typed: string, lang: Lang): Choice[] {
+  const needle = typed.trim().toLocaleLowerCase();
   return corpus
     .topics()
-    .filter((t) => t.includes(needle))
+    .filter((t) =>
+      [t.slug, t.label.de, t.label.en].some((n) => n.toLocaleLowerCase().includes(needle)),
+    )
     .slice(0, MAX_CHOICES)
-    .map((t) => ({ name: t, value: t }));
+    .map((t) => ({ name: truncate(t.label[lang], MAX_CHOICE_NAME), value: t.slug }));
+}
+
+/** The slug of a topic typed as its slug or its name in either language; else what was typed. */
+export function topicSlug(corpus: CorpusReader, typed: string | undefined): string | undefined {
+  if (typed === undefined) return undefined;
+  const wanted = typed.trim().toLocaleLowerCase();
+  const found = corpus
+    .topics()
+    .find((t) => [t.slug, t.label.de, t.label.en].some((n) => n.toLocaleLowerCase() === wanted));
+  return found?.slug ?? typed;
 }
 
 export const str = (v: unknown): string | undefined =>
@@ -62,7 +80,7 @@ const MAX_LISTED = 15;
 export function optionProblem(
   specs: readonly OptionSpec[],
   request: CommandRequest,
-  known: Readonly<Record<string, readonly string[]>> = {},
+  known: Readonly<Record<string, readonly Choice[]>> = {},
 ): string | undefined {
   const t = texts(request.lang);
   for (const spec of specs) {
@@ -77,7 +95,7 @@ export function optionProblem(
     }
     const allowed =
       spec.choices?.map((c) => ({ value: c.value, name: c.name[request.lang] })) ??
-      known[spec.name]?.map((v) => ({ value: v, name: v }));
+      known[spec.name];
     if (allowed && typeof value === "string" && !allowed.some((a) => a.value === value)) {
       const listed = allowed.slice(0, MAX_LISTED).map((a) => a.name);
       const more = allowed.length > MAX_LISTED ? ", …" : "";
@@ -92,7 +110,7 @@ export async function refuseBadOptions(
   specs: readonly OptionSpec[],
   request: CommandRequest,
   respond: Responder,
-  known?: Readonly<Record<string, readonly string[]>>,
+  known?: Readonly<Record<string, readonly Choice[]>>,
 ): Promise<boolean> {
   const problem = optionProblem(specs, request, known);
   if (problem) await respond.reply({ content: problem, ephemeral: true });

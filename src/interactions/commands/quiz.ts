@@ -3,7 +3,17 @@ import type { KindChoice } from "../../quiz/types.ts";
 import type { Command, InteractionContext } from "../context.ts";
 import { texts } from "../i18n.ts";
 import type { RequestBase, Responder } from "../request.ts";
-import { articleChoices, int, refuseBadOptions, serverOf, str, topicChoices } from "./options.ts";
+import { reportsView } from "../views/reports.ts";
+import {
+  articleChoices,
+  articleIds,
+  int,
+  refuseBadOptions,
+  serverOf,
+  str,
+  topicChoices,
+  topicSlug,
+} from "./options.ts";
 
 export const DEFAULT_QUESTIONS = 5;
 export const DEFAULT_SECONDS = 30;
@@ -16,8 +26,6 @@ export interface RoundSettings {
   readonly article?: string | undefined;
   readonly topic?: string | undefined;
   readonly seed?: number | undefined;
-  /** Players known from the start (the console's one player). */
-  readonly players?: readonly string[];
 }
 
 /**
@@ -45,6 +53,7 @@ export async function startRound(
       channelId: request.channelId,
       starterId: request.actor.id,
       lang: request.lang,
+      solo: request.alone === true,
     },
     (view) => respond.followUp(view),
   );
@@ -102,12 +111,13 @@ export const quizCommand: Command = {
             nameDe: "art",
             type: "string",
             description: {
-              en: "Multiple choice, true/false or mixed",
-              de: "Multiple Choice, wahr/falsch oder gemischt",
+              en: "Multiple choice, true/false, typed answers or mixed",
+              de: "Multiple Choice, wahr/falsch, eingetippt oder gemischt",
             },
             choices: [
               { value: "mc", name: { en: "multiple choice", de: "Multiple Choice" } },
               { value: "tf", name: { en: "true/false", de: "wahr/falsch" } },
+              { value: "typed", name: { en: "type the answer", de: "Antwort eintippen" } },
               { value: "mixed", name: { en: "mixed", de: "gemischt" } },
             ],
           },
@@ -132,6 +142,14 @@ export const quizCommand: Command = {
           de: "Die Runde in diesem Kanal beenden",
         },
       },
+      {
+        name: "reports",
+        nameDe: "meldungen",
+        description: {
+          en: "Questions players reported as wrong (moderators)",
+          de: "Von Spielern gemeldete Fragen (Moderation)",
+        },
+      },
     ],
   },
   consoleArgs: [],
@@ -139,6 +157,11 @@ export const quizCommand: Command = {
     const t = texts(request.lang);
     const guildId = await serverOf(request, respond);
     if (guildId === null) return;
+    if (request.subcommand === "reports") {
+      if (!request.canManageMessages)
+        return respond.reply({ content: t.reportsForbidden, ephemeral: true });
+      return respond.reply(reportsView(ctx.reports.open(guildId), request.lang));
+    }
     if (request.subcommand === "stop") {
       const result = await ctx.runner.stop(request.channelId, {
         userId: request.actor.id,
@@ -151,11 +174,13 @@ export const quizCommand: Command = {
       return;
     }
     const specs = quizCommand.data.subcommands?.[0]?.options ?? [];
+    const topic = topicSlug(ctx.corpus, str(request.options.topic));
+    const checked = { ...request, options: { ...request.options, topic } };
     const known = {
-      article: ctx.corpus.articles().map((a) => a.id),
-      topic: ctx.corpus.topics(),
+      article: articleIds(ctx.corpus),
+      topic: ctx.corpus.topics().map((x) => ({ value: x.slug, name: x.label[request.lang] })),
     };
-    if (await refuseBadOptions(specs, request, respond, known)) return;
+    if (await refuseBadOptions(specs, checked, respond, known)) return;
     await startRound(
       ctx,
       { ...request, guildId },
@@ -164,14 +189,14 @@ export const quizCommand: Command = {
         seconds: int(request.options.seconds) ?? DEFAULT_SECONDS,
         kind: (str(request.options.kind) ?? "mixed") as KindChoice,
         article: str(request.options.article),
-        topic: str(request.options.topic),
+        topic,
       },
       respond,
     );
   },
   autocomplete(ctx, request) {
     if (request.option === "article") return articleChoices(ctx.corpus, request.value);
-    if (request.option === "topic") return topicChoices(ctx.corpus, request.value);
+    if (request.option === "topic") return topicChoices(ctx.corpus, request.value, request.lang);
     return [];
   },
 };

@@ -79,9 +79,12 @@ export const statsCommand: Command = {
       return;
     }
     const accuracy = stats.answered > 0 ? Math.round((stats.correct / stats.answered) * 100) : 0;
+    const labels = new Map(ctx.corpus.topics().map((x) => [x.slug, x.label[request.lang]]));
     const weakest =
       stats.weakestTopics.length > 0
-        ? stats.weakestTopics.map((w) => `${w.tag} (${w.correct}/${w.answered})`).join(", ")
+        ? stats.weakestTopics
+            .map((w) => `${labels.get(w.tag) ?? w.tag} (${w.correct}/${w.answered})`)
+            .join(", ")
         : t.none;
     await respond.reply({
       cards: [

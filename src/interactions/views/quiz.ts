@@ -3,20 +3,48 @@ import type { Standing } from "../../quiz/standings.ts";
 import type { Lang } from "../../quiz/types.ts";
 import { encodeCustomId } from "../custom-id.ts";
 import { texts } from "../i18n.ts";
-import type { Inline, View } from "../view.ts";
+import type { Button, Inline, View } from "../view.ts";
 import { optionKey, optionLabel } from "./option-keys.ts";
+
+/** The buttons under a question: its options, or the one that opens the answer form. */
+function answerButtons(q: OpenedQuestion, lang: Lang, closed: boolean): Button[] {
+  const { question } = q;
+  if (question.kind === "typed") {
+    return [
+      {
+        style: "primary",
+        label: `✎ ${texts(lang).typeAnswer}`,
+        key: "A",
+        customId: encodeCustomId({ kind: "typed", roundId: q.roundId, position: q.position }),
+        disabled: closed,
+      },
+    ];
+  }
+  return question.options.map((option, i) => ({
+    style: closed && i === question.correctIndex ? "success" : "secondary",
+    label: optionLabel(question.kind, i, option),
+    key: optionKey(question.kind, i),
+    customId: encodeCustomId({
+      kind: "quiz",
+      roundId: q.roundId,
+      position: q.position,
+      option: i,
+    }),
+    disabled: closed,
+  }));
+}
 
 /** A question with its answer buttons and a live countdown. */
 export function questionView(q: OpenedQuestion, lang: Lang, closed = false): View {
   const t = texts(lang);
   const { question } = q;
-  const title = `${t.question(q.position + 1, q.total)}${question.kind === "tf" ? ` · ${t.trueOrFalse}` : ""}`;
+  const hint = { mc: "", tf: ` · ${t.trueOrFalse}`, typed: ` · ${t.typedQuestion}` }[question.kind];
   return {
     content: closed ? "" : t.closes(q.closesAt),
     cards: [
       {
         colour: "quiz",
-        title,
+        title: `${t.question(q.position + 1, q.total)}${hint}`,
         body: question.prompt,
         ...(question.kind === "mc"
           ? {
@@ -29,20 +57,7 @@ export function questionView(q: OpenedQuestion, lang: Lang, closed = false): Vie
           : {}),
       },
     ],
-    buttons: [
-      question.options.map((option, i) => ({
-        style: closed && i === question.correctIndex ? "success" : "secondary",
-        label: optionLabel(question.kind, i, option),
-        key: optionKey(question.kind, i),
-        customId: encodeCustomId({
-          kind: "quiz",
-          roundId: q.roundId,
-          position: q.position,
-          option: i,
-        }),
-        disabled: closed,
-      })),
-    ],
+    buttons: [answerButtons(q, lang, closed)],
   };
 }
 
@@ -53,32 +68,62 @@ function bar(count: number, total: number): string {
   return `${"█".repeat(filled)}${"░".repeat(BAR_WIDTH - filled)}`;
 }
 
-/** The reveal: the right option, votes as bars, who was right (names, no pings), the evidence. */
-export function revealView(r: RevealResult, lang: Lang, source: string): View {
-  const t = texts(lang);
+/** How the players voted: a bar per option, or how many typed the answer right and wrong. */
+function votesText(r: RevealResult, lang: Lang): Inline[] {
   const { question } = r;
+  if (question.kind === "typed")
+    return [texts(lang).typedCounts(r.counts[0] ?? 0, r.counts[1] ?? 0)];
   const total = r.counts.reduce((a, b) => a + b, 0);
   const key = (i: number) =>
     question.kind === "tf" ? (question.options[i] as string) : optionKey("mc", i);
-  const votes: Inline[] = question.options.flatMap((_, i) => [
+  return question.options.flatMap((_, i) => [
     ...(i > 0 ? ["\n"] : []),
     { code: key(i).padEnd(6) },
     ` ${bar(r.counts[i] ?? 0, total)} ${r.counts[i] ?? 0}${i === question.correctIndex ? " ✓" : ""}`,
   ]);
-  const right = r.rightNames.length > 0 ? r.rightNames.join(", ") : t.nobodyRight;
+}
+
+/** Who was right and the points each just earned ("Anna +135, Ben +90"); names never ping. */
+function rightText(r: RevealResult, lang: Lang): Inline[] | string {
+  if (r.right.length === 0) return texts(lang).nobodyRight;
+  return r.right.flatMap((p, i) => [
+    ...(i > 0 ? [", "] : []),
+    p.name,
+    " ",
+    { bold: `+${p.points}` },
+  ]);
+}
+
+/**
+ * The reveal: the right answer, the votes, who was right with their points, the evidence, and a
+ * button to report the question as wrong.
+ */
+export function revealView(r: RevealResult, lang: Lang, source: string): View {
+  const t = texts(lang);
+  const { question } = r;
   const answer = question.options[question.correctIndex] as string;
+  const letter = question.kind === "mc" ? `${optionKey("mc", question.correctIndex)} · ` : "";
   return {
     cards: [
       {
         colour: "right",
-        title: `${t.answer}: ${question.kind === "mc" ? `${key(question.correctIndex)} · ` : ""}${answer}`,
+        title: `${t.answer}: ${letter}${answer}`,
         fields: [
-          { name: t.votes, value: votes },
-          { name: t.rightWere, value: right },
+          { name: t.votes, value: votesText(r, lang) },
+          { name: t.rightWere, value: rightText(r, lang) },
           { name: t.evidence, value: [{ quote: [question.citation.quote] }] },
         ],
         footer: source,
       },
+    ],
+    buttons: [
+      [
+        {
+          style: "secondary",
+          label: t.reportQuestion,
+          customId: encodeCustomId({ kind: "report", roundId: r.roundId, position: r.position }),
+        },
+      ],
     ],
   };
 }

@@ -1,0 +1,31 @@
+import type { AnswerFigures } from "./answers.ts";
+import type { CorpusFigures, Engine, SearchFigures } from "./measure-corpus.ts";
+
+/** The goals of the benchmark (issue 14), met or not in this run. */
+export function targetsOf(
+  corpora: readonly CorpusFigures[],
+  answers: AnswerFigures | undefined,
+): Record<string, boolean> {
+  const targets: Record<string, boolean> = {};
+  for (const c of corpora) {
+    const of = (engine: Engine) => c.search.find((s) => s.engine === engine) as SearchFigures;
+    const [beleg, fts, mini] = [of("beleg"), of("fts"), of("minisearch")];
+    const at = `${c.name}.${c.passages}`;
+    targets[`${at}.citeP95Within2xFts`] = beleg.p95 <= 2 * fts.p95;
+    if (c.passages >= 10_000) targets[`${at}.citeFasterThanMiniSearchAtP95`] = beleg.p95 < mini.p95;
+    else targets[`${at}.citeP95Within2xMiniSearch`] = beleg.p95 <= 2 * mini.p95;
+    if (c.name === "realistic" && c.passages >= 100_000)
+      targets[`${at}.citeP95Under20ms`] = beleg.p95 <= 20;
+    targets[`${at}.lessMemoryThanMiniSearch`] = beleg.rssAfterMiB < mini.rssAfterMiB;
+    if (c.passages >= 100_000) {
+      targets[`${at}.indexing20kPerSecond`] = c.indexing.passagesPerSecond >= 20_000;
+      targets[`${at}.firstQueryUnder50ms`] = c.start.firstQueryMs <= 50;
+    }
+  }
+  if (answers) {
+    targets["answers.oneProcess10kPerSecond"] = answers.oneProcessPerSecond >= 10_000;
+    targets["answers.fourProcesses10kPerSecond"] = answers.fourProcessesPerSecond >= 10_000;
+    targets["answers.noneLost"] = answers.lost === 0 && answers.scoreMismatches === 0;
+  }
+  return targets;
+}

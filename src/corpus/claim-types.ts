@@ -1,0 +1,35 @@
+/** What a claim is made of, once validated (see claims.ts for the YAML format). */
+
+export const CLAIM_TYPES = ["person", "organisation", "place", "number", "date", "term"] as const;
+export type ClaimType = (typeof CLAIM_TYPES)[number];
+
+/** A text in German and in English. */
+export interface Bilingual {
+  readonly de: string;
+  readonly en: string;
+}
+
+/** A validated claim, located in its article. */
+export interface ParsedClaim {
+  readonly id: string;
+  readonly quote: string;
+  readonly question: Bilingual;
+  readonly answer: readonly Bilingual[];
+  readonly accept: readonly Bilingual[];
+  readonly type: ClaimType;
+  readonly statement: Bilingual;
+  /** Written false versions of the statement, for true/false questions. */
+  readonly falseStatements: readonly Bilingual[];
+  readonly distractors: readonly Bilingual[];
+  /** Never offered as a wrong option: true of the question's subject, or defensible. */
+  readonly notOffered: readonly string[];
+  /** Whether wrong options may be borrowed from other claims' answers. */
+  readonly borrow: boolean;
+  readonly tags: readonly string[];
+  readonly articleId: string;
+  readonly file: string;
+  readonly line: number;
+  /** Offsets of the quote in the article body. */
+  readonly quoteStart: number;
+  readonly quoteEnd: number;
+}

@@ -1,0 +1,76 @@
+import { isConstraintViolation } from "../db/client.ts";
+import { WriteFailedError, type WriteQueue } from "../db/write-queue.ts";
+import { recordAnswer } from "./answer-store.ts";
+import type { RoundMachine } from "./round.ts";
+import type { AnswerResult } from "./round-types.ts";
+
+/** A round running in this process: its rules, its stored question ids, who answered. */
+export interface ActiveRound {
+  readonly roundId: number;
+  readonly guildId: string;
+  readonly starterId: string;
+  readonly machine: RoundMachine;
+  readonly questionIds: readonly number[];
+  readonly names: Map<string, string>;
+  /** Points earned on the open question, by player. */
+  readonly points: Map<string, number>;
+  /** Answer writes of the open question still in flight. */
+  readonly writing: Set<Promise<unknown>>;
+}
+
+export interface AnswerInput {
+  readonly userId: string;
+  readonly userName: string;
+  readonly option: number;
+  readonly typedText?: string;
+}
+
+/**
+ * Records an answer to the round's open question: reserved in the round's rules at once (so a
+ * double click cannot count twice), stored in one transaction, and counted only once stored.
+ */
+export async function recordInRound(
+  round: ActiveRound,
+  writes: WriteQueue,
+  now: number,
+  input: AnswerInput,
+): Promise<AnswerResult> {
+  const reserved = round.machine.reserve(input.userId, input.option, now);
+  if (reserved.outcome !== "reserved") return { status: reserved.outcome };
+  const write = writes.run((tx) =>
+    recordAnswer(tx, {
+      questionId: round.questionIds[round.machine.position] as number,
+      guildId: round.guildId,
+      userId: input.userId,
+      userName: input.userName,
+      optionIndex: input.option,
+      typedText: input.typedText,
+      now,
+    }),
+  );
+  round.writing.add(write);
+  try {
+    const recorded = await write;
+    if (recorded.status !== "recorded") {
+      round.machine.release(input.userId);
+      return { status: recorded.status };
+    }
+    round.names.set(input.userId, input.userName);
+    round.points.set(input.userId, recorded.points);
+    const { everyoneAnswered } = round.machine.confirm(input.userId);
+    return {
+      status: "recorded",
+      correct: recorded.correct,
+      points: recorded.points,
+      everyoneAnswered,
+    };
+  } catch (error) {
+    round.machine.release(input.userId);
+    if (isConstraintViolation(error)) return { status: "duplicate" };
+    if (error instanceof WriteFailedError)
+      return { status: error.reason === "gone" ? "unavailable" : "not-stored" };
+    throw error;
+  } finally {
+    round.writing.delete(write);
+  }
+}

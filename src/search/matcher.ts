@@ -1,0 +1,138 @@
+import { MIN_AFFIX_LENGTH, type QueryConcept, type QueryForm } from "./query.ts";
+
+/** Credit of a compound match ("Einführung" in "Amtseinführung") against an exact one. */
+export const COMPOUND_CREDIT = 0.7;
+
+/** A query form found in a stem: which concept it stands for, and how much the match counts. */
+export interface FormHit {
+  readonly concept: number;
+  readonly form: QueryForm;
+  readonly credit: number;
+  readonly exact: boolean;
+}
+
+const NO_HITS: readonly FormHit[] = [];
+
+/**
+ * How the stems of a text relate to the query's forms: each distinct stem is matched once per
+ * query (exactly, or as a compound that starts or ends with a form of MIN_AFFIX_LENGTH or more)
+ * and remembered, so scoring 60 candidate passages and highlighting the best ones costs one
+ * look-up per word.
+ */
+export class QueryMatcher {
+  private readonly exact = new Map<string, FormHit[]>();
+  /** Compounds of forms whose compounds the vocabulary listed. */
+  private readonly compounds = new Map<string, FormHit[]>();
+  /** Forms whose compounds are found by comparing each stem. */
+  private readonly affixes: { stem: string; concept: number; form: QueryForm }[] = [];
+  private readonly seen = new Map<string, readonly FormHit[]>();
+  /** Each counting concept's weight: its forms' lowest IDF (0 for a concept that does not count). */
+  readonly weights: readonly number[];
+  private readonly totalWeight: number;
+
+  constructor(
+    readonly concepts: readonly QueryConcept[],
+    idf: (stem: string) => number,
+    /** The indexed compounds of a stem, when the vocabulary can list them. */
+    affixedBy: (stem: string) => readonly string[] | undefined = () => undefined,
+  ) {
+    concepts.forEach((concept, i) => {
+      for (const form of concept.forms) {
+        add(this.exact, form.stem, { concept: i, form, credit: form.credit, exact: true });
+        if (form.stem.length < MIN_AFFIX_LENGTH) continue;
+        const compounds = affixedBy(form.stem);
+        if (!compounds) {
+          this.affixes.push({ stem: form.stem, concept: i, form });
+          continue;
+        }
+        const hit = { concept: i, form, credit: form.credit * COMPOUND_CREDIT, exact: false };
+        for (const compound of compounds) add(this.compounds, compound, hit);
+      }
+    });
+    this.weights = concepts.map((c) =>
+      c.counts && c.forms.length > 0 ? Math.min(...c.forms.map((f) => idf(f.stem))) : 0,
+    );
+    this.totalWeight = this.weights.reduce((a, b) => a + b, 0);
+  }
+
+  /** The query forms a stem holds. */
+  hits(stem: string): readonly FormHit[] {
+    const known = this.seen.get(stem);
+    if (known) return known;
+    const exact = this.exact.get(stem);
+    const compounds = this.compounds.get(stem);
+    if (this.affixes.length === 0 && !(exact && compounds)) {
+      const hits = exact ?? compounds ?? NO_HITS;
+      this.seen.set(stem, hits);
+      return hits;
+    }
+    const found: FormHit[] = [...(exact ?? NO_HITS), ...(compounds ?? NO_HITS)];
+    for (const affix of this.affixes) {
+      if (stem !== affix.stem && (stem.startsWith(affix.stem) || stem.endsWith(affix.stem))) {
+        found.push({
+          concept: affix.concept,
+          form: affix.form,
+          credit: affix.form.credit * COMPOUND_CREDIT,
+          exact: false,
+        });
+      }
+    }
+    const hits = found.length > 0 ? found : NO_HITS;
+    this.seen.set(stem, hits);
+    return hits;
+  }
+
+  /**
+   * The IDF-weighted share (0–1) of the query's concepts a text's stems hold, and how close
+   * together: over the shortest stretch holding every concept it holds, the share of that
+   * stretch they fill (0 when fewer than two are there).
+   */
+  score(stems: readonly string[]): { coverage: number; proximity: number } {
+    const credit = new Float64Array(this.concepts.length);
+    const positions: { at: number; concept: number }[] = [];
+    stems.forEach((stem, at) => {
+      for (const hit of this.hits(stem)) {
+        if (this.weights[hit.concept] === 0) continue;
+        if (hit.credit > (credit[hit.concept] as number)) credit[hit.concept] = hit.credit;
+        const last = positions[positions.length - 1];
+        if (last?.at !== at || last.concept !== hit.concept)
+          positions.push({ at, concept: hit.concept });
+      }
+    });
+    let covered = 0;
+    credit.forEach((c, i) => {
+      covered += c * (this.weights[i] as number);
+    });
+    return {
+      coverage: this.totalWeight > 0 ? covered / this.totalWeight : 0,
+      proximity: shortestWindowShare(positions),
+    };
+  }
+}
+
+function add(map: Map<string, FormHit[]>, stem: string, hit: FormHit): void {
+  const list = map.get(stem);
+  if (list) list.push(hit);
+  else map.set(stem, [hit]);
+}
+
+/** The share of the shortest window holding every distinct concept that the window fills. */
+function shortestWindowShare(hits: readonly { at: number; concept: number }[]): number {
+  const distinct = new Set(hits.map((h) => h.concept)).size;
+  if (distinct < 2) return 0;
+  const inWindow = new Map<number, number>();
+  let best = Number.POSITIVE_INFINITY;
+  let left = 0;
+  for (const hit of hits) {
+    inWindow.set(hit.concept, (inWindow.get(hit.concept) ?? 0) + 1);
+    while (inWindow.size === distinct) {
+      const first = hits[left] as { at: number; concept: number };
+      best = Math.min(best, hit.at - first.at + 1);
+      const n = (inWindow.get(first.concept) ?? 1) - 1;
+      if (n === 0) inWindow.delete(first.concept);
+      else inWindow.set(first.concept, n);
+      left++;
+    }
+  }
+  return distinct / best;
+}
