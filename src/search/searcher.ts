@@ -11,6 +11,7 @@ import { phraseExpression, quotedPhrases } from "./phrases.ts";
 import { buildMatchExpression, compoundStems, type QueryConcept } from "./query.ts";
 import type { CandidateSource, SearchIndex, SearchOptions, SearchResult } from "./types.ts";
 import { understoodIn } from "./understood.ts";
+import type { VocabularyView } from "./vocabulary.ts";
 import { VocabularyCache } from "./vocabulary-cache.ts";
 
 /** Weights of the fused signals; tuned on the sets in test/retrieval/. */
@@ -20,6 +21,14 @@ export const RANKING = {
   /** A word in at least this share of the passages (and at least commonMinimum) is common. */
   commonShare: 0.02,
   commonMinimum: 200,
+  /**
+   * A word in at least this share of the passages (and at least everywhereMinimum) is nearly
+   * everywhere: it does not pick candidates, only ranks them (see `candidateTerms`).
+   */
+  everywhereShare: 0.05,
+  everywhereMinimum: 1000,
+  /** The rarest words that always pick candidates, however common. */
+  alwaysKept: 2,
   coverageWeight: 1.0,
   /** Weight of the annotated claims' ranking (see claim-source.ts). */
   claimsWeight: 3.0,
@@ -45,6 +54,25 @@ interface PassageRow {
   title: string | null;
   publication: string | null;
   date: string | null;
+}
+
+/**
+ * The terms that pick candidates from FTS5. On a large index, a word in nearly every passage
+ * ("Trump" in a corpus about him) costs the query its whole posting list and adds next to
+ * nothing to BM25, so it is left to the coverage ranking, unless it is among the query's rarest
+ * words. Small indexes keep every word.
+ */
+function candidateTerms(terms: readonly string[], vocab: VocabularyView): string[] {
+  const everywhereFrom = Math.max(
+    RANKING.everywhereMinimum,
+    vocab.passageCount * RANKING.everywhereShare,
+  );
+  const rarest = new Set(
+    [...new Set(terms)]
+      .sort((a, b) => vocab.documentFrequency(a) - vocab.documentFrequency(b))
+      .slice(0, RANKING.alwaysKept),
+  );
+  return terms.filter((t) => rarest.has(t) || vocab.documentFrequency(t) < everywhereFrom);
 }
 
 /**
@@ -105,7 +133,10 @@ export function createSearchIndex(
     // and their compounds add little.
     const commonFrom = Math.max(RANKING.commonMinimum, vocab.passageCount * RANKING.commonShare);
     const rare = (stem: string) => vocab.documentFrequency(stem) < commonFrom;
-    const terms = [...stems, ...own.filter(rare), ...compoundStems(morphological, vocab, rare)];
+    const terms = candidateTerms(
+      [...stems, ...own.filter(rare), ...compoundStems(morphological, vocab, rare)],
+      vocab,
+    );
     const words = terms.length > 0 ? buildMatchExpression(terms) : null;
     // A quoted phrase must stand in the passage as typed, when any passage has it at all.
     const phrases = phraseExpression(quotedPhrases(query));

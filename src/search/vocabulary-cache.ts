@@ -75,9 +75,12 @@ export class VocabularyCache {
 
   private startLoading(of: VocabularyOf, fingerprint: string | undefined, count: number): void {
     if (this.loading.get(of)?.fingerprint === fingerprint) return;
-    const done = this.loadInSteps(of, fingerprint, count).finally(() => {
-      if (this.loading.get(of)?.done === done) this.loading.delete(of);
-    });
+    // A load that fails (the database closed meanwhile) leaves the exact look-ups in place.
+    const done = this.loadInSteps(of, fingerprint, count)
+      .catch(() => undefined)
+      .finally(() => {
+        if (this.loading.get(of)?.done === done) this.loading.delete(of);
+      });
     this.loading.set(of, { fingerprint, done });
   }
 
@@ -94,8 +97,8 @@ export class VocabularyCache {
     let after = "";
     for (;;) {
       await new Promise((resolve) => setImmediate(resolve));
-      // Another ingest meanwhile: these steps read two indexes; the next use starts anew.
-      if (this.fingerprint.get() !== fingerprint) return;
+      // Closed, or another ingest meanwhile (the steps would read two indexes): give up.
+      if (!this.sqlite.open || this.fingerprint.get() !== fingerprint) return;
       const rows = step.all(after, CHUNK);
       for (const [term, df] of rows) {
         frequencies.set(term, df);
@@ -105,7 +108,7 @@ export class VocabularyCache {
       after = (rows[rows.length - 1] as [string, number])[0];
     }
     await new Promise((resolve) => setImmediate(resolve));
-    if (this.fingerprint.get() !== fingerprint) return;
+    if (!this.sqlite.open || this.fingerprint.get() !== fingerprint) return;
     this.loaded.set(of, {
       fingerprint,
       value: new Vocabulary(frequencies, count, sorted),
