@@ -1,5 +1,6 @@
 import type { AnswerFigures } from "./answers.ts";
 import type { CorpusFigures } from "./measure-corpus.ts";
+import { HEAPS } from "./realistic.ts";
 
 const ENGINE_NAMES = {
   beleg: "Beleg /cite",
@@ -24,7 +25,7 @@ export function textReport(result: {
   ];
   for (const c of result.corpora) {
     lines.push(
-      `**${c.name}**: ${n(c.passages)} passages (${n(c.articles)} articles, ${n(c.claims)} claims, ${n(c.tokens)} words, ${n(c.types)} distinct), ${c.queries} queries run ${n(c.runs)} times`,
+      `**${c.name}**: ${n(c.passages)} passages (${n(c.articles)} articles, ${n(c.claims)} claims, ${n(c.tokens)} words, ${n(c.types)} distinct${c.name === "realistic" ? `; Heaps' law: ${n(Math.round(HEAPS.K * c.tokens ** HEAPS.beta))}` : ""}), ${c.queries} queries run ${n(c.runs)} times`,
       "",
       "| search | p50 ms | p95 ms | p99 ms | RSS idle MiB | RSS after MiB | heap +MiB |",
       "|---|---:|---:|---:|---:|---:|---:|",

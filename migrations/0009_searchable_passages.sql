@@ -1,0 +1,1 @@
+CREATE INDEX `passages_searchable_idx` ON `passages` (`docid`) WHERE "stems" <> '';
