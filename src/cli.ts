@@ -89,6 +89,9 @@ async function main(argv: string[]): Promise<number> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel, { secrets: [config.discordToken] });
   const corpusDir = values.corpus ?? config.corpusDir;
+  // Backups and report lists read the database as it is: no index refresh, no round recovery.
+  const openAsItIs = () =>
+    openApp({ ...config, corpusDir }, { logger, refresh: false, recover: false });
 
   switch (command) {
     case "check": {
@@ -128,10 +131,7 @@ async function main(argv: string[]): Promise<number> {
         process.stderr.write(`${USAGE}\n`);
         return 2;
       }
-      const app = await openApp(
-        { ...config, corpusDir },
-        { logger, refresh: false, recover: false },
-      );
+      const app = await openAsItIs();
       try {
         const { totalPages } = await app.db.$client.backup(file);
         process.stdout.write(
@@ -201,10 +201,7 @@ async function main(argv: string[]): Promise<number> {
         process.stderr.write(`${USAGE}\n`);
         return 2;
       }
-      const app = await openApp(
-        { ...config, corpusDir },
-        { logger, refresh: false, recover: false },
-      );
+      const app = await openAsItIs();
       try {
         process.stdout.write(reportsText(app.reports.open()));
         return 0;

@@ -23,9 +23,13 @@ export async function answerDeferred(interaction: RepliableInteraction, view: Vi
   } else await interaction.editReply(editOptions(view));
 }
 
-export function commandResponder(
-  interaction: ChatInputCommandInteraction | MessageContextMenuCommandInteraction,
-): Responder {
+/** How a command or a submitted form answers: a reply, or the answer to its defer. */
+function replyingResponder(
+  interaction:
+    | ChatInputCommandInteraction
+    | MessageContextMenuCommandInteraction
+    | ModalSubmitInteraction,
+): Omit<Responder, "showForm"> {
   return {
     async defer(ephemeral) {
       if (!interaction.deferred && !interaction.replied) {
@@ -43,6 +47,14 @@ export function commandResponder(
     async followUp(view) {
       await interaction.followUp(replyOptions(view));
     },
+  };
+}
+
+export function commandResponder(
+  interaction: ChatInputCommandInteraction | MessageContextMenuCommandInteraction,
+): Responder {
+  return {
+    ...replyingResponder(interaction),
     async showForm(form) {
       await interaction.showModal(modalData(form));
     },
@@ -76,22 +88,7 @@ export function buttonResponder(interaction: ButtonInteraction): Responder {
 /** A submitted form is answered like a command: it cannot open another form. */
 export function formResponder(interaction: ModalSubmitInteraction): Responder {
   return {
-    async defer(ephemeral) {
-      if (!interaction.deferred && !interaction.replied) {
-        await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
-      }
-    },
-    async reply(view) {
-      if (interaction.deferred && !interaction.replied) await answerDeferred(interaction, view);
-      else if (interaction.replied) await interaction.followUp(replyOptions(view));
-      else await interaction.reply(replyOptions(view));
-    },
-    async update(view) {
-      await this.reply(view);
-    },
-    async followUp(view) {
-      await interaction.followUp(replyOptions(view));
-    },
+    ...replyingResponder(interaction),
     async showForm() {
       throw new Error("a submitted form cannot open another form");
     },

@@ -1,3 +1,4 @@
+import { answerOutcome } from "../answer-outcome.ts";
 import { texts } from "../i18n.ts";
 import type { ButtonHandler } from "./button.ts";
 
@@ -33,16 +34,7 @@ export const quizAnswerButton: ButtonHandler<"quiz"> = {
     if ((await Promise.race([answer, slow])) === "slow") await respond.defer(true);
     clearTimeout(timer);
     const result = await answer;
-    const message = {
-      recorded: t.recorded,
-      duplicate: t.alreadyAnswered,
-      closed: t.tooLate,
-      invalid: t.expired,
-      "no-round": t.noRound,
-      "not-stored": t.notStored,
-      unavailable: t.unavailable,
-    }[result.status];
-    await privately(message);
+    await privately(answerOutcome(t, result.status, t.recorded));
     if (result.status === "recorded") ctx.runner.answered(request.channelId);
   },
 };

@@ -1,3 +1,4 @@
+import { answerOutcome } from "../answer-outcome.ts";
 import { texts } from "../i18n.ts";
 import { ANSWER_FIELD } from "../views/forms.ts";
 import type { FormHandler } from "./form.ts";
@@ -21,16 +22,7 @@ export const answerFormSubmitted: FormHandler<"answer"> = {
       userName: request.actor.name,
       text,
     });
-    const message = {
-      recorded: t.recordedTyped(text),
-      duplicate: t.alreadyAnswered,
-      closed: t.tooLate,
-      invalid: t.expired,
-      "no-round": t.noRound,
-      "not-stored": t.notStored,
-      unavailable: t.unavailable,
-    }[result.status];
-    await privately(message);
+    await privately(answerOutcome(t, result.status, t.recordedTyped(text)));
     if (result.status === "recorded") ctx.runner.answered(request.channelId);
   },
 };
