@@ -1,6 +1,6 @@
 import { answerOutcome } from "../answer-outcome.ts";
 import { texts } from "../i18n.ts";
-import { ANSWER_FIELD } from "../views/forms.ts";
+import { ANSWER_FIELD, ANSWER_MAX_LENGTH } from "../views/forms.ts";
 import type { FormHandler } from "./form.ts";
 
 /**
@@ -14,7 +14,7 @@ export const answerFormSubmitted: FormHandler<"answer"> = {
     const current = ctx.quiz.current(request.channelId);
     if (current?.roundId !== id.roundId || current.position !== id.position || !current.open)
       return privately(t.tooLate);
-    const text = (request.fields[ANSWER_FIELD] ?? "").trim();
+    const text = (request.fields[ANSWER_FIELD] ?? "").trim().slice(0, ANSWER_MAX_LENGTH);
     if (text === "") return privately(t.emptyAnswer);
     await respond.defer(true);
     const result = await ctx.quiz.answerTyped(request.channelId, {

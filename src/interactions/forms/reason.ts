@@ -1,5 +1,5 @@
 import { texts } from "../i18n.ts";
-import { REASON_FIELD } from "../views/forms.ts";
+import { REASON_FIELD, REASON_MAX_LENGTH } from "../views/forms.ts";
 import type { FormHandler } from "./form.ts";
 
 /** A report of a wrong question, with the reporter's reason. */
@@ -13,7 +13,8 @@ export const reasonFormSubmitted: FormHandler<"reason"> = {
       position: id.position,
       userId: request.actor.id,
       userName: request.actor.name,
-      reason: (request.fields[REASON_FIELD] ?? "").trim(),
+      // Discord holds the field to its length; a reason stored is never longer, whoever sends it.
+      reason: (request.fields[REASON_FIELD] ?? "").trim().slice(0, REASON_MAX_LENGTH),
     });
     const message = {
       reported: t.reported,

@@ -4,9 +4,9 @@ import { texts } from "../i18n.ts";
 import type { Form } from "../view.ts";
 
 /** Long enough for any answer with its words; short enough to stay an answer. */
-const ANSWER_MAX_LENGTH = 100;
+export const ANSWER_MAX_LENGTH = 100;
 /** A reason is a sentence or two. */
-const REASON_MAX_LENGTH = 500;
+export const REASON_MAX_LENGTH = 500;
 
 export const ANSWER_FIELD = "answer";
 export const REASON_FIELD = "reason";
