@@ -1,6 +1,5 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createInteractionContext } from "../../src/app.ts";
 import { limitProblems } from "../../src/discord/limits.ts";
 import { renderView } from "../../src/discord/payload.ts";
 import { COMMANDS } from "../../src/interactions/commands/index.ts";
@@ -8,23 +7,19 @@ import type { InteractionContext } from "../../src/interactions/context.ts";
 import { handleForm } from "../../src/interactions/forms/index.ts";
 import type { Responder } from "../../src/interactions/request.ts";
 import type { View } from "../../src/interactions/view.ts";
+import { hostileText, recordingContext } from "../support/hostile.ts";
 import { indexedTempApp, type TempApp } from "../support/temp-app.ts";
 
 let t: TempApp;
 let ctx: InteractionContext;
-const views: View[] = [];
+let views: View[];
+let recorder: Responder;
 const CHANNEL = "forms";
 let roundId = 0;
 
 beforeAll(async () => {
   t = await indexedTempApp();
-  const poster = {
-    post: async (_channel: string, view: View) => {
-      views.push(view);
-      return { edit: async (next: View) => void views.push(next) };
-    },
-  };
-  ctx = createInteractionContext(t.app, poster, { revealPauseMs: 1, tickMs: 5 });
+  ({ ctx, views, recorder } = recordingContext(t.app));
   const started = await ctx.quiz.start({
     guildId: "g1",
     channelId: CHANNEL,
@@ -43,27 +38,6 @@ afterAll(async () => {
   await ctx.runner.shutdown();
   await t.cleanup();
 });
-
-const recorder: Responder = {
-  defer: async () => {},
-  reply: async (view) => void views.push(view),
-  update: async (view) => void views.push(view),
-  followUp: async (view) => void views.push(view),
-  showForm: async () => {},
-};
-
-/** What a hostile or careless player may type into a form (Discord caps fields; a forger may not). */
-const hostileText = fc.oneof(
-  fc.string({ unit: "grapheme", maxLength: 200 }),
-  fc.string({ unit: "binary", maxLength: 100 }),
-  fc.constantFrom(
-    "@everyone <@123456789012345678> [Free Nitro](https://evil.example/x)",
-    "**bold** `code` ```block``` > quote || spoiler || # heading",
-    "\u200b\u200c\u200d\u2060\ufeff",
-    "x".repeat(6000),
-    "Robert'); DROP TABLE answers;--",
-  ),
-);
 
 const submit = (customId: string, field: string, text: string, userId: string) =>
   handleForm(

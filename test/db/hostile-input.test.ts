@@ -1,6 +1,5 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createInteractionContext } from "../../src/app.ts";
 import { limitProblems } from "../../src/discord/limits.ts";
 import { renderView } from "../../src/discord/payload.ts";
 import { handleComponent } from "../../src/interactions/buttons/index.ts";
@@ -8,50 +7,23 @@ import { COMMANDS } from "../../src/interactions/commands/index.ts";
 import type { InteractionContext } from "../../src/interactions/context.ts";
 import type { OptionValue, Responder } from "../../src/interactions/request.ts";
 import type { View } from "../../src/interactions/view.ts";
+import { hostileText, recordingContext } from "../support/hostile.ts";
 import { indexedTempApp, type TempApp } from "../support/temp-app.ts";
 
 let t: TempApp;
 let ctx: InteractionContext;
-const views: View[] = [];
+let views: View[];
+let recorder: Responder;
 
 beforeAll(async () => {
   t = await indexedTempApp();
-  const poster = {
-    post: async (_channel: string, view: View) => {
-      views.push(view);
-      return { edit: async (next: View) => void views.push(next) };
-    },
-  };
-  ctx = createInteractionContext(t.app, poster, { revealPauseMs: 1, tickMs: 5 });
+  ({ ctx, views, recorder } = recordingContext(t.app));
 });
 afterAll(async () => {
   await ctx.runner.shutdown();
   await t.cleanup();
 });
 
-const recorder: Responder = {
-  defer: async () => {},
-  reply: async (view) => void views.push(view),
-  update: async (view) => void views.push(view),
-  followUp: async (view) => void views.push(view),
-  showForm: async () => {},
-};
-
-/** Text a hostile or careless user may type. */
-const hostileText = fc.oneof(
-  fc.string({ unit: "grapheme", maxLength: 200 }),
-  fc.string({ unit: "binary", maxLength: 100 }),
-  fc.constantFrom(
-    "@everyone @here <@123456789012345678> <@&42> <#1>",
-    "**bold** __under__ ~~x~~ `code` ```block``` > quote || spoiler ||",
-    'NEAR("a" "b", 3) OR "x"* AND NOT y:z ^ { } ( ) -',
-    "\u200b\u200c\u200d\u2060\ufeff",
-    "x".repeat(6000),
-    "Amtseinführung ".repeat(400),
-    "bezos-statt-musk",
-    "../../etc/passwd",
-  ),
-);
 const optionValue: fc.Arbitrary<OptionValue> = fc.oneof(
   hostileText,
   fc.integer({ min: -1_000_000, max: 1_000_000 }),
