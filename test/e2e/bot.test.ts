@@ -1,13 +1,10 @@
+import { ApplicationCommandOptionType } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningBot, runBot } from "../../src/discord/bot.ts";
 import { limitProblems, type MessagePayload } from "../../src/discord/limits.ts";
 import { createLogger } from "../../src/logger.ts";
 import { CHANNEL_ID, FakeDiscord } from "../support/fake-discord.ts";
 import { indexedTempApp, type TempApp } from "../support/temp-app.ts";
-
-const STRING = 3;
-const INTEGER = 4;
-const SUBCOMMAND = 1;
 
 const anna = { id: "700000000000000001", name: "Anna" };
 const ben = { id: "700000000000000002", name: "Ben" };
@@ -62,7 +59,11 @@ describe("the bot against a fake Discord", () => {
 
   it("/cite answers with the quote, its source and the right passage", async () => {
     const id = fake.command(anna, "cite", [
-      { name: "query", type: STRING, value: "erste Reihe Amtseinführung" },
+      {
+        name: "query",
+        type: ApplicationCommandOptionType.String,
+        value: "erste Reihe Amtseinführung",
+      },
     ]);
     const answer = await answerOf(id);
     const embed = (
@@ -81,7 +82,7 @@ describe("the bot against a fake Discord", () => {
       [
         {
           name: "query",
-          type: STRING,
+          type: ApplicationCommandOptionType.String,
           value: "who was placed in the front row at the inauguration?",
         },
       ],
@@ -94,7 +95,11 @@ describe("the bot against a fake Discord", () => {
 
   it("/cite with @everyone and FTS5 syntax answers safely and pings nobody", async () => {
     const id = fake.command(anna, "cite", [
-      { name: "query", type: STRING, value: '@everyone NEAR("Musk" *) OR "' },
+      {
+        name: "query",
+        type: ApplicationCommandOptionType.String,
+        value: '@everyone NEAR("Musk" *) OR "',
+      },
       { name: "private", type: 5, value: true },
     ]);
     const answer = await answerOf(id);
@@ -103,16 +108,21 @@ describe("the bot against a fake Discord", () => {
   });
 
   it("/cite works in a DM", async () => {
-    const id = fake.command(anna, "cite", [{ name: "query", type: STRING, value: "Golden Dome" }], {
-      inGuild: false,
-    });
+    const id = fake.command(
+      anna,
+      "cite",
+      [{ name: "query", type: ApplicationCommandOptionType.String, value: "Golden Dome" }],
+      {
+        inGuild: false,
+      },
+    );
     const answer = await answerOf(id);
     expect(JSON.stringify(answer.embeds)).toContain("Golden Dome");
   });
 
   it("pages /cite results with buttons, and refuses forged or foreign ones politely", async () => {
     const id = fake.command(anna, "cite", [
-      { name: "query", type: STRING, value: "Musk Trump Tesla" },
+      { name: "query", type: ApplicationCommandOptionType.String, value: "Musk Trump Tesla" },
     ]);
     const answer = await answerOf(id);
     const next = (
@@ -135,7 +145,7 @@ describe("the bot against a fake Discord", () => {
 
   it("autocompletes articles and topics with at most 25 choices", async () => {
     const id = fake.autocomplete(anna, "source", [
-      { name: "article", type: STRING, value: "", focused: true },
+      { name: "article", type: ApplicationCommandOptionType.String, value: "", focused: true },
     ]);
     const reply = await fake.waitFor(() => fake.callbackOf(id));
     expect(reply.type).toBe(8);
@@ -144,8 +154,10 @@ describe("the bot against a fake Discord", () => {
     const topics = fake.autocomplete(anna, "quiz", [
       {
         name: "start",
-        type: SUBCOMMAND,
-        options: [{ name: "topic", type: STRING, value: "", focused: true }],
+        type: ApplicationCommandOptionType.Subcommand,
+        options: [
+          { name: "topic", type: ApplicationCommandOptionType.String, value: "", focused: true },
+        ],
       },
     ]);
     const topicReply = await fake.waitFor(() => fake.callbackOf(topics));
@@ -156,8 +168,8 @@ describe("the bot against a fake Discord", () => {
 
   it("/source shows an article and one paragraph", async () => {
     const id = fake.command(anna, "source", [
-      { name: "article", type: STRING, value: "bezos-statt-musk" },
-      { name: "paragraph", type: INTEGER, value: 5 },
+      { name: "article", type: ApplicationCommandOptionType.String, value: "bezos-statt-musk" },
+      { name: "paragraph", type: ApplicationCommandOptionType.Integer, value: 5 },
     ]);
     const answer = await answerOf(id);
     expect(JSON.stringify(answer.embeds)).toContain("Golden Dome");
@@ -167,11 +179,11 @@ describe("the bot against a fake Discord", () => {
     const start = fake.command(anna, "quiz", [
       {
         name: "start",
-        type: SUBCOMMAND,
+        type: ApplicationCommandOptionType.Subcommand,
         options: [
-          { name: "questions", type: INTEGER, value: 1 },
-          { name: "kind", type: STRING, value: "mc" },
-          { name: "seconds", type: INTEGER, value: 10 },
+          { name: "questions", type: ApplicationCommandOptionType.Integer, value: 1 },
+          { name: "kind", type: ApplicationCommandOptionType.String, value: "mc" },
+          { name: "seconds", type: ApplicationCommandOptionType.Integer, value: 10 },
         ],
       },
     ]);
@@ -187,7 +199,9 @@ describe("the bot against a fake Discord", () => {
     expect(buttons).toHaveLength(4);
     expect(body.content).toMatch(/<t:\d+:R>/);
 
-    const stopByBen = fake.command(ben, "quiz", [{ name: "stop", type: SUBCOMMAND, options: [] }]);
+    const stopByBen = fake.command(ben, "quiz", [
+      { name: "stop", type: ApplicationCommandOptionType.Subcommand, options: [] },
+    ]);
     expect(JSON.stringify(await answerOf(stopByBen))).toContain("Nur wer die Runde gestartet hat");
 
     const clicks = [
@@ -229,19 +243,32 @@ describe("the bot against a fake Discord", () => {
 
   it("lets the starter or a moderator stop a round", async () => {
     const start = fake.command(anna, "quiz", [
-      { name: "start", type: SUBCOMMAND, options: [{ name: "seconds", type: INTEGER, value: 60 }] },
+      {
+        name: "start",
+        type: ApplicationCommandOptionType.Subcommand,
+        options: [{ name: "seconds", type: ApplicationCommandOptionType.Integer, value: 60 }],
+      },
     ]);
     await answerOf(start);
-    const stop = fake.command(mod, "quiz", [{ name: "stop", type: SUBCOMMAND, options: [] }]);
+    const stop = fake.command(mod, "quiz", [
+      { name: "stop", type: ApplicationCommandOptionType.Subcommand, options: [] },
+    ]);
     expect(JSON.stringify(await answerOf(stop))).toContain("beendet");
-    const again = fake.command(anna, "quiz", [{ name: "stop", type: SUBCOMMAND, options: [] }]);
+    const again = fake.command(anna, "quiz", [
+      { name: "stop", type: ApplicationCommandOptionType.Subcommand, options: [] },
+    ]);
     expect(JSON.stringify(await answerOf(again))).toContain("läuft gerade keine Runde");
   });
 
   it("refuses quiz rounds and scores in a DM, privately", async () => {
-    const quiz = fake.command(anna, "quiz", [{ name: "start", type: SUBCOMMAND, options: [] }], {
-      inGuild: false,
-    });
+    const quiz = fake.command(
+      anna,
+      "quiz",
+      [{ name: "start", type: ApplicationCommandOptionType.Subcommand, options: [] }],
+      {
+        inGuild: false,
+      },
+    );
     const board = fake.command(anna, "leaderboard", [], { inGuild: false, locale: "en-GB" });
     const quizAnswer = await answerOf(quiz);
     expect(JSON.stringify(quizAnswer)).toContain("nur auf Servern");
@@ -270,7 +297,7 @@ describe("the bot against a fake Discord", () => {
       ),
     );
     const next = fake.command(anna, "cite", [
-      { name: "query", type: STRING, value: "Kuiper Satelliten" },
+      { name: "query", type: ApplicationCommandOptionType.String, value: "Kuiper Satelliten" },
     ]);
     expect(JSON.stringify(await answerOf(next))).toContain("Kuiper");
   });
@@ -288,7 +315,11 @@ describe("the bot against a fake Discord", () => {
       20_000,
     );
     const next = fake.command(anna, "cite", [
-      { name: "query", type: STRING, value: "Blue Origin Raketenstarts" },
+      {
+        name: "query",
+        type: ApplicationCommandOptionType.String,
+        value: "Blue Origin Raketenstarts",
+      },
     ]);
     expect(JSON.stringify(await answerOf(next))).toContain("Blue Origin");
   }, 30_000);
@@ -305,7 +336,7 @@ describe("the bot against a fake Discord", () => {
       },
     );
     const id = fake.command(anna, "cite", [
-      { name: "query", type: STRING, value: "Vogue Modemagazin" },
+      { name: "query", type: ApplicationCommandOptionType.String, value: "Vogue Modemagazin" },
     ]);
     expect(JSON.stringify(await answerOf(id))).toContain("Vogue");
     expect(fake.responsesOf(id).filter((r) => r.path.includes("/callback")).length).toBe(2);
@@ -313,8 +344,12 @@ describe("the bot against a fake Discord", () => {
 
   it("keeps serving while one REST answer is slower than Discord's 3-second window", async () => {
     fake.fail(/^POST \/api\/v10\/interactions\/\d+\/[^/]+\/callback$/, 204, undefined, 3500);
-    const slow = fake.command(anna, "cite", [{ name: "query", type: STRING, value: "Musk Tesla" }]);
-    const quick = fake.command(ben, "cite", [{ name: "query", type: STRING, value: "Kuiper" }]);
+    const slow = fake.command(anna, "cite", [
+      { name: "query", type: ApplicationCommandOptionType.String, value: "Musk Tesla" },
+    ]);
+    const quick = fake.command(ben, "cite", [
+      { name: "query", type: ApplicationCommandOptionType.String, value: "Kuiper" },
+    ]);
     expect(JSON.stringify(await answerOf(quick))).toContain("Kuiper");
     expect(
       JSON.stringify(
@@ -336,7 +371,7 @@ describe("the bot against a fake Discord", () => {
       15_000,
     );
     const id = fake.command(anna, "cite", [
-      { name: "query", type: STRING, value: "Starlink Satelliten" },
+      { name: "query", type: ApplicationCommandOptionType.String, value: "Starlink Satelliten" },
     ]);
     expect(JSON.stringify(await answerOf(id))).toContain("Starlink");
     expect(fake.requests.length).toBeGreaterThan(before);

@@ -1,3 +1,4 @@
+import { ApplicationCommandOptionType, InteractionResponseType, MessageFlags } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningBot, runBot } from "../../src/discord/bot.ts";
 import { createLogger } from "../../src/logger.ts";
@@ -8,12 +9,6 @@ import {
   type RecordedRequest,
 } from "../support/fake-discord.ts";
 import { indexedTempApp, type TempApp } from "../support/temp-app.ts";
-
-const STRING = 3;
-const INTEGER = 4;
-const SUBCOMMAND = 1;
-const MODAL = 9;
-const EPHEMERAL = 64;
 
 const anna = { id: "710000000000000001", name: "Anna" };
 const ben = { id: "710000000000000002", name: "Ben" };
@@ -65,7 +60,12 @@ async function privateAnswer(interactionId: string): Promise<string> {
 }
 
 function startRound(user: typeof anna, options: unknown[], locale = "de"): string {
-  return fake.command(user, "quiz", [{ name: "start", type: SUBCOMMAND, options }], { locale });
+  return fake.command(
+    user,
+    "quiz",
+    [{ name: "start", type: ApplicationCommandOptionType.Subcommand, options }],
+    { locale },
+  );
 }
 
 /** The answers of the claim asked at a round's position, as stored. */
@@ -83,9 +83,9 @@ describe("typed answers, points in the reveal, and reports through the fake Disc
   it("takes typed answers in a form, leniently, and shows the points each player earned", async () => {
     const since = fake.requests.length;
     const start = startRound(anna, [
-      { name: "questions", type: INTEGER, value: 1 },
-      { name: "kind", type: STRING, value: "typed" },
-      { name: "seconds", type: INTEGER, value: 10 },
+      { name: "questions", type: ApplicationCommandOptionType.Integer, value: 1 },
+      { name: "kind", type: ApplicationCommandOptionType.String, value: "typed" },
+      { name: "seconds", type: ApplicationCommandOptionType.Integer, value: 10 },
     ]);
     expect(await privateAnswer(start)).toContain("einer Frage");
     const question = await fake.waitFor(() => postedSince(since)[0]);
@@ -102,7 +102,7 @@ describe("typed answers, points in the reveal, and reports through the fake Disc
         components: { components: { custom_id: string }[] }[];
       };
     };
-    expect(modal.type).toBe(MODAL);
+    expect(modal.type).toBe(InteractionResponseType.Modal);
     expect(modal.data.title).toBe("Deine Antwort");
     const formId = modal.data.custom_id;
     const field = modal.data.components[0]?.components[0]?.custom_id as string;
@@ -121,7 +121,7 @@ describe("typed answers, points in the reveal, and reports through the fake Disc
     expect(await privateAnswer(wrong)).toContain("„Bratwurst“ ist gespeichert");
     const again = fake.submitModal(anna, formId, { [field]: "noch mal" });
     expect(await privateAnswer(again)).toContain("schon beantwortet");
-    expect(fake.payloadsOf(again)[0]).toMatchObject({ flags: EPHEMERAL });
+    expect(fake.payloadsOf(again)[0]).toMatchObject({ flags: MessageFlags.Ephemeral });
 
     const reveal = await fake.waitFor(
       () => postedSince(since).find((r) => JSON.stringify(r.body).includes("Richtig lagen")),
@@ -153,9 +153,9 @@ describe("typed answers, points in the reveal, and reports through the fake Disc
     const start = startRound(
       anna,
       [
-        { name: "questions", type: INTEGER, value: 1 },
-        { name: "kind", type: STRING, value: "mc" },
-        { name: "seconds", type: INTEGER, value: 10 },
+        { name: "questions", type: ApplicationCommandOptionType.Integer, value: 1 },
+        { name: "kind", type: ApplicationCommandOptionType.String, value: "mc" },
+        { name: "seconds", type: ApplicationCommandOptionType.Integer, value: 10 },
       ],
       "en-US",
     );
@@ -177,7 +177,7 @@ describe("typed answers, points in the reveal, and reports through the fake Disc
         components: { components: { custom_id: string; label: string }[] }[];
       };
     };
-    expect(modal.type).toBe(MODAL);
+    expect(modal.type).toBe(InteractionResponseType.Modal);
     const input = modal.data.components[0]?.components[0];
     expect(input?.label).toBe("What is wrong with this question?");
     const reason = (user: typeof ben, text: string) =>
@@ -200,11 +200,18 @@ describe("typed answers, points in the reveal, and reports through the fake Disc
     await privateAnswer(reason(cem, "Quelle sagt etwas anderes"));
     expect(t.app.reports.resting(GUILD_ID)).toEqual(new Set([claimId]));
 
-    const forbidden = fake.command(anna, "quiz", [{ name: "reports", type: SUBCOMMAND }]);
+    const forbidden = fake.command(anna, "quiz", [
+      { name: "reports", type: ApplicationCommandOptionType.Subcommand },
+    ]);
     expect(await privateAnswer(forbidden)).toContain("nur Mitglieder");
-    const list = fake.command(mod, "quiz", [{ name: "reports", type: SUBCOMMAND }]);
+    const list = fake.command(mod, "quiz", [
+      { name: "reports", type: ApplicationCommandOptionType.Subcommand },
+    ]);
     const listed = await fake.waitFor(() => fake.payloadsOf(list)[0]);
-    expect(listed).toMatchObject({ flags: EPHEMERAL, allowed_mentions: { parse: [] } });
+    expect(listed).toMatchObject({
+      flags: MessageFlags.Ephemeral,
+      allowed_mentions: { parse: [] },
+    });
     const shown = JSON.stringify(listed);
     expect(shown).toContain(`${claimId} · ruht`);
     expect(shown).toContain("2 Meldungen");
@@ -219,7 +226,11 @@ describe("typed answers, points in the reveal, and reports through the fake Disc
     expect(await privateAnswer(fake.click(mod, reviewed))).toContain("erledigt");
     expect(t.app.reports.resting(GUILD_ID)).toEqual(new Set());
     expect(
-      await privateAnswer(fake.command(mod, "quiz", [{ name: "reports", type: SUBCOMMAND }])),
+      await privateAnswer(
+        fake.command(mod, "quiz", [
+          { name: "reports", type: ApplicationCommandOptionType.Subcommand },
+        ]),
+      ),
     ).toContain("Keine offenen Meldungen");
   }, 30_000);
 
