@@ -46,6 +46,8 @@ export interface QuizServiceDeps {
  */
 export class QuizService {
   private readonly active = new Map<string, ActiveRound>();
+  /** Channels whose round is being created. */
+  private readonly starting = new Set<string>();
   /** Rounds whose end could not be written yet; retried by `maintain`. */
   private readonly unended = new Map<number, EndStatus>();
 
@@ -66,7 +68,20 @@ export class QuizService {
   }
 
   async start(request: StartRequest): Promise<StartResult> {
-    if (this.active.has(request.channelId)) return { ok: false, reason: "busy" };
+    const channel = request.channelId;
+    if (this.active.has(channel) || this.starting.has(channel))
+      return { ok: false, reason: "busy" };
+    // Taken before the first await: a second start meanwhile would take this process's new
+    // round, not yet active, for a stale one and end it.
+    this.starting.add(channel);
+    try {
+      return await this.startUnopposed(request);
+    } finally {
+      this.starting.delete(channel);
+    }
+  }
+
+  private async startUnopposed(request: StartRequest): Promise<StartResult> {
     const seed = request.seed ?? Math.floor(Math.random() * 2 ** 31);
     const resting = this.deps.reports.resting(request.guildId);
     const questions = this.generate({ ...request, seed, resting });
@@ -143,6 +158,8 @@ export class QuizService {
     channelId: string,
     input: { userId: string; userName: string; option: number },
   ): Promise<AnswerResult> {
+    // A typed question has no options to click: only a forged or stale button gets here.
+    if (this.active.get(channelId)?.machine.current?.kind === "typed") return { status: "invalid" };
     return this.record(channelId, input);
   }
 

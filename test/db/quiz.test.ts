@@ -102,6 +102,24 @@ describe("a quiz round on a real database file", () => {
     expect(t.db.select().from(scores).get()?.answered).toBe(1);
   });
 
+  it("starts one round when two starts race in one channel, and that round takes answers", async () => {
+    const quiz = t.app.quiz;
+    const [a, b] = await Promise.all([quiz.start(request()), quiz.start(request())]);
+    expect([a.ok, b.ok].sort()).toEqual([false, true]);
+    await quiz.openNext("c1");
+    expect((await quiz.answer("c1", { ...user(1), option: 0 })).status).toBe("recorded");
+    const stored = t.db.select().from(rounds).all();
+    expect(stored.map((r) => r.status)).toEqual(["running"]);
+  });
+
+  it("refuses a click on a typed question (only a forged or stale button sends one)", async () => {
+    const quiz = t.app.quiz;
+    await quiz.start(request({ kind: "typed" }));
+    await quiz.openNext("c1");
+    expect((await quiz.answer("c1", { ...user(1), option: 0 })).status).toBe("invalid");
+    expect(t.db.select().from(answers).all()).toEqual([]);
+  });
+
   it("refuses a late answer", async () => {
     const quiz = t.app.quiz;
     await quiz.start(request({ seconds: 10 }));
