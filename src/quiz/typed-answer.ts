@@ -1,12 +1,13 @@
 import { normalizeAnswer } from "../corpus/claim-rules.ts";
 import { boundedEditDistance } from "../search/vocabulary.ts";
+import { findNumbers } from "./numbers.ts";
 
 /** Letters and digits only, folded (case, umlauts and their ae/oe/ue spellings, accents). */
 const fold = (text: string) =>
   normalizeAnswer(text.replace(/[^\p{L}\p{N}]+/gu, " ").trim()).replace(/\s+/g, " ");
 
-const numbersOf = (text: string) =>
-  (text.match(/\d+(?:[.,]\d+)*/g) ?? []).map((n) => n.replace(/[.,]/g, ""));
+/** A separator counts as a thousands separator only before three digits: "1,5" is not "15". */
+const numbersOf = (text: string) => findNumbers(text).map((n) => n.value);
 
 /** Typos forgiven grow with the answer: none up to 3 letters, then one per 5 letters, at most 3. */
 export function allowedTypos(length: number): number {

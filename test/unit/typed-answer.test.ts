@@ -26,6 +26,10 @@ describe("a typed answer", () => {
     ["fast 9.000", ["9000"], true],
     ["9.000 Satelliten", ["9.000"], true],
     ["90 Satelliten", ["9.000"], false],
+    ["16,000", ["16.000 Satelliten"], true],
+    ["15 Millionen", ["1,5 Millionen"], false],
+    ["2.5", ["25 Prozent"], false],
+    ["1.5 Millionen", ["1,5 Millionen"], true],
   ])("%s against %j is %s", (typed, accepted, expected) => {
     expect(typedAnswerMatches(typed, accepted)).toBe(expected);
   });
