@@ -78,7 +78,8 @@ export class DatabaseDamagedError extends Error {
 /**
  * Opens the database and checks it. A damaged search index is rebuilt from the corpus: in a new
  * file around the kept tables when no other process uses this one (any damage, even to pages),
- * else in place, in one transaction. Returns whether the index must be built anew.
+ * else in place, in one transaction. Returns whether the index must be built anew (always when
+ * `force`d).
  */
 function openChecked(path: string, logger: Logger, owner: OwnerIdentity, force: boolean) {
   let connections = openDatabase(path);
@@ -87,9 +88,9 @@ function openChecked(path: string, logger: Logger, owner: OwnerIdentity, force: 
     connections.close();
     throw new DatabaseDamagedError(path, health.kept);
   }
-  if (health.index.length === 0 && !force) return { connections, rebuild: false };
-  if (health.index.length > 0)
-    logger.error({ damaged: health.index }, "the search index is damaged; rebuilding it");
+  // A sound file asked to rebuild (ingest --rebuild) is rebuilt in place: nothing to set aside.
+  if (health.index.length === 0) return { connections, rebuild: force };
+  logger.error({ damaged: health.index }, "the search index is damaged; rebuilding it");
   if (othersAlive(connections.reader, owner, Date.now())) return { connections, rebuild: true };
   connections.close();
   const aside = rebuildDatabaseFile(path, openDatabase);
@@ -151,7 +152,7 @@ export async function openApp(
     ? await refreshing?.catch((error: unknown) => {
         logger.error(
           { err: error },
-          'the search index could not be rebuilt while other Beleg processes use the database; stop them and run "npm run cli -- ingest --rebuild"',
+          'the search index could not be rebuilt; stop every Beleg process using the database and run "npm run cli -- ingest --rebuild"',
         );
         return undefined;
       })

@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import Database from "better-sqlite3";
@@ -119,5 +120,7 @@ describe("npm run cli -- backup and ingest --rebuild", () => {
     expect(rebuilt.stdout).toMatch(
       /^1 added, 0 updated, 0 removed, 0 unchanged; 1 passages written/,
     );
+    // A sound file is rebuilt in place: no copy of it is set aside as damaged.
+    expect(readdirSync(corpus.dir).filter((f) => f.includes(".damaged-"))).toEqual([]);
   });
 });
