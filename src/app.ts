@@ -132,7 +132,7 @@ export async function openApp(
   );
   const db = connections.reader;
   const checkFile = fileIdentity(config.databasePath);
-  const writes = new WriteQueue(connections.writer as Db, { ...options.writeQueue, checkFile });
+  const writes = new WriteQueue(connections.writer, { ...options.writeQueue, checkFile });
   await writes.run((tx) => registerOwner(tx, owner, clock()));
   const refreshing =
     options.refresh === false && !rebuild

@@ -18,13 +18,11 @@ const STARTUP_WAIT_MS = 10_000;
  */
 const READER_WAIT_MS = 250;
 
-function connect(path: string, readonly: boolean, busyTimeoutMs: number): Db {
-  const sqlite = new Database(path, { readonly });
+function connect(path: string, busyTimeoutMs: number): Db {
+  const sqlite = new Database(path);
   sqlite.pragma(`busy_timeout = ${busyTimeoutMs}`);
-  if (!readonly) {
-    sqlite.pragma("journal_mode = WAL");
-    sqlite.pragma("synchronous = NORMAL");
-  }
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("foreign_keys = ON");
   return drizzle(sqlite, { schema });
 }
@@ -32,8 +30,7 @@ function connect(path: string, readonly: boolean, busyTimeoutMs: number): Db {
 /** The connections of one process: reads on one, the write queue's transactions on the other. */
 export interface Connections {
   readonly reader: Db;
-  /** Undefined when opened read-only. */
-  readonly writer: Db | undefined;
+  readonly writer: Db;
   close(): void;
 }
 
@@ -42,16 +39,12 @@ export interface Connections {
  * writer work at once, which several bot processes on one file rely on. The writer never waits
  * for a lock inside SQLite (busy_timeout 0): the write queue retries without blocking.
  */
-export function openDatabase(path: string, options: { readonly?: boolean } = {}): Connections {
-  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
-  if (options.readonly) {
-    const reader = connect(path, true, READER_WAIT_MS);
-    return { reader, writer: undefined, close: () => reader.$client.close() };
-  }
-  const writer = connect(path, false, STARTUP_WAIT_MS);
+export function openDatabase(path: string): Connections {
+  mkdirSync(dirname(path), { recursive: true });
+  const writer = connect(path, STARTUP_WAIT_MS);
   migrate(writer, { migrationsFolder: MIGRATIONS_DIR });
   writer.$client.pragma("busy_timeout = 0");
-  const reader = connect(path, false, READER_WAIT_MS);
+  const reader = connect(path, READER_WAIT_MS);
   return {
     reader,
     writer,

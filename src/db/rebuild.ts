@@ -19,8 +19,7 @@ export function rebuildDatabaseFile(
 ): string {
   const fresh = `${path}.rebuild-${now}`;
   const connections = open(fresh);
-  const sqlite = connections.writer?.$client;
-  if (!sqlite) throw new Error("a rebuild needs a writable database");
+  const sqlite = connections.writer.$client;
   try {
     sqlite.prepare("ATTACH DATABASE ? AS damaged").run(path);
     const tables = (

@@ -175,8 +175,6 @@ function trueFalse(
 function typed(claim: QuizClaim, lang: Lang): Question | null {
   // Several right answers make an open question: a player typing another true one would be told no.
   if (!TYPEABLE.has(claim.type) || claim.answers.length !== 1) return null;
-  const first = claim.answers[0];
-  if (!first) return null;
   return {
     claimId: claim.id,
     kind: "typed",

@@ -111,11 +111,6 @@ export class RoundMachine {
     this.reserved.delete(userId);
   }
 
-  /** Answers still being written. */
-  get pendingAnswers(): number {
-    return this.reserved.size;
-  }
-
   /**
    * True once everyone present has answered this question: the players known from the start and
    * everyone who answered an earlier question. Nobody being known, a question runs to its
