@@ -42,7 +42,12 @@ export function ownerGone(owner: OwnerRow | undefined, self: OwnerIdentity, now:
   if (!owner) return true;
   if (owner.id === self.id) return false;
   const age = now - owner.heartbeatAt;
-  if (owner.host === self.host) return !processAlive(owner.pid) || age > SAME_HOST_LEASE_MS;
+  if (owner.host === self.host) {
+    // Our process id, registered before this process started: an earlier life of the id (a
+    // restarted container often runs node under the same one), so it is gone.
+    if (owner.pid === self.pid && owner.startedAt < performance.timeOrigin) return true;
+    return !processAlive(owner.pid) || age > SAME_HOST_LEASE_MS;
+  }
   return age > LEASE_MS;
 }
 
