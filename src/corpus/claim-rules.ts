@@ -84,7 +84,7 @@ const wordsOf = (text: string) => normalizeAnswer(text.replace(/[^\p{L}\p{N}]+/g
  * Whether `text` holds `phrase` as whole words ("SEC" is not in "securities"), its last word
  * also in the genitive ("Bidens", "Washingtons").
  */
-export function holdsPhrase(text: string, phrase: string): boolean {
+function holdsPhrase(text: string, phrase: string): boolean {
   const words = wordsOf(text);
   const wanted = wordsOf(phrase).filter(Boolean);
   if (wanted.length === 0) return false;

@@ -125,14 +125,23 @@ export async function ingestCorpus(
   const indexer = new StemIndexer();
   const analyse = (a: (typeof corpus.articles)[number]) =>
     analysedArticle(a, hashes.get(a.id) ?? "", now, indexer);
-  const analysed = new Map(
-    corpus.articles
-      .filter((a) => before.get(a.id) !== hashes.get(a.id))
-      .map((a) => [a.id, analyse(a)]),
-  );
+  let analysed: Map<string, ReturnType<typeof analyse>>;
+  let stems: ReturnType<typeof corpusStems>;
+  try {
+    analysed = new Map(
+      corpus.articles
+        .filter((a) => before.get(a.id) !== hashes.get(a.id))
+        .map((a) => [a.id, analyse(a)]),
+    );
+    stems = corpusStems(db, indexer.stems, !rebuild);
+  } catch (error) {
+    // The worker would wait for stems that never come.
+    lexiconWork?.stop();
+    throw error;
+  }
   const articleById = new Map(corpus.articles.map((a) => [a.id, a]));
   const spansByArticle = new Map(corpus.articles.map((a) => [a.id, segmentBody(a.body)]));
-  const lexicons = await lexiconWork?.reduce(corpusStems(db, indexer.stems, !rebuild));
+  const lexicons = await lexiconWork?.reduce(stems);
   const claimRows = corpus.claims.map((c) =>
     claimRow(c, spansByArticle.get(c.articleId) ?? [], articleById.get(c.articleId)?.body ?? ""),
   );

@@ -3,8 +3,9 @@ import type { Db } from "../db/client.ts";
 import { stemCoverage } from "./coverage.ts";
 import { englishStems } from "./english.ts";
 import { QueryMatcher } from "./matcher.ts";
-import { MAX_QUERY_CHARS, MAX_QUERY_TERMS, MIN_AFFIX_LENGTH } from "./query.ts";
+import { MAX_QUERY_CHARS, MAX_QUERY_TERMS } from "./query.ts";
 import type { CandidateSource, SourceHits } from "./types.ts";
+import { MIN_AFFIX_LENGTH } from "./vocabulary.ts";
 import type { VocabularyCache } from "./vocabulary-cache.ts";
 
 /** How many claims FTS5 hands over for scoring. */
@@ -14,7 +15,7 @@ const CLAIM_CANDIDATES = 30;
  * are served well by the passages themselves, so the bar is higher there; English queries have
  * only the claims. Tuned on test/retrieval/{gold,holdout,english}.yaml.
  */
-export const CLAIM_SETTINGS = { minGermanCoverage: 0.5, minEnglishCoverage: 0.4 };
+const CLAIM_SETTINGS = { minGermanCoverage: 0.5, minEnglishCoverage: 0.4 };
 
 const quote = (term: string) => `"${term.replaceAll('"', '""')}"`;
 

@@ -3,19 +3,18 @@ import { englishStem, isEnglishStopWord } from "./english.ts";
 import {
   MAX_QUERY_CHARS,
   MAX_QUERY_TERMS,
-  MIN_AFFIX_LENGTH,
   type QueryConcept,
   type QueryForm,
   splitCompound,
 } from "./query.ts";
 import { tokenize } from "./tokenize.ts";
-import type { VocabularyView as Vocabulary } from "./vocabulary.ts";
+import { MIN_AFFIX_LENGTH, type VocabularyView as Vocabulary } from "./vocabulary.ts";
 
 /**
  * What counts less than a word as typed: a part of an unknown compound, a corrected spelling, a
  * synonym (OpenThesaurus), a translation (Ding) scaled by how primary a sense it is.
  */
-export const CREDITS = {
+const CREDITS = {
   inflection: 0.9,
   part: 0.7,
   correction: 0.8,
@@ -31,7 +30,7 @@ export interface Bridges {
   translations(english: string): readonly { readonly german: string; readonly weight: number }[];
 }
 
-export const NO_BRIDGES: Bridges = { synonyms: () => [], translations: () => [] };
+const NO_BRIDGES: Bridges = { synonyms: () => [], translations: () => [] };
 
 const NUMBER = /^\p{N}+$/u;
 
@@ -82,7 +81,7 @@ const isKnown = (stem: string, vocabulary: Vocabulary) =>
   (stem.length >= MIN_AFFIX_LENGTH && (vocabulary.hasPrefix(stem) || vocabulary.hasSuffix(stem)));
 
 /** A query is read as English when it has more English than German function words. */
-export function looksEnglish(query: string): boolean {
+function looksEnglish(query: string): boolean {
   let english = 0;
   let german = 0;
   for (const token of tokenize(query)) {
@@ -113,9 +112,9 @@ function dedupe(forms: readonly QueryForm[]): QueryForm[] {
 
 /**
  * A German word's forms: its stem; for a word the index does not know, not even as part of a
- * compound, known parts ("Sonderstatus" → "status") or else the nearest indexed spelling
- * ("Vereidgung" → "vereid"), or its translation when it is an English word; and the synonyms
- * that the corpus uses ("Zoff" → "Streit").
+ * compound, the first of these that finds anything: other forms of an inflected verb, its
+ * translation when it is an English word, known parts ("Sonderstatus" → "status"), the nearest
+ * indexed spelling ("Vereidgung" → "vereid"); and the synonyms that the corpus uses.
  */
 function germanForms(stem: string, norm: string, vocabulary: Vocabulary, bridges: Bridges) {
   const forms: QueryForm[] = [{ stem, credit: 1, origin: "typed" }];

@@ -1,7 +1,8 @@
-import { MIN_AFFIX_LENGTH, type QueryConcept, type QueryForm } from "./query.ts";
+import type { QueryConcept, QueryForm } from "./query.ts";
+import { MIN_AFFIX_LENGTH } from "./vocabulary.ts";
 
 /** Credit of a compound match ("Einführung" in "Amtseinführung") against an exact one. */
-export const COMPOUND_CREDIT = 0.7;
+const COMPOUND_CREDIT = 0.7;
 
 /** A query form found in a stem: which concept it stands for, and how much the match counts. */
 export interface FormHit {

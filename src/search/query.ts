@@ -1,7 +1,5 @@
-import type { VocabularyView as Vocabulary } from "./vocabulary.ts";
+import { MIN_AFFIX_LENGTH, type VocabularyView as Vocabulary } from "./vocabulary.ts";
 
-/** Query words shorter than this match only whole words, never parts of compounds. */
-export const MIN_AFFIX_LENGTH = 4;
 /** More distinct terms than this add nothing but time; the rest of a long query is ignored. */
 export const MAX_QUERY_TERMS = 24;
 /** Longer input is cut before analysis: nobody types 10 kB into a search box on purpose. */

@@ -15,7 +15,7 @@ import type { VocabularyView } from "./vocabulary.ts";
 import { VocabularyCache } from "./vocabulary-cache.ts";
 
 /** Weights of the fused signals; tuned on the sets in test/retrieval/. */
-export const RANKING = {
+const RANKING = {
   candidates: 60,
   bm25Weight: 0.5,
   /** A word in at least this share of the passages (and at least commonMinimum) is common. */
@@ -76,9 +76,10 @@ function candidateTerms(terms: readonly string[], vocab: VocabularyView): string
 }
 
 /**
- * Ranked, highlighted passages for a query. FTS5 gives candidates by BM25 over stems and reversed
- * stems, extra sources add theirs, a coverage signal (IDF-weighted share of the query's words a
- * passage holds) re-ranks them all, and the lists are fused by weighted reciprocal rank.
+ * Ranked, highlighted passages for a query. FTS5 gives candidates by BM25 over the stems (only
+ * passages holding every quoted phrase, when any does), extra sources add theirs, a coverage
+ * signal (IDF-weighted share of the query's words a passage holds, raised when they stand close
+ * together) re-ranks them all, and the lists are fused by weighted reciprocal rank.
  */
 export function createSearchIndex(
   db: Db,

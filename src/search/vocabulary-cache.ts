@@ -1,13 +1,11 @@
 import type { Database, Statement } from "better-sqlite3";
 import { Vocabulary, type VocabularyView } from "./vocabulary.ts";
-import { SqlVocabulary, type VocabularyOf } from "./vocabulary-sql.ts";
+import { SqlVocabulary, VOCABULARY_TABLES, type VocabularyOf } from "./vocabulary-sql.ts";
 
 /** Stems read per step of a background load: each step holds the event loop ~10 ms. */
 const CHUNK = 5000;
 /** Indexes with at most this many documents are loaded at once (tens of milliseconds). */
 const LOAD_AT_ONCE_UP_TO = 5000;
-
-const VOCAB_TABLES = { passages: "passages_vocab", claims: "claims_vocab" } as const;
 
 interface Loaded {
   readonly fingerprint: string | undefined;
@@ -62,10 +60,10 @@ export class VocabularyCache {
   }
 
   private loadAtOnce(of: VocabularyOf, count: number): Vocabulary {
-    const rows = this.sqlite.prepare(`SELECT term, doc FROM ${VOCAB_TABLES[of]}`).raw().all() as [
-      string,
-      number,
-    ][];
+    const rows = this.sqlite
+      .prepare(`SELECT term, doc FROM ${VOCABULARY_TABLES[of].vocab} ORDER BY term`)
+      .raw()
+      .all() as [string, number][];
     return new Vocabulary(
       new Map(rows),
       count,
@@ -90,7 +88,9 @@ export class VocabularyCache {
     count: number,
   ): Promise<void> {
     const step = this.sqlite
-      .prepare(`SELECT term, doc FROM ${VOCAB_TABLES[of]} WHERE term > ? ORDER BY term LIMIT ?`)
+      .prepare(
+        `SELECT term, doc FROM ${VOCABULARY_TABLES[of].vocab} WHERE term > ? ORDER BY term LIMIT ?`,
+      )
       .raw() as Statement<[string, number], [string, number]>;
     const frequencies = new Map<string, number>();
     const sorted: string[] = [];

@@ -3,7 +3,8 @@ import { idfOf, type VocabularyView } from "./vocabulary.ts";
 
 export type VocabularyOf = "passages" | "claims";
 
-const TABLES = {
+/** The FTS5 vocabulary table of each index, and how many documents it counts over. */
+export const VOCABULARY_TABLES = {
   passages: { vocab: "passages_vocab", count: "SELECT count(*) FROM passages WHERE stems <> ''" },
   claims: { vocab: "claims_vocab", count: "SELECT count(*) FROM claims" },
 } as const;
@@ -23,7 +24,7 @@ export class SqlVocabulary implements VocabularyView {
   private readonly frequencies = new Map<string, number>();
 
   constructor(sqlite: Database, of: VocabularyOf) {
-    const { vocab, count } = TABLES[of];
+    const { vocab, count } = VOCABULARY_TABLES[of];
     this.passageCount = sqlite.prepare(count).pluck().get() as number;
     this.frequency = sqlite.prepare(`SELECT doc FROM ${vocab} WHERE term = ?`).pluck() as Statement<
       [string],

@@ -1,3 +1,6 @@
+/** Query words shorter than this match only whole words, never parts of compounds. */
+export const MIN_AFFIX_LENGTH = 4;
+
 /** What query-side work needs to know about the indexed stems. */
 export interface VocabularyView {
   /** How many documents (passages or claims) the frequencies count over. */
@@ -23,7 +26,7 @@ export const idfOf = (passageCount: number, df: number) =>
  * Compounds ending with a stem are found among the stems that share its last letters: as many
  * as the shortest stem matched as a part has (MIN_AFFIX_LENGTH).
  */
-const SUFFIX_KEY = 4;
+const SUFFIX_KEY = MIN_AFFIX_LENGTH;
 /** Past this many compounds of one stem, listing them costs more than comparing stems. */
 const AFFIX_LIMIT = 2000;
 
