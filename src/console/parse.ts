@@ -11,7 +11,9 @@ export interface ParsedCommand {
 const named = (spec: { name: string; nameDe: string }, word: string) =>
   spec.name === word || spec.nameDe === word;
 
-function typed(value: string): OptionValue {
+/** A typed value as its option's type: "2025" stays text for a text option ("/cite 2025"). */
+function typed(value: string, type: string | undefined): OptionValue {
+  if (type === "string") return value;
   if (/^\d{1,9}$/.test(value)) return Number(value);
   if (value === "true" || value === "false") return value === "true";
   return value;
@@ -43,7 +45,7 @@ export function parseConsoleCommand(line: string): ParsedCommand | string {
     const spec = option ? specs.find((s) => named(s, option[1] as string)) : undefined;
     if (option) {
       const name = spec?.name ?? (option[1] as string);
-      options[name] = typed(option[2] as string);
+      options[name] = typed(option[2] as string, spec?.type);
       text = spec?.type === "string" ? name : undefined;
     } else if (text !== undefined) options[text] = `${options[text]} ${word}`;
     else plain.push(word);
@@ -51,7 +53,8 @@ export function parseConsoleCommand(line: string): ParsedCommand | string {
   command.consoleArgs.forEach((name, i) => {
     const last = i === command.consoleArgs.length - 1;
     const value = last ? plain.slice(i).join(" ") : plain[i];
-    if (value && options[name] === undefined) options[name] = typed(value);
+    if (value && options[name] === undefined)
+      options[name] = typed(value, specs.find((s) => s.name === name)?.type);
   });
   return subcommand ? { command, subcommand, options } : { command, options };
 }

@@ -20,12 +20,24 @@ function escapeText(text: string): string {
     .replace(LINE_MARKS, "$1\\$2");
 }
 
+/**
+ * A link as Discord shows it without a preview. Written out by the URL parser, which
+ * percent-encodes spaces and angle brackets, so nothing after the link can become markdown.
+ */
+function linkText(link: string): string {
+  try {
+    return `<${new URL(link).href}>`;
+  } catch {
+    return escapeText(link);
+  }
+}
+
 function renderInline(inline: Inline): string {
   if (typeof inline === "string") return escapeText(inline);
   if ("bold" in inline) return inline.bold === "" ? "" : `**${escapeText(inline.bold)}**`;
   if ("code" in inline) return `\`${inline.code.replaceAll("`", "ˋ")}\``;
   if ("time" in inline) return time(Math.ceil(inline.time / 1000), "R");
-  if ("link" in inline) return `<${inline.link}>`;
+  if ("link" in inline) return linkText(inline.link);
   return `> ${renderText(inline.quote).replaceAll("\n", "\n> ")}`;
 }
 

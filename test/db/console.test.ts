@@ -39,6 +39,13 @@ describe("parseConsoleCommand", () => {
     });
     expect(parseConsoleCommand("/tanz")).toBe("Unknown command /tanz.");
   });
+
+  it("keeps a number typed into a text option as text", () => {
+    for (const line of ["/cite 2025", "/cite query:2025"]) {
+      const cite = parseConsoleCommand(line);
+      expect(typeof cite !== "string" && cite.options).toEqual({ query: "2025" });
+    }
+  });
 });
 
 describe("the local console", () => {

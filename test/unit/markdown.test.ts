@@ -34,6 +34,17 @@ describe("text echoed to Discord", () => {
     );
   });
 
+  it("keeps what follows a link's text from becoming markdown", () => {
+    const rendered = renderText([
+      { link: "https://a.example/x> **hi** [y](https://evil.example)" },
+    ]);
+    expect(rendered.startsWith("<https://a.example/x")).toBe(true);
+    expect(rendered.indexOf(">")).toBe(rendered.length - 1);
+    // The link runs to the one ">" at the end: no space or angle bracket lets text out of it.
+    expect(rendered).not.toMatch(/\s/);
+    expect(rendered.lastIndexOf("<")).toBe(0);
+  });
+
   it("shows a display name with a masked link as the text that was typed", () => {
     expect(renderText("[Free Nitro](https://evil.example/x)")).toBe(
       "\\[Free Nitro\\](https:\u200b//evil.example/x)",
