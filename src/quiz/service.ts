@@ -164,15 +164,22 @@ export class QuizService {
   }
 
   /**
-   * A typed answer to the open question, accepted leniently (case, umlauts, small typos, the
-   * claim's aliases in either language). Stored and scored like a click.
+   * A typed answer to the question its form was opened on (round and position), accepted
+   * leniently (case, umlauts, small typos, the claim's aliases in either language). Stored and
+   * scored like a click; once another question is open, it is too late, never an answer to that.
    */
   async answerTyped(
     channelId: string,
-    input: { userId: string; userName: string; text: string },
+    input: { userId: string; userName: string; text: string; roundId: number; position: number },
   ): Promise<AnswerResult> {
-    const question = this.active.get(channelId)?.machine.current;
-    if (question?.kind !== "typed") return { status: "closed" };
+    const round = this.active.get(channelId);
+    const question = round?.machine.current;
+    if (
+      question?.kind !== "typed" ||
+      round?.roundId !== input.roundId ||
+      round.machine.position !== input.position
+    )
+      return { status: "closed" };
     const right = typedAnswerMatches(input.text, question.accepted ?? question.options);
     return this.record(channelId, {
       ...input,

@@ -120,6 +120,19 @@ describe("a quiz round on a real database file", () => {
     expect(t.db.select().from(answers).all()).toEqual([]);
   });
 
+  it("takes a typed answer only for the question its form was opened on", async () => {
+    const quiz = t.app.quiz;
+    const started = await quiz.start(request({ kind: "typed", count: 2 }));
+    const roundId = started.ok ? started.roundId : -1;
+    await quiz.openNext("c1");
+    await quiz.closeCurrent("c1");
+    await quiz.openNext("c1");
+    const typed = (position: number) =>
+      quiz.answerTyped("c1", { ...user(1), text: "irgendwas", roundId, position });
+    expect((await typed(0)).status).toBe("closed");
+    expect((await typed(1)).status).toBe("recorded");
+  });
+
   it("refuses a late answer", async () => {
     const quiz = t.app.quiz;
     await quiz.start(request({ seconds: 10 }));

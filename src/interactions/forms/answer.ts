@@ -21,6 +21,8 @@ export const answerFormSubmitted: FormHandler<"answer"> = {
       userId: request.actor.id,
       userName: request.actor.name,
       text,
+      roundId: id.roundId,
+      position: id.position,
     });
     await privately(answerOutcome(t, result.status, t.recordedTyped(text)));
     if (result.status === "recorded") ctx.runner.answered(request.channelId);
