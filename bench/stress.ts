@@ -5,7 +5,7 @@ import { type SyntheticCorpus, writeCorpus } from "./corpus-files.ts";
 
 /**
  * The stress corpus: text from a word-bigram chain trained on the five real articles, so almost
- * its whole vocabulary (about 2,500 words plus compounds of their nouns, numbers and names) sits
+ * its whole vocabulary (about 2,000 words plus compounds of their nouns, numbers and names) sits
  * in thousands of passages. Unlike real text, every query word is common: the worst case for
  * posting lists. Same seed, same corpus.
  */

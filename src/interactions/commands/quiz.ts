@@ -173,7 +173,7 @@ export const quizCommand: Command = {
       await respond.reply({ content: message, ephemeral: result.status !== "stopped" });
       return;
     }
-    const specs = quizCommand.data.subcommands?.[0]?.options ?? [];
+    const specs = quizCommand.data.subcommands?.find((s) => s.name === "start")?.options ?? [];
     const topic = topicSlug(ctx.corpus, str(request.options.topic));
     const checked = { ...request, options: { ...request.options, topic } };
     const known = {
