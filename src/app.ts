@@ -13,6 +13,13 @@ import type { InteractionContext } from "./interactions/context.ts";
 import { QuizRunner, type RunnerOptions } from "./interactions/quiz-runner.ts";
 import type { ChannelPoster } from "./interactions/request.ts";
 import { SessionStore } from "./interactions/sessions.ts";
+import {
+  type AttachmentFetcher,
+  attachmentFetcher,
+  DISCORD_ATTACHMENT_ORIGINS,
+} from "./library/download.ts";
+import { Library } from "./library/library.ts";
+import { Proposals } from "./library/proposals.ts";
 import type { Logger } from "./logger.ts";
 import {
   HEARTBEAT_MS,
@@ -43,6 +50,8 @@ export interface App {
   readonly scores: Scoreboard;
   readonly reviews: Reviews;
   readonly reports: Reports;
+  readonly library: Library;
+  readonly proposals: Proposals;
   /** What bringing the index up to date found, when it was asked for. */
   readonly refresh: RefreshOutcome | undefined;
   /** Stops the heartbeat, lets queued writes settle, leaves the owners table and closes. */
@@ -180,6 +189,7 @@ export async function openApp(
       .catch((error: unknown) => logger.warn({ err: error }, "heartbeat not stored"));
   }, HEARTBEAT_MS);
   heartbeat.unref();
+  const corpus = new CorpusReader(db);
   return {
     logger,
     clock,
@@ -187,11 +197,13 @@ export async function openApp(
     writes,
     owner,
     search: createCorpusSearch(db),
-    corpus: new CorpusReader(db),
+    corpus,
     quiz,
     scores: new Scoreboard(db),
     reviews: new Reviews(db, writes, clock),
     reports,
+    library: new Library({ db, writes, corpus, clock }),
+    proposals: new Proposals({ db, writes, corpus, clock }),
     refresh,
     async close() {
       clearInterval(heartbeat);
@@ -213,11 +225,18 @@ export function logRefresh(logger: Logger, outcome: RefreshOutcome | undefined, 
     );
 }
 
+/** How long fetching an attached file may take. */
+export const ATTACHMENT_TIMEOUT_MS = 10_000;
+
 /** What commands and buttons run with: the app's services, a quiz runner posting through `poster`. */
 export function createInteractionContext(
   app: App,
   poster: ChannelPoster,
   runnerOptions?: Partial<RunnerOptions>,
+  attachments: AttachmentFetcher = attachmentFetcher({
+    origins: DISCORD_ATTACHMENT_ORIGINS,
+    timeoutMs: ATTACHMENT_TIMEOUT_MS,
+  }),
 ): InteractionContext {
   return {
     search: app.search,
@@ -226,6 +245,10 @@ export function createInteractionContext(
     scores: app.scores,
     reviews: app.reviews,
     reports: app.reports,
+    library: app.library,
+    proposals: app.proposals,
+    attachments,
+    uploads: new SessionStore(app.clock),
     runner: new QuizRunner({
       quiz: app.quiz,
       corpus: app.corpus,

@@ -80,6 +80,9 @@ export function viewText(view: View, style: TextStyle, now: number): string {
       lines.push(...framed(`${terminalSafe(f.name)}: ${text(f.value)}`));
     if (card.footer) lines.push(...framed(`— ${terminalSafe(card.footer)}`));
   }
+  // The console shows that a file came with the message; it is sent only in Discord.
+  for (const file of view.files ?? [])
+    lines.push(`📎 ${terminalSafe(file.name)} (${file.data.byteLength} bytes)`);
   const buttons = keyedButtons(view);
   if (buttons.length > 0) lines.push(buttons.map((b) => `[${b.key}] ${b.label}`).join("   "));
   return `${lines.join("\n")}\n`;

@@ -115,8 +115,11 @@ export function claimRuleProblems(claim: Claim, articleDate?: string): RuleProbl
     if (!collapse(claim.quote).includes(collapse(answer.de)))
       report(["answer", i], `answer "${answer.de}" does not occur in the quote`);
   });
-  for (const lang of ["de", "en"] as const) {
-    if (!namesAnAnswer(claim.statement[lang], claim, lang)) {
+  // A server's claim may leave out the English question and the statements (library claims):
+  // what is not there is not asked, and not checked.
+  const asked = (["de", "en"] as const).filter((lang) => claim.question[lang] !== "");
+  for (const lang of asked) {
+    if (claim.statement[lang] !== "" && !namesAnAnswer(claim.statement[lang], claim, lang)) {
       const what = isNumeric(claim.type) ? "an answer or its number" : "an answer";
       report(["statement", lang], `statement.${lang} must contain ${what}`);
     }
@@ -129,7 +132,7 @@ export function claimRuleProblems(claim: Claim, articleDate?: string): RuleProbl
       );
   }
   claim.falseStatements.forEach((f, i) => {
-    for (const lang of ["de", "en"] as const) {
+    for (const lang of asked) {
       if (namesAnAnswer(f[lang], claim, lang))
         report(["false_statements", i, lang], `a false statement still holds a right answer`);
       if (collapse(f[lang]) === collapse(claim.statement[lang]))
@@ -179,7 +182,7 @@ export function claimRuleProblems(claim: Claim, articleDate?: string): RuleProbl
       });
     }
   }
-  for (const [path, text] of english) {
+  for (const [path, text] of claim.question.en === "" ? [] : english) {
     if (looksGerman(text))
       report(
         path,

@@ -44,6 +44,35 @@ const ClaimSchema = z.strictObject({
     .max(5),
 });
 
+/** The longest id of a server's claim: it is indexed as `g<guild>-<id>` and sits in custom ids. */
+export const MAX_LIBRARY_CLAIM_ID = 40;
+
+/**
+ * A claim of a server's library (imported or proposed in Discord): the English question, the
+ * statements and the tags may be left out; what is missing is not asked.
+ */
+const LibraryClaimSchema = ClaimSchema.extend({
+  id: z
+    .string()
+    .regex(SLUG, "id must be lower-case words joined by hyphens")
+    .max(MAX_LIBRARY_CLAIM_ID),
+  question: z.strictObject({
+    de: question(5, 300),
+    en: question(0, 300).default(""),
+  }),
+  statement: z
+    .strictObject({ de: text(5, 300).optional(), en: text(5, 300).optional() })
+    .default({})
+    .transform((s): Bilingual => ({ de: s.de ?? "", en: s.en ?? "" })),
+  tags: z
+    .array(z.string().regex(SLUG, "tags are lower-case words joined by hyphens").max(32))
+    .max(5)
+    .default([]),
+});
+
+/** The corpus files' claims, or a server library's (fewer fields required). */
+export type ClaimFormat = "corpus" | "library";
+
 type ClaimData = z.infer<typeof ClaimSchema>;
 
 /** Where `quote` stands in `body`, whitespace-insensitively; undefined if it does not. */
@@ -74,6 +103,55 @@ function asParsed(
   return { ...rest, falseStatements: false_statements, notOffered: not_offered };
 }
 
+/** A problem of one claim, at a path of its fields (for a line number or a form field). */
+export interface ClaimProblem {
+  readonly path: readonly PropertyKey[];
+  readonly message: string;
+}
+
+/**
+ * Checks one claim, as read from YAML or built from a form, against its article: its fields,
+ * its quote in the article, and the claim rules. The claim comes back only without problems.
+ */
+export function checkClaim(
+  raw: unknown,
+  articleId: string,
+  article: ClaimArticle,
+  format: ClaimFormat,
+): { claim?: Omit<ParsedClaim, "file" | "line">; problems: ClaimProblem[] } {
+  const problems: ClaimProblem[] = [];
+  const parsed = (format === "library" ? LibraryClaimSchema : ClaimSchema).safeParse(raw);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const keys = issue.code === "unrecognized_keys" ? issue.keys : [];
+      if (keys.length > 0) {
+        for (const key of keys)
+          problems.push({
+            path: [...issue.path, key],
+            message: `unknown field "${[...issue.path, key].join(".")}"`,
+          });
+      } else {
+        const field = issue.path.length > 0 ? `${issue.path.join(".")}: ` : "";
+        problems.push({ path: issue.path, message: `${field}${issue.message}` });
+      }
+    }
+    return { problems };
+  }
+  const claim = asParsed(parsed.data);
+  const location = locateQuote(article.body, claim.quote);
+  if (!location)
+    problems.push({
+      path: ["quote"],
+      message: `quote does not occur in ${format === "corpus" ? `corpus/articles/${articleId}.md` : `the article ${articleId}`}`,
+    });
+  problems.push(...claimRuleProblems(claim, article.date));
+  if (problems.length > 0 || !location) return { problems };
+  return {
+    claim: { ...claim, articleId, quoteStart: location.start, quoteEnd: location.end },
+    problems,
+  };
+}
+
 /**
  * Validates one claim file against its article. Every problem is reported with its line; claims
  * with problems are left out.
@@ -83,6 +161,7 @@ export function parseClaimFile(
   articleId: string,
   source: string,
   article: ClaimArticle | undefined,
+  format: ClaimFormat = "corpus",
 ): ClaimFileResult {
   const problems: CorpusProblem[] = [];
   const claims: ParsedClaim[] = [];
@@ -112,35 +191,9 @@ export function parseClaimFile(
 
   yaml.value.forEach((raw: unknown, index: number) => {
     const at = (path: readonly PropertyKey[]) => yaml.lineOf([index, ...path]);
-    const parsed = ClaimSchema.safeParse(raw);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const keys = issue.code === "unrecognized_keys" ? issue.keys : [];
-        if (keys.length > 0) {
-          for (const key of keys)
-            report(at([...issue.path, key]), `unknown field "${[...issue.path, key].join(".")}"`);
-        } else {
-          const field = issue.path.length > 0 ? `${issue.path.join(".")}: ` : "";
-          report(at(issue.path), `${field}${issue.message}`);
-        }
-      }
-      return;
-    }
-    const claim = asParsed(parsed.data);
-    const location = locateQuote(article.body, claim.quote);
-    const found = claimRuleProblems(claim, article.date);
-    if (!location) report(at(["quote"]), `quote does not occur in corpus/articles/${articleId}.md`);
-    for (const p of found) report(at(p.path), p.message);
-    if (found.length === 0 && location) {
-      claims.push({
-        ...claim,
-        articleId,
-        file,
-        line: at([]),
-        quoteStart: location.start,
-        quoteEnd: location.end,
-      });
-    }
+    const checked = checkClaim(raw, articleId, article, format);
+    for (const p of checked.problems) report(at(p.path), p.message);
+    if (checked.claim) claims.push({ ...checked.claim, file, line: at([]) });
   });
   return { claims, problems };
 }

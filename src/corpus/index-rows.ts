@@ -6,8 +6,11 @@ import { type PassageSpan, segmentBody } from "./segment.ts";
 
 /** The rows an article and a claim are indexed as. */
 
+/** A claim located in its article, from a claims file or a server's library. */
+type PlacedClaim = Omit<ParsedClaim, "file" | "line">;
+
 /** Where in the article body the claim's first answer stands inside its quote, if it does. */
-function answerOffset(claim: ParsedClaim, body: string): number | undefined {
+function answerOffset(claim: PlacedClaim, body: string): number | undefined {
   const quoted = body.slice(claim.quoteStart, claim.quoteEnd).toLocaleLowerCase("de");
   for (const answer of claim.answer) {
     const at = quoted.indexOf(answer.de.toLocaleLowerCase("de"));
@@ -20,7 +23,7 @@ function answerOffset(claim: ParsedClaim, body: string): number | undefined {
  * The passage that proves the claim: the one its answer stands in (a quote may run over two
  * passages), else the one that holds most of its quote.
  */
-function claimPassageSeq(spans: readonly PassageSpan[], claim: ParsedClaim, body: string): number {
+function claimPassageSeq(spans: readonly PassageSpan[], claim: PlacedClaim, body: string): number {
   const answerAt = answerOffset(claim, body);
   const holdingAnswer = spans.find(
     (s) => !s.isHeading && answerAt !== undefined && s.start <= answerAt && answerAt < s.end,
@@ -39,7 +42,7 @@ function claimPassageSeq(spans: readonly PassageSpan[], claim: ParsedClaim, body
   return best;
 }
 
-export function claimRow(claim: ParsedClaim, spans: readonly PassageSpan[], body: string) {
+export function claimRow(claim: PlacedClaim, spans: readonly PassageSpan[], body: string) {
   const options = [...claim.answer, ...claim.accept];
   const germanText = [claim.question.de, claim.statement.de, ...options.map((o) => o.de)];
   const englishText = [claim.question.en, claim.statement.en, ...options.map((o) => o.en)];

@@ -1,9 +1,14 @@
 import { createHash } from "node:crypto";
-import { eq, inArray } from "drizzle-orm";
+import { eq, inArray, isNull } from "drizzle-orm";
 import { insertMany } from "../db/bulk.ts";
 import type { Db } from "../db/client.ts";
 import { articles, claims, indexMeta, passages, topics } from "../db/schema.ts";
 import type { WriteQueue } from "../db/write-queue.ts";
+import {
+  allLibraryArticleRows,
+  type LibraryArticleRows,
+  reindexLibraryClaims,
+} from "../library/index-library.ts";
 import { StemIndexer } from "../search/analyzer.ts";
 import { clearIndex, indexArticles, rebuildIndex, unindexArticles } from "./fts.ts";
 import { analysedArticle, claimRow } from "./index-rows.ts";
@@ -75,11 +80,13 @@ export function unchangedReport(articles: number): IngestReport {
   return { added: 0, updated: 0, removed: 0, unchanged: articles, passagesWritten: 0, claims: 0 };
 }
 
+/** The shared articles' hashes (a server's own articles are not in the corpus folder). */
 const storedHashes = (db: Db) =>
   new Map(
     db
       .select({ id: articles.id, hash: articles.contentHash })
       .from(articles)
+      .where(isNull(articles.guildId))
       .all()
       .map((r) => [r.id, r.hash]),
   );
@@ -142,6 +149,8 @@ export async function ingestCorpus(
   const articleById = new Map(corpus.articles.map((a) => [a.id, a]));
   const spansByArticle = new Map(corpus.articles.map((a) => [a.id, segmentBody(a.body)]));
   const lexicons = await lexiconWork?.reduce(stems);
+  // A rebuild empties the index: the servers' own articles are put back from their library.
+  const libraryRows: LibraryArticleRows[] = rebuild ? allLibraryArticleRows(db, now) : [];
   const claimRows = corpus.claims.map((c) =>
     claimRow(c, spansByArticle.get(c.articleId) ?? [], articleById.get(c.articleId)?.body ?? ""),
   );
@@ -180,6 +189,10 @@ export async function ingestCorpus(
         done += row.passages.length;
         onProgress?.({ done, total });
       }
+      for (const row of libraryRows) {
+        insertMany(tx, articles, [row.article]);
+        insertMany(tx, passages, row.passages);
+      }
       if (bulk) rebuildIndex(tx, "passages_fts");
       else
         indexArticles(
@@ -187,7 +200,8 @@ export async function ingestCorpus(
           changed.map((a) => a.id),
         );
       insertMany(tx, claims, claimRows);
-      rebuildIndex(tx, "claims_fts");
+      // The servers' claims may quote shared articles that just changed: they are placed anew.
+      reindexLibraryClaims(tx);
       storeLexicons(tx, lexicons);
       tx.delete(topics).run();
       const labels = [...corpus.topics].map(([slug, l]) => ({

@@ -1,6 +1,7 @@
 import { lstatSync, readdirSync, readFileSync, realpathSync } from "node:fs";
 import { basename, join, relative, sep } from "node:path";
 import { z } from "zod";
+import { isLibraryId } from "../library/ids.ts";
 import { type ParsedArticle, parseArticle } from "./article.ts";
 import type { Bilingual, ParsedClaim } from "./claim-types.ts";
 import { duplicateIdProblems, parseClaimFile } from "./claims.ts";
@@ -143,6 +144,23 @@ function parseTopics(
   return new Map(Object.entries(parsed.data));
 }
 
+/** Ids of the shape `g<digits>-…` belong to server libraries (see library/ids.ts). */
+function reservedIdProblems(
+  articles: readonly ParsedArticle[],
+  claims: readonly ParsedClaim[],
+): CorpusProblem[] {
+  const message = (id: string) =>
+    `id "${id}" has the shape of a server library's ids (g<digits>-…): choose another`;
+  return [
+    ...articles
+      .filter((a) => isLibraryId(a.id))
+      .map((a) => ({ file: a.file, line: 1, message: message(a.id) })),
+    ...claims
+      .filter((c) => isLibraryId(c.id))
+      .map((c) => ({ file: c.file, line: c.line, message: message(c.id) })),
+  ];
+}
+
 /** Validates the files of a corpus; nothing is indexed here. */
 export function parseCorpus(files: CorpusFiles): LoadedCorpus {
   const problems: CorpusProblem[] = [...files.problems];
@@ -165,7 +183,7 @@ export function parseCorpus(files: CorpusFiles): LoadedCorpus {
     problems.push(...result.problems);
     claims.push(...result.claims);
   }
-  problems.push(...duplicateIdProblems(claims));
+  problems.push(...duplicateIdProblems(claims), ...reservedIdProblems(articles, claims));
   const topics = parseTopics(files.topics, problems);
   for (const claim of claims) {
     for (const tag of claim.tags) {

@@ -1,6 +1,8 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
 import { articles, claims, passages, topics } from "../db/schema.ts";
+import { libraryId } from "../library/ids.ts";
+import { type GuildScope, visibleArticles, visibleClaims } from "../library/scope.ts";
 
 /** A passage with the article facts its source line needs. */
 export interface PassageSource {
@@ -38,17 +40,40 @@ export interface PassageContext {
 export class CorpusReader {
   constructor(private readonly db: Db) {}
 
-  /** Every article, by id. */
-  articles(): ArticleSummary[] {
+  /** Every article a server (or, without one, the shared corpus) has, by id. */
+  articles(guildId: GuildScope): ArticleSummary[] {
     return this.db
       .select({ id: articles.id, title: articles.title, date: articles.date })
       .from(articles)
+      .where(visibleArticles(guildId))
       .orderBy(asc(articles.id))
       .all();
   }
 
-  /** One article with its passages in order, or undefined. */
-  article(id: string): { article: ArticleRow; passages: PassageRow[] } | undefined {
+  /**
+   * The id of an article a server sees, typed as its id or, for the server's own articles, as
+   * the slug the server knows it by; undefined when it sees none such.
+   */
+  resolve(typed: string, guildId: GuildScope): string | undefined {
+    const candidates = guildId === null ? [typed] : [typed, libraryId(guildId, typed)];
+    for (const id of candidates) {
+      const found = this.db
+        .select({ id: articles.id })
+        .from(articles)
+        .where(and(eq(articles.id, id), visibleArticles(guildId)))
+        .get();
+      if (found) return found.id;
+    }
+    return undefined;
+  }
+
+  /** One article a server sees, with its passages in order, or undefined. */
+  article(
+    typed: string,
+    guildId: GuildScope,
+  ): { article: ArticleRow; passages: PassageRow[] } | undefined {
+    const id = this.resolve(typed, guildId);
+    if (id === undefined) return undefined;
     const article = this.db.select().from(articles).where(eq(articles.id, id)).get();
     if (!article) return undefined;
     const rows = this.db
@@ -89,12 +114,13 @@ export class CorpusReader {
     return { before: at(seq - 1), after: at(seq + 1) };
   }
 
-  /** The topics (claim tags) the corpus's claims use, with their labels, by slug. */
-  topics(): Topic[] {
+  /** The topics (claim tags) the claims a server asks use, with their labels, by slug. */
+  topics(guildId: GuildScope): Topic[] {
     const used = new Set(
       this.db
         .select({ tags: claims.tags })
         .from(claims)
+        .where(visibleClaims(guildId))
         .all()
         .flatMap((c) => c.tags),
     );

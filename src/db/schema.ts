@@ -14,19 +14,25 @@ import {
 } from "drizzle-orm/sqlite-core";
 
 /** One article of the corpus, as last indexed. */
-export const articles = sqliteTable("articles", {
-  id: text("id").primaryKey(),
-  path: text("path").notNull(),
-  title: text("title"),
-  publication: text("publication"),
-  author: text("author"),
-  date: text("date"),
-  language: text("language").notNull(),
-  url: text("url"),
-  body: text("body").notNull(),
-  contentHash: text("content_hash").notNull(),
-  indexedAt: integer("indexed_at", { mode: "timestamp_ms" }).notNull(),
-});
+export const articles = sqliteTable(
+  "articles",
+  {
+    id: text("id").primaryKey(),
+    /** The server whose library it is (library_articles); null for the shared corpus files. */
+    guildId: text("guild_id"),
+    path: text("path").notNull(),
+    title: text("title"),
+    publication: text("publication"),
+    author: text("author"),
+    date: text("date"),
+    language: text("language").notNull(),
+    url: text("url"),
+    body: text("body").notNull(),
+    contentHash: text("content_hash").notNull(),
+    indexedAt: integer("indexed_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("articles_guild_idx").on(t.guildId)],
+);
 
 /**
  * A citable piece of an article: about one paragraph, `id` is `<article>#<n>`. The integer `docid`
@@ -94,6 +100,8 @@ export const claims = sqliteTable(
     articleId: text("article_id")
       .notNull()
       .references(() => articles.id, { onDelete: "cascade" }),
+    /** The server whose library it is (library_claims); null for the shared claim files. */
+    guildId: text("guild_id"),
     passageId: text("passage_id")
       .notNull()
       .references(() => passages.id, { onDelete: "cascade" }),
@@ -121,7 +129,7 @@ export const claims = sqliteTable(
     stemsDe: text("stems_de").notNull(),
     stemsEn: text("stems_en").notNull(),
   },
-  (t) => [index("claims_article_idx").on(t.articleId)],
+  (t) => [index("claims_article_idx").on(t.articleId), index("claims_guild_idx").on(t.guildId)],
 );
 
 /**
@@ -291,3 +299,5 @@ export const reviewCards = sqliteTable(
     index("review_cards_due").on(t.userId, t.due),
   ],
 );
+
+export * from "./library-schema.ts";

@@ -1,8 +1,9 @@
 import { Client, Events, GatewayIntentBits, Options } from "discord.js";
 import { Agent } from "undici";
-import { type App, createInteractionContext } from "../app.ts";
+import { type App, ATTACHMENT_TIMEOUT_MS, createInteractionContext } from "../app.ts";
 import type { Config } from "../config.ts";
 import type { RunnerOptions } from "../interactions/quiz-runner.ts";
+import { attachmentFetcher, DISCORD_ATTACHMENT_ORIGINS } from "../library/download.ts";
 import { createInteractionHandler } from "./interactions.ts";
 import { NO_MENTIONS } from "./payload.ts";
 import { restPoster } from "./poster.ts";
@@ -43,7 +44,17 @@ export async function runBot(
 ): Promise<RunningBot> {
   const { logger } = app;
   const client = createDiscordClient(config);
-  const ctx = createInteractionContext(app, restPoster(client), runnerOptions);
+  // A REST proxy (or the tests' fake Discord) serves attachments at its own address.
+  const origins = [
+    ...DISCORD_ATTACHMENT_ORIGINS,
+    ...(config.discordApiUrl ? [new URL(config.discordApiUrl).origin] : []),
+  ];
+  const ctx = createInteractionContext(
+    app,
+    restPoster(client),
+    runnerOptions,
+    attachmentFetcher({ origins, timeoutMs: ATTACHMENT_TIMEOUT_MS }),
+  );
   client.on(Events.InteractionCreate, createInteractionHandler(ctx));
   client.once(Events.ClientReady, (ready) =>
     logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, "logged in to Discord"),

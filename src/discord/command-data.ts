@@ -13,6 +13,8 @@ const OPTION_TYPES: Record<OptionType, ApplicationCommandOptionType> = {
   integer: ApplicationCommandOptionType.Integer,
   boolean: ApplicationCommandOptionType.Boolean,
   user: ApplicationCommandOptionType.User,
+  role: ApplicationCommandOptionType.Role,
+  attachment: ApplicationCommandOptionType.Attachment,
 };
 
 function optionData(o: OptionSpec) {

@@ -29,7 +29,10 @@ export function modalData(form: Form): APIModalInteractionResponseCallbackData {
           label: truncate(field.label, MODAL_LIMITS.label),
           style: field.long ? TextInputStyle.Paragraph : TextInputStyle.Short,
           max_length: Math.min(field.maxLength, MODAL_LIMITS.maxLength),
-          required: true,
+          required: !field.optional,
+          ...(field.value
+            ? { value: truncate(field.value, Math.min(field.maxLength, MODAL_LIMITS.maxLength)) }
+            : {}),
           ...(field.placeholder
             ? { placeholder: truncate(field.placeholder, MODAL_LIMITS.placeholder) }
             : {}),

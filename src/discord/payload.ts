@@ -108,6 +108,9 @@ export function editOptions(view: View) {
     embeds: [...(payload.embeds ?? [])],
     components: [...(payload.components ?? [])],
     allowedMentions: NO_MENTIONS,
+    ...(view.files
+      ? { files: view.files.map((f) => ({ attachment: Buffer.from(f.data), name: f.name })) }
+      : {}),
   };
 }
 

@@ -12,6 +12,7 @@ import {
 import { langOf } from "../interactions/i18n.ts";
 import type {
   Actor,
+  Attachment,
   AutocompleteRequest,
   ChannelAccess,
   CommandRequest,
@@ -51,6 +52,13 @@ function botAccess(interaction: Interaction): ChannelAccess | undefined {
   };
 }
 
+/** The member's role ids: a cached member has a role manager, an uncached one a plain list. */
+function roleIdsOf(interaction: Interaction): string[] {
+  const roles = interaction.member?.roles;
+  if (!roles) return [];
+  return Array.isArray(roles) ? [...roles] : [...roles.cache.keys()];
+}
+
 function baseOf(interaction: Interaction): RequestBase {
   return {
     actor: actorOf(interaction),
@@ -59,6 +67,8 @@ function baseOf(interaction: Interaction): RequestBase {
     lang: langOf(interaction.locale),
     canManageMessages:
       interaction.memberPermissions?.has(PermissionFlagsBits.ManageMessages) ?? false,
+    canManageGuild: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false,
+    roleIds: roleIdsOf(interaction),
     botAccess: botAccess(interaction),
   };
 }
@@ -66,8 +76,10 @@ function baseOf(interaction: Interaction): RequestBase {
 function flattenOptions(options: readonly CommandInteractionOption[]): {
   subcommand?: string;
   values: Record<string, OptionValue>;
+  attachments: Record<string, Attachment>;
 } {
   const values: Record<string, OptionValue> = {};
+  const attachments: Record<string, Attachment> = {};
   let subcommand: string | undefined;
   for (const option of options) {
     // Discord leaves out `options` of a subcommand that has none: known by its type, not by them.
@@ -76,23 +88,32 @@ function flattenOptions(options: readonly CommandInteractionOption[]): {
       option.type === ApplicationCommandOptionType.SubcommandGroup
     ) {
       subcommand = option.name;
-      Object.assign(values, flattenOptions(option.options ?? []).values);
+      const inner = flattenOptions(option.options ?? []);
+      Object.assign(values, inner.values);
+      Object.assign(attachments, inner.attachments);
       continue;
     }
     values[option.name] = option.value;
+    if (option.attachment)
+      attachments[option.name] = {
+        name: option.attachment.name,
+        url: option.attachment.url,
+        size: option.attachment.size,
+      };
     if (option.user)
       values[`${option.name}_name`] = displayName(option.member, option.user.displayName);
   }
-  return subcommand ? { subcommand, values } : { values };
+  return subcommand ? { subcommand, values, attachments } : { values, attachments };
 }
 
 export function commandRequest(interaction: ChatInputCommandInteraction): CommandRequest {
-  const { subcommand, values } = flattenOptions(interaction.options.data);
+  const { subcommand, values, attachments } = flattenOptions(interaction.options.data);
   return {
     ...baseOf(interaction),
     command: interaction.commandName,
     subcommand,
     options: values,
+    attachments,
   };
 }
 
@@ -123,6 +144,8 @@ export function autocompleteRequest(interaction: AutocompleteInteraction): Autoc
   const focused = interaction.options.getFocused(true);
   return {
     command: interaction.commandName,
+    subcommand: interaction.options.getSubcommand(false) ?? undefined,
+    guildId: interaction.guildId,
     option: focused.name,
     value: String(focused.value ?? ""),
     lang: langOf(interaction.locale),

@@ -5,7 +5,7 @@ export interface Localized {
   readonly de: string;
 }
 
-export type OptionType = "string" | "integer" | "boolean" | "user";
+export type OptionType = "string" | "integer" | "boolean" | "user" | "role" | "attachment";
 
 export interface OptionSpec {
   readonly name: string;

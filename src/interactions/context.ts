@@ -1,4 +1,7 @@
 import type { CorpusReader } from "../corpus/reader.ts";
+import type { AttachmentFetcher } from "../library/download.ts";
+import type { Library } from "../library/library.ts";
+import type { Proposals } from "../library/proposals.ts";
 import type { Logger } from "../logger.ts";
 import type { Reports } from "../quiz/reports.ts";
 import type { Reviews } from "../quiz/reviews.ts";
@@ -8,7 +11,13 @@ import type { Question } from "../quiz/types.ts";
 import type { SearchIndex, SearchResult } from "../search/types.ts";
 import type { CommandSpec } from "./command-spec.ts";
 import type { QuizRunner } from "./quiz-runner.ts";
-import type { AutocompleteRequest, Choice, CommandRequest, Responder } from "./request.ts";
+import type {
+  Attachment,
+  AutocompleteRequest,
+  Choice,
+  CommandRequest,
+  Responder,
+} from "./request.ts";
 import type { SessionStore } from "./sessions.ts";
 
 export interface CiteSession {
@@ -17,6 +26,13 @@ export interface CiteSession {
   readonly results: readonly SearchResult[];
   /** Answered privately: its asker may show a result to the channel. */
   readonly private: boolean;
+}
+
+/** An uploaded article waiting for the title its uploader is asked for. */
+export interface UploadSession {
+  readonly userId: string;
+  readonly guildId: string;
+  readonly attachment: Attachment;
 }
 
 export interface ReviewSession {
@@ -37,6 +53,11 @@ export interface InteractionContext {
   readonly scores: Scoreboard;
   readonly reviews: Reviews;
   readonly reports: Reports;
+  readonly library: Library;
+  readonly proposals: Proposals;
+  /** Fetches files attached to commands (Discord's attachment addresses only). */
+  readonly attachments: AttachmentFetcher;
+  readonly uploads: SessionStore<UploadSession>;
   readonly runner: QuizRunner;
   readonly citeSessions: SessionStore<CiteSession>;
   readonly reviewSessions: SessionStore<ReviewSession>;

@@ -27,11 +27,31 @@ export type ButtonId =
   /** Opens the form to report a question as wrong. */
   | { readonly kind: "report"; readonly roundId: number; readonly position: number }
   /** A moderator has reviewed the reports on a claim. */
-  | { readonly kind: "reviewed"; readonly claimId: string };
+  | { readonly kind: "reviewed"; readonly claimId: string }
+  /** Propose a quiz question on a /cite result: first the answer's type is chosen. */
+  | { readonly kind: "propose"; readonly session: string; readonly page: number }
+  /** The answer's type (an index into CLAIM_TYPES) is chosen: opens the proposal form. */
+  | {
+      readonly kind: "ptype";
+      readonly session: string;
+      readonly page: number;
+      readonly type: number;
+    }
+  /** A moderator approves (1) or rejects (0) a proposed claim. */
+  | { readonly kind: "verdict"; readonly proposal: number; readonly approve: boolean };
 
 export type ModalId =
   | { readonly kind: "answer"; readonly roundId: number; readonly position: number }
-  | { readonly kind: "reason"; readonly roundId: number; readonly position: number };
+  | { readonly kind: "reason"; readonly roundId: number; readonly position: number }
+  /** The proposal form of a /cite result, for an answer of one type. */
+  | {
+      readonly kind: "proposal";
+      readonly session: string;
+      readonly page: number;
+      readonly type: number;
+    }
+  /** The title of an uploaded article that states none. */
+  | { readonly kind: "title"; readonly session: string };
 
 export type CustomId = ButtonId | ModalId;
 
@@ -68,6 +88,23 @@ const PATTERNS: readonly (readonly [RegExp, (m: RegExpExecArray) => CustomId])[]
   roundAt("answer"),
   roundAt("reason"),
   [new RegExp(`^reviewed:${SLUG}$`), (m) => ({ kind: "reviewed", claimId: m[1] as string })],
+  [
+    new RegExp(`^propose:${SESSION}:${SMALL}$`),
+    (m) => ({ kind: "propose", session: m[1] as string, page: Number(m[2]) }),
+  ],
+  [
+    new RegExp(`^ptype:${SESSION}:${SMALL}:(\\d)$`),
+    (m) => ({ kind: "ptype", session: m[1] as string, page: Number(m[2]), type: Number(m[3]) }),
+  ],
+  [
+    new RegExp(`^proposal:${SESSION}:${SMALL}:(\\d)$`),
+    (m) => ({ kind: "proposal", session: m[1] as string, page: Number(m[2]), type: Number(m[3]) }),
+  ],
+  [
+    new RegExp(`^verdict:${NUMBER}:([01])$`),
+    (m) => ({ kind: "verdict", proposal: Number(m[1]), approve: m[2] === "1" }),
+  ],
+  [new RegExp(`^title:${SESSION}$`), (m) => ({ kind: "title", session: m[1] as string })],
 ];
 
 export function encodeCustomId(id: CustomId): string {
@@ -82,6 +119,15 @@ export function encodeCustomId(id: CustomId): string {
       return `post:${id.session}:${id.page}`;
     case "reviewed":
       return `reviewed:${id.claimId}`;
+    case "propose":
+      return `propose:${id.session}:${id.page}`;
+    case "ptype":
+    case "proposal":
+      return `${id.kind}:${id.session}:${id.page}:${id.type}`;
+    case "verdict":
+      return `verdict:${id.proposal}:${id.approve ? 1 : 0}`;
+    case "title":
+      return `title:${id.session}`;
     default:
       return `${id.kind}:${id.roundId}:${id.position}`;
   }
@@ -96,7 +142,7 @@ export function parseCustomId(raw: string): CustomId | undefined {
   return undefined;
 }
 
-const MODAL_KINDS: ReadonlySet<string> = new Set(["answer", "reason"]);
+const MODAL_KINDS: ReadonlySet<string> = new Set(["answer", "reason", "proposal", "title"]);
 
 export function isModalId(id: CustomId): id is ModalId {
   return MODAL_KINDS.has(id.kind);

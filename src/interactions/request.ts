@@ -14,6 +14,10 @@ export interface RequestBase {
   readonly channelId: string;
   readonly lang: Lang;
   readonly canManageMessages: boolean;
+  /** Manage Server: may manage the server's library (as may the role the server sets). */
+  readonly canManageGuild?: boolean;
+  /** The member's roles in this server. */
+  readonly roleIds?: readonly string[];
   /** Nobody else can answer here (the console): quiz questions close once this user answered. */
   readonly alone?: boolean;
   /** What the bot may do in this channel, as Discord reports it; unknown in the console. */
@@ -28,10 +32,19 @@ export interface ChannelAccess {
 
 export type OptionValue = string | number | boolean | undefined;
 
+/** A file attached to a command (an option of type attachment), as Discord describes it. */
+export interface Attachment {
+  readonly name: string;
+  readonly url: string;
+  readonly size: number;
+}
+
 export interface CommandRequest extends RequestBase {
   readonly command: string;
   readonly subcommand?: string | undefined;
   readonly options: Readonly<Record<string, OptionValue>>;
+  /** Attachment options, by option name. */
+  readonly attachments?: Readonly<Record<string, Attachment>>;
   /** The message a message command was used on (its text arrives with the interaction). */
   readonly target?: { readonly content: string } | undefined;
 }
@@ -48,6 +61,8 @@ export interface FormRequest extends RequestBase {
 
 export interface AutocompleteRequest {
   readonly command: string;
+  readonly subcommand?: string | undefined;
+  readonly guildId: string | null;
   readonly option: string;
   readonly value: string;
   readonly lang: Lang;

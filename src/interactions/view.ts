@@ -47,8 +47,15 @@ export interface Button {
   readonly key?: string;
 }
 
+/** A file sent with a message (a library export). */
+export interface ViewFile {
+  readonly name: string;
+  readonly data: Uint8Array;
+}
+
 /** One message. */
 export interface View {
+  readonly files?: readonly ViewFile[];
   readonly content?: Text;
   readonly cards?: readonly Card[];
   readonly buttons?: readonly (readonly Button[])[];
@@ -64,6 +71,10 @@ export interface FormField {
   readonly long: boolean;
   readonly maxLength: number;
   readonly placeholder?: string;
+  /** Text the field starts with. */
+  readonly value?: string;
+  /** May be left empty. */
+  readonly optional?: boolean;
 }
 
 /** A form that asks for text (Discord shows it as a modal, the console as prompts). */

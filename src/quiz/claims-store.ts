@@ -1,14 +1,16 @@
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
 import { articles, claims } from "../db/schema.ts";
+import { type GuildScope, visibleArticles, visibleClaims } from "../library/scope.ts";
 import type { QuizClaim } from "./types.ts";
 
-/** Every claim of the index, as the quiz uses them. */
-export function loadQuizClaims(db: Db): QuizClaim[] {
+/** The claims a server (or, without one, the shared corpus) asks, as the quiz uses them. */
+export function loadQuizClaims(db: Db, guildId: GuildScope): QuizClaim[] {
   return db
     .select({ claim: claims, articleDate: articles.date })
     .from(claims)
     .innerJoin(articles, eq(articles.id, claims.articleId))
+    .where(and(visibleClaims(guildId), visibleArticles(guildId)))
     .orderBy(asc(claims.id))
     .all()
     .map(({ claim: c, articleDate }) => ({

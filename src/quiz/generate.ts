@@ -151,6 +151,8 @@ function trueFalse(
   pool: readonly QuizClaim[],
   random: Random,
 ): Question | null {
+  // A server's proposed claim may have no statement in a language: it cannot be asked this way.
+  if (claim.statement[lang] === "") return null;
   const makeTrue = random.int(0, 1) === 0;
   const written = claim.falseStatements.map((f) => f[lang]);
   const right = (claim.answers[0] as QuizClaim["answers"][number])[lang];
@@ -187,10 +189,14 @@ function typed(claim: QuizClaim, lang: Lang): Question | null {
   };
 }
 
-/** Claims a round may draw from: by article and topic (tag), none that rest. */
+/**
+ * Claims a round may draw from: asked in the round's language (a server's claim may have no
+ * English question), by article and topic (tag), none that rest.
+ */
 function eligibleClaims(claims: readonly QuizClaim[], options: RoundOptions): QuizClaim[] {
   return claims.filter(
     (c) =>
+      c.question[options.lang] !== "" &&
       (!options.article || c.articleId === options.article) &&
       (!options.topic || c.tags.includes(options.topic)) &&
       !options.resting?.has(c.id),

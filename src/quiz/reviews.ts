@@ -1,5 +1,6 @@
 import type { Db } from "../db/client.ts";
 import type { WriteQueue } from "../db/write-queue.ts";
+import type { GuildScope } from "../library/scope.ts";
 import { loadQuizClaims } from "./claims-store.ts";
 import { generateQuestions } from "./generate.ts";
 import { dueClaimIds, updateReviewCard } from "./review-store.ts";
@@ -13,11 +14,14 @@ export class Reviews {
     private readonly clock: () => number,
   ) {}
 
-  /** Up to `count` multiple-choice questions on the user's due claims. */
-  dueQuestions(userId: string, lang: Lang, count: number): Question[] {
+  /**
+   * Up to `count` multiple-choice questions on the user's due claims that this server (or, in a
+   * DM, the shared corpus) has.
+   */
+  dueQuestions(userId: string, lang: Lang, count: number, guildId: GuildScope): Question[] {
     const now = this.clock();
     const due = new Set(dueClaimIds(this.db, userId, now, count));
-    const claims = loadQuizClaims(this.db).filter((c) => due.has(c.id));
+    const claims = loadQuizClaims(this.db, guildId).filter((c) => due.has(c.id));
     return generateQuestions(claims, { count, seed: now % 2 ** 31, kind: "mc", lang });
   }
 

@@ -1,5 +1,6 @@
 import type { Db } from "../db/client.ts";
 import { WriteFailedError, type WriteQueue } from "../db/write-queue.ts";
+import type { GuildScope } from "../library/scope.ts";
 import { type ActiveRound, type AnswerInput, recordInRound } from "./active-round.ts";
 import { loadQuizClaims } from "./claims-store.ts";
 import { generateQuestions, type RoundOptions } from "./generate.ts";
@@ -62,9 +63,9 @@ export class QuizService {
     return this.deps.writes.run((tx) => interruptOrphanedRounds(tx, this.deps.owner, this.now()));
   }
 
-  /** The questions a round with these options would ask. */
-  generate(options: RoundOptions): Question[] {
-    return generateQuestions(loadQuizClaims(this.deps.db), options);
+  /** The questions a round with these options would ask in a server (or on the shared corpus). */
+  generate(options: RoundOptions, guildId: GuildScope = null): Question[] {
+    return generateQuestions(loadQuizClaims(this.deps.db, guildId), options);
   }
 
   async start(request: StartRequest): Promise<StartResult> {
@@ -84,7 +85,7 @@ export class QuizService {
   private async startUnopposed(request: StartRequest): Promise<StartResult> {
     const seed = request.seed ?? Math.floor(Math.random() * 2 ** 31);
     const resting = this.deps.reports.resting(request.guildId);
-    const questions = this.generate({ ...request, seed, resting });
+    const questions = this.generate({ ...request, seed, resting }, request.guildId);
     if (questions.length === 0) return { ok: false, reason: "no-questions" };
     const live = new Set([...this.active.values()].map((r) => r.roundId));
     let created: { roundId: number; questionIds: number[] } | null;

@@ -1,5 +1,6 @@
 import type { Statement } from "better-sqlite3";
 import type { Db } from "../db/client.ts";
+import { type GuildScope, SEEN_CLAIMS_SQL } from "../library/scope.ts";
 import { stemCoverage } from "./coverage.ts";
 import { englishStems } from "./english.ts";
 import { QueryMatcher } from "./matcher.ts";
@@ -56,11 +57,13 @@ export function createClaimSource(
     FROM claims_fts f JOIN claims c ON c.docid = f.rowid JOIN passages p ON p.id = c.passage_id
     WHERE claims_fts MATCH ?`;
   const order = "ORDER BY bm25(claims_fts) LIMIT ?";
-  const all = sqlite.prepare(`${select} ${order}`) as Statement<[string, number], ClaimRow>;
-  const inArticle = sqlite.prepare(`${select} AND c.article_id = ? ${order}`) as Statement<
-    [string, string, number],
+  const inScope = sqlite.prepare(`${select} AND ${SEEN_CLAIMS_SQL} ${order}`) as Statement<
+    [string, GuildScope, GuildScope, number],
     ClaimRow
   >;
+  const inArticle = sqlite.prepare(
+    `${select} AND c.article_id = ? AND (c.guild_id IS NULL OR c.guild_id = ?) ${order}`,
+  ) as Statement<[string, string, GuildScope, number], ClaimRow>;
 
   return {
     name: "claims",
@@ -73,9 +76,11 @@ export function createClaimSource(
       );
       const match = claimMatchExpression(germanStems, english);
       if (!match) return { docids: [] };
+      const guild = options.guildId ?? null;
+      // Claims of other servers are asked for nowhere else: in an article, only the own ones.
       const rows = options.article
-        ? inArticle.all(match, options.article, CLAIM_CANDIDATES)
-        : all.all(match, CLAIM_CANDIDATES);
+        ? inArticle.all(match, options.article, guild, CLAIM_CANDIDATES)
+        : inScope.all(match, guild, guild, CLAIM_CANDIDATES);
       const vocab = vocabularies.current("claims");
       const idf = (stem: string) => vocab.idf(stem);
       const matcher = new QueryMatcher(concepts, idf);

@@ -1,5 +1,6 @@
 import type { Statement } from "better-sqlite3";
 import type { Db } from "../db/client.ts";
+import { ANY_SCOPED_SQL, type GuildScope, UNSEEN_PASSAGES_SQL } from "../library/scope.ts";
 import { analyze } from "./analyzer.ts";
 import { createClaimSource } from "./claim-source.ts";
 import { type Bridges, expandQuery } from "./expand.ts";
@@ -103,6 +104,14 @@ export function createSearchIndex(
        ORDER BY score LIMIT ?
      ) c JOIN passages p ON p.docid = c.docid ORDER BY c.score`,
   ) as Statement<[string, string, number], StemRow>;
+  const candidatesInScope = sqlite.prepare(
+    `SELECT c.docid AS docid, p.stems AS stems FROM (
+       SELECT rowid AS docid, ${bm25} AS score FROM passages_fts
+       WHERE passages_fts MATCH ? AND rowid NOT IN (${UNSEEN_PASSAGES_SQL})
+       ORDER BY score LIMIT ?
+     ) c JOIN passages p ON p.docid = c.docid ORDER BY c.score`,
+  ) as Statement<[string, GuildScope, GuildScope, number], StemRow>;
+  const anyScoped = sqlite.prepare(ANY_SCOPED_SQL).pluck() as Statement<[GuildScope], number>;
   const stemsByDocid = sqlite.prepare(
     "SELECT docid, stems FROM passages WHERE docid = ?",
   ) as Statement<[number], StemRow>;
@@ -141,10 +150,15 @@ export function createSearchIndex(
     const words = terms.length > 0 ? buildMatchExpression(terms) : null;
     // A quoted phrase must stand in the passage as typed, when any passage has it at all.
     const phrases = phraseExpression(quotedPhrases(query));
+    const guild = options.guildId ?? null;
+    // The command checked that the article is one this server sees.
+    const inScope = options.article !== undefined || anyScoped.get(guild) === 0;
     const lookUp = (match: string) =>
       options.article
         ? candidatesInArticle.all(match, options.article, RANKING.candidates)
-        : candidatesAll.all(match, RANKING.candidates);
+        : inScope
+          ? candidatesAll.all(match, RANKING.candidates)
+          : candidatesInScope.all(match, guild, guild, RANKING.candidates);
     const phrased = words && phrases ? lookUp(`(${words}) AND ${phrases}`) : [];
     const holding = phrased.length > 0 ? new Set(phrased.map((r) => r.docid)) : undefined;
     if (words) {

@@ -7,6 +7,11 @@ export interface SearchOptions {
   readonly limit?: number;
   /** Only passages of this article. */
   readonly article?: string;
+  /**
+   * The server asking: it sees the shared corpus less what it hides, and its own library. None
+   * (a DM, the CLI): the shared corpus only.
+   */
+  readonly guildId?: string | null;
 }
 
 export interface SearchResult {

@@ -31,7 +31,10 @@ export class VocabularyCache {
 
   constructor(private readonly sqlite: Database) {
     this.fingerprint = sqlite
-      .prepare("SELECT value FROM index_meta WHERE key = 'corpus_fingerprint'")
+      // A server's library changes the index without changing the corpus fingerprint.
+      .prepare(
+        "SELECT group_concat(value, ' ') FROM (SELECT value FROM index_meta WHERE key IN ('corpus_fingerprint', 'library_version') ORDER BY key)",
+      )
       .pluck() as Statement<[], string>;
   }
 

@@ -14,6 +14,10 @@ const BOT_USER = {
 };
 export const GUILD_ID = "200000000000000001";
 export const CHANNEL_ID = "300000000000000001";
+/** A second server, to check what one server adds stays there. */
+export const GUILD_B_ID = "200000000000000002";
+export const CHANNEL_B_ID = "300000000000000002";
+const MANAGE_GUILD = 1n << 5n;
 const MANAGE_MESSAGES = 1n << 13n;
 export const PERMISSIONS = {
   viewChannel: 1n << 10n,
@@ -34,6 +38,7 @@ export interface RecordedRequest {
   readonly path: string;
   readonly body: unknown;
   readonly authorization: string | undefined;
+  readonly files?: readonly UploadedFile[];
 }
 
 /** A planned answer for the next request whose path matches. */
@@ -49,6 +54,49 @@ export interface FakeUser {
   readonly id: string;
   readonly name: string;
   readonly manageMessages?: boolean;
+  readonly manageGuild?: boolean;
+  readonly roles?: readonly string[];
+}
+
+/** A file a test attaches to a command, served by the fake at its `url`. */
+export interface FakeAttachment {
+  readonly id: string;
+  readonly filename: string;
+  readonly size: number;
+  readonly url: string;
+  readonly proxy_url: string;
+  readonly content_type: string;
+}
+
+/** A file the bot uploaded (multipart/form-data). */
+export interface UploadedFile {
+  readonly filename: string;
+  readonly data: Buffer;
+}
+
+/** A multipart body's parts: the JSON payload and the files. */
+function parseMultipart(
+  raw: Buffer,
+  contentType: string,
+): { body: unknown; files: UploadedFile[] } {
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType);
+  const marker = Buffer.from(`--${boundary?.[1] ?? boundary?.[2] ?? ""}`);
+  const files: UploadedFile[] = [];
+  let body: unknown;
+  let at = raw.indexOf(marker);
+  while (at >= 0) {
+    const next = raw.indexOf(marker, at + marker.length);
+    if (next < 0) break;
+    const part = raw.subarray(at + marker.length + 2, next - 2);
+    const split = part.indexOf("\r\n\r\n");
+    const headers = part.subarray(0, split).toString();
+    const data = part.subarray(split + 4);
+    const filename = /filename="([^"]*)"/.exec(headers)?.[1];
+    if (filename !== undefined) files.push({ filename, data: Buffer.from(data) });
+    else if (/name="payload_json"/.test(headers)) body = JSON.parse(data.toString());
+    at = next;
+  }
+  return { body, files };
 }
 
 let counter = 500_000_000_000_000_000n;
@@ -76,6 +124,61 @@ function botMessage(channelId: string, body: Record<string, unknown> | undefined
   };
 }
 
+/** A server as GUILD_CREATE describes it: one text channel, everyone may send. */
+function guildObject(id: string, channelId: string, name: string) {
+  return {
+    id,
+    name,
+    icon: null,
+    owner_id: "900000000000000001",
+    afk_timeout: 300,
+    verification_level: 0,
+    default_message_notifications: 0,
+    explicit_content_filter: 0,
+    roles: [
+      {
+        id,
+        name: "@everyone",
+        permissions: String(SEND_AND_VIEW),
+        position: 0,
+        color: 0,
+        hoist: false,
+        managed: false,
+        mentionable: false,
+        flags: 0,
+      },
+    ],
+    emojis: [],
+    stickers: [],
+    features: [],
+    mfa_level: 0,
+    system_channel_flags: 0,
+    premium_tier: 0,
+    preferred_locale: "de",
+    nsfw_level: 0,
+    member_count: 4,
+    large: false,
+    unavailable: false,
+    joined_at: new Date().toISOString(),
+    channels: [
+      {
+        id: channelId,
+        type: 0,
+        name: name.toLowerCase().replaceAll(" ", "-"),
+        position: 0,
+        permission_overwrites: [],
+        guild_id: id,
+      },
+    ],
+    threads: [],
+    members: [],
+    voice_states: [],
+    presences: [],
+    stage_instances: [],
+    guild_scheduled_events: [],
+  };
+}
+
 /**
  * A small Discord on 127.0.0.1: the REST routes the bot uses and a gateway that says hello,
  * READY and GUILD_CREATE, answers heartbeats and delivers injected interactions. It records
@@ -86,6 +189,7 @@ export class FakeDiscord {
   private readonly faults: PlannedFault[] = [];
   private readonly sockets = new Set<WebSocket>();
   private readonly tokens = new Map<string, string>();
+  private readonly attachments = new Map<string, { data: Buffer; type: string }>();
   /** The first callback of each interaction, by interaction id (looked up often in soak tests). */
   private readonly callbacks = new Map<string, RecordedRequest>();
   private server!: Server;
@@ -146,12 +250,19 @@ export class FakeDiscord {
   private async handleHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const raw = Buffer.concat(chunks).toString();
+    const bytes = Buffer.concat(chunks);
+    const raw = bytes.toString();
     let body: unknown = raw;
-    try {
-      body = raw ? JSON.parse(raw) : undefined;
-    } catch {
-      body = raw;
+    let files: UploadedFile[] | undefined;
+    const contentType = req.headers["content-type"] ?? "";
+    if (contentType.startsWith("multipart/form-data")) {
+      ({ body, files } = parseMultipart(bytes, contentType));
+    } else {
+      try {
+        body = raw ? JSON.parse(raw) : undefined;
+      } catch {
+        body = raw;
+      }
     }
     const path = decodeURIComponent((req.url ?? "").split("?")[0] ?? "");
     const method = req.method ?? "GET";
@@ -161,6 +272,7 @@ export class FakeDiscord {
       path,
       body,
       authorization: req.headers.authorization,
+      ...(files ? { files } : {}),
     };
     this.requests.push(recorded);
     const callback = /^\/api\/v10\/interactions\/(\d+)\//.exec(path);
@@ -181,6 +293,15 @@ export class FakeDiscord {
         for (const [name, value] of Object.entries(fault.headers)) res.setHeader(name, value);
         return void send(fault.status, fault.status === 204 ? undefined : fault.body);
       }
+    }
+    const attachment = /^\/attachments\/\d+\/(\d+)\//.exec(path);
+    if (method === "GET" && attachment) {
+      const file = this.attachments.get(attachment[1] as string);
+      if (!file) return void send(404, { message: "Unknown attachment", code: 0 });
+      res.statusCode = 200;
+      res.setHeader("content-type", file.type);
+      res.setHeader("content-length", String(file.data.length));
+      return void res.end(file.data);
     }
     if (method === "GET" && path === "/api/v10/gateway/bot") {
       return void send(200, {
@@ -236,63 +357,17 @@ export class FakeDiscord {
         this.dispatch("READY", {
           v: 10,
           user: BOT_USER,
-          guilds: [{ id: GUILD_ID, unavailable: true }],
+          guilds: [
+            { id: GUILD_ID, unavailable: true },
+            { id: GUILD_B_ID, unavailable: true },
+          ],
           session_id: `session-${this.identified}`,
           resume_gateway_url: `ws://127.0.0.1:${this.port}`,
           shard: [0, 1],
           application: { id: APP_ID, flags: 0 },
         });
-        this.dispatch("GUILD_CREATE", {
-          id: GUILD_ID,
-          name: "Lesekreis",
-          icon: null,
-          owner_id: "900000000000000001",
-          afk_timeout: 300,
-          verification_level: 0,
-          default_message_notifications: 0,
-          explicit_content_filter: 0,
-          roles: [
-            {
-              id: GUILD_ID,
-              name: "@everyone",
-              permissions: String(SEND_AND_VIEW),
-              position: 0,
-              color: 0,
-              hoist: false,
-              managed: false,
-              mentionable: false,
-              flags: 0,
-            },
-          ],
-          emojis: [],
-          stickers: [],
-          features: [],
-          mfa_level: 0,
-          system_channel_flags: 0,
-          premium_tier: 0,
-          preferred_locale: "de",
-          nsfw_level: 0,
-          member_count: 4,
-          large: false,
-          unavailable: false,
-          joined_at: new Date().toISOString(),
-          channels: [
-            {
-              id: CHANNEL_ID,
-              type: 0,
-              name: "lesekreis",
-              position: 0,
-              permission_overwrites: [],
-              guild_id: GUILD_ID,
-            },
-          ],
-          threads: [],
-          members: [],
-          voice_states: [],
-          presences: [],
-          stage_instances: [],
-          guild_scheduled_events: [],
-        });
+        this.dispatch("GUILD_CREATE", guildObject(GUILD_ID, CHANNEL_ID, "Lesekreis"));
+        this.dispatch("GUILD_CREATE", guildObject(GUILD_B_ID, CHANNEL_B_ID, "Zweiter Kreis"));
       }
       if (msg.op === 6) {
         this.sessionsStarted++;
@@ -315,6 +390,7 @@ export class FakeDiscord {
     inGuild: boolean,
     channelId = CHANNEL_ID,
     appPermissions = SEND_AND_VIEW,
+    guildId = GUILD_ID,
   ) {
     const apiUser = {
       id: user.id,
@@ -323,7 +399,11 @@ export class FakeDiscord {
       discriminator: "0",
       avatar: null,
     };
-    const permissions = String(SEND_AND_VIEW | (user.manageMessages ? MANAGE_MESSAGES : 0n));
+    const permissions = String(
+      SEND_AND_VIEW |
+        (user.manageMessages ? MANAGE_MESSAGES : 0n) |
+        (user.manageGuild ? MANAGE_GUILD : 0n),
+    );
     const id = snowflake();
     const token = `itoken-${snowflake()}`;
     this.tokens.set(id, token);
@@ -338,13 +418,13 @@ export class FakeDiscord {
       entitlements: [],
       ...(inGuild
         ? {
-            guild_id: GUILD_ID,
+            guild_id: guildId,
             guild_locale: "de",
             channel_id: channelId,
-            channel: { id: channelId, type: 0, guild_id: GUILD_ID, name: "lesekreis" },
+            channel: { id: channelId, type: 0, guild_id: guildId, name: "lesekreis" },
             member: {
               user: apiUser,
-              roles: [],
+              roles: [...(user.roles ?? [])],
               permissions,
               nick: null,
               joined_at: new Date().toISOString(),
@@ -352,7 +432,7 @@ export class FakeDiscord {
               mute: false,
               flags: 0,
             },
-            authorizing_integration_owners: { "0": GUILD_ID },
+            authorizing_integration_owners: { "0": guildId },
             context: 0,
           }
         : {
@@ -376,18 +456,36 @@ export class FakeDiscord {
       resolved,
       channelId,
       appPermissions,
+      guildId = GUILD_ID,
+      attachments = [],
     }: {
       locale?: string;
       inGuild?: boolean;
       resolved?: unknown;
       channelId?: string;
       appPermissions?: bigint;
+      guildId?: string;
+      attachments?: readonly FakeAttachment[];
     } = {},
   ): string {
+    const channel = channelId ?? (guildId === GUILD_B_ID ? CHANNEL_B_ID : CHANNEL_ID);
+    const withFiles =
+      attachments.length > 0
+        ? {
+            ...((resolved as object | undefined) ?? {}),
+            attachments: Object.fromEntries(attachments.map((a) => [a.id, a])),
+          }
+        : resolved;
     const interaction = {
-      ...this.base(user, locale, inGuild, channelId, appPermissions),
+      ...this.base(user, locale, inGuild, channel, appPermissions, guildId),
       type: 2,
-      data: { id: snowflake(), name, type: 1, options, ...(resolved ? { resolved } : {}) },
+      data: {
+        id: snowflake(),
+        name,
+        type: 1,
+        options,
+        ...(withFiles ? { resolved: withFiles } : {}),
+      },
     };
     this.dispatch("INTERACTION_CREATE", interaction);
     return interaction.id;
@@ -437,9 +535,10 @@ export class FakeDiscord {
     messageId = snowflake(),
     locale = "de",
     channelId = CHANNEL_ID,
+    guildId = GUILD_ID,
   ): string {
     const interaction = {
-      ...this.base(user, locale, true, channelId),
+      ...this.base(user, locale, true, channelId, SEND_AND_VIEW, guildId),
       type: 3,
       data: { custom_id: customId, component_type: 2 },
       message: { ...botMessage(channelId, undefined), id: messageId },
@@ -453,10 +552,14 @@ export class FakeDiscord {
     user: FakeUser,
     customId: string,
     fields: Record<string, string>,
-    { locale = "de", channelId = CHANNEL_ID }: { locale?: string; channelId?: string } = {},
+    {
+      locale = "de",
+      channelId = CHANNEL_ID,
+      guildId = GUILD_ID,
+    }: { locale?: string; channelId?: string; guildId?: string } = {},
   ): string {
     const interaction = {
-      ...this.base(user, locale, true, channelId),
+      ...this.base(user, locale, true, channelId, SEND_AND_VIEW, guildId),
       type: 5,
       data: {
         custom_id: customId,
@@ -468,6 +571,20 @@ export class FakeDiscord {
     };
     this.dispatch("INTERACTION_CREATE", interaction);
     return interaction.id;
+  }
+
+  /** A file to attach to a command: served at its `url` until the fake stops. */
+  attach(filename: string, content: string | Buffer, contentType = "text/plain"): FakeAttachment {
+    const id = snowflake();
+    const data = Buffer.from(content);
+    this.attachments.set(id, { data, type: contentType });
+    const url = `http://127.0.0.1:${this.port}/attachments/${CHANNEL_ID}/${id}/${encodeURIComponent(filename)}`;
+    return { id, filename, size: data.length, url, proxy_url: url, content_type: contentType };
+  }
+
+  /** Every file the bot uploaded in answer to an interaction. */
+  filesOf(interactionId: string): UploadedFile[] {
+    return this.responsesOf(interactionId).flatMap((r) => [...(r.files ?? [])]);
   }
 
   /** The callback (reply, update, defer) the bot sent for an interaction. */

@@ -23,6 +23,8 @@ export interface TempAppOptions {
   readonly clock?: () => number;
   readonly logger?: Logger;
   readonly writeQueue?: WriteQueueOptions;
+  /** Rebuild the search index on opening (`cli ingest --rebuild`). */
+  readonly rebuild?: boolean;
 }
 
 /** Opens another app on an existing database file, as a second process or a restart would. */
@@ -32,6 +34,7 @@ export function reopenApp(path: string, options: TempAppOptions = {}): Promise<A
     {
       logger: options.logger ?? pino({ level: "silent" }),
       refresh: false,
+      ...(options.rebuild ? { rebuild: true } : {}),
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.writeQueue ? { writeQueue: options.writeQueue } : {}),
     },

@@ -23,6 +23,7 @@ export const citePageButton: ButtonHandler<"cite"> = {
         lang: request.lang,
         context,
         ephemeral: session.private,
+        inGuild: request.guildId !== null,
       }),
     );
   },

@@ -4,6 +4,7 @@ import { texts } from "../i18n.ts";
 import type { ComponentRequest, Responder } from "../request.ts";
 import type { ButtonHandler } from "./button.ts";
 import { citePageButton } from "./cite-page.ts";
+import { proposeButton, proposeTypeButton, verdictButton } from "./library.ts";
 import { postCitationButton } from "./post-citation.ts";
 import { quizAnswerButton } from "./quiz-answer.ts";
 import { reportQuestionButton } from "./report-question.ts";
@@ -20,6 +21,9 @@ const BUTTONS: { readonly [K in ButtonId["kind"]]: ButtonHandler<K> } = {
   typed: typedAnswerButton,
   report: reportQuestionButton,
   reviewed: reportsReviewedButton,
+  propose: proposeButton,
+  ptype: proposeTypeButton,
+  verdict: verdictButton,
 };
 
 function press<K extends ButtonId["kind"]>(

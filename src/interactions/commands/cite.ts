@@ -51,14 +51,23 @@ export const citeCommand: Command = {
   },
   consoleArgs: ["query"],
   async execute(ctx, request, respond) {
-    const known = { article: articleIds(ctx.corpus) };
-    if (await refuseBadOptions(citeCommand.data.options ?? [], request, respond, known)) return;
+    const known = { article: articleIds(ctx.corpus, request.guildId) };
+    const typedArticle = str(request.options.article);
+    const resolved = typedArticle && ctx.corpus.resolve(typedArticle, request.guildId);
+    const checked = resolved
+      ? { ...request, options: { ...request.options, article: resolved } }
+      : request;
+    if (await refuseBadOptions(citeCommand.data.options ?? [], checked, respond, known)) return;
     const ephemeral = request.options.private === true;
     await respond.defer(ephemeral);
     const query = (str(request.options.query) ?? "").slice(0, MAX_QUERY_LENGTH);
     const limit = Math.min(MAX_CITE_RESULTS, Math.max(1, int(request.options.results) ?? 3));
-    const article = str(request.options.article);
-    const results = ctx.search.search(query, { limit, ...(article ? { article } : {}) });
+    const article = str(checked.options.article);
+    const results = ctx.search.search(query, {
+      limit,
+      guildId: request.guildId,
+      ...(article ? { article } : {}),
+    });
     const session = ctx.citeSessions.add({
       userId: request.actor.id,
       query,
@@ -66,10 +75,20 @@ export const citeCommand: Command = {
       private: ephemeral,
     });
     await respond.reply(
-      citeView({ session, query, results, page: 0, lang: request.lang, ephemeral }),
+      citeView({
+        session,
+        query,
+        results,
+        page: 0,
+        lang: request.lang,
+        ephemeral,
+        inGuild: request.guildId !== null,
+      }),
     );
   },
   autocomplete(ctx, request) {
-    return request.option === "article" ? articleChoices(ctx.corpus, request.value) : [];
+    return request.option === "article"
+      ? articleChoices(ctx.corpus, request.value, request.guildId)
+      : [];
   },
 };

@@ -32,7 +32,7 @@ export const findSourceCommand: Command = {
       return;
     }
     await respond.defer(true);
-    const results = ctx.search.search(text, { limit: RESULTS });
+    const results = ctx.search.search(text, { limit: RESULTS, guildId: request.guildId });
     const session = ctx.citeSessions.add({
       userId: request.actor.id,
       query: text,

@@ -1,3 +1,4 @@
+import { shownId } from "../../library/ids.ts";
 import type { Command } from "../context.ts";
 import { texts } from "../i18n.ts";
 import type { Inline } from "../view.ts";
@@ -18,11 +19,11 @@ export const helpCommand: Command = {
       ` ${what}`,
     ]);
     const articles: Inline[] = ctx.corpus
-      .articles()
+      .articles(request.guildId)
       .flatMap((a, i) => [
         ...(i > 0 ? ["\n"] : []),
         "• ",
-        { code: a.id },
+        { code: shownId(a.id) },
         `${a.title ? ` — ${a.title}` : ""}${a.date ? ` (${a.date})` : ""}`,
       ]);
     await respond.reply({

@@ -2,6 +2,7 @@ import type { Command } from "../context.ts";
 import { citeCommand } from "./cite.ts";
 import { findSourceCommand } from "./find-source.ts";
 import { helpCommand } from "./help.ts";
+import { libraryCommand } from "./library.ts";
 import { quizCommand } from "./quiz.ts";
 import { reviewCommand } from "./review.ts";
 import { leaderboardCommand, statsCommand } from "./scores.ts";
@@ -17,6 +18,7 @@ export const COMMANDS: readonly Command[] = [
   reviewCommand,
   helpCommand,
   findSourceCommand,
+  libraryCommand,
 ];
 
 export function findCommand(name: string): Command | undefined {

@@ -1,4 +1,6 @@
 import type { CorpusReader } from "../../corpus/reader.ts";
+import { shownId } from "../../library/ids.ts";
+import type { GuildScope } from "../../library/scope.ts";
 import type { Lang } from "../../quiz/types.ts";
 import type { OptionSpec } from "../command-spec.ts";
 import { texts } from "../i18n.ts";
@@ -10,28 +12,33 @@ const MAX_CHOICES = 25;
 const MAX_CHOICE_NAME = 100;
 
 /** Articles whose id or title contains what was typed, for autocomplete. */
-export function articleChoices(corpus: CorpusReader, typed: string): Choice[] {
+export function articleChoices(corpus: CorpusReader, typed: string, guildId: GuildScope): Choice[] {
   const needle = typed.trim().toLowerCase();
   return corpus
-    .articles()
+    .articles(guildId)
     .filter((a) => a.id.includes(needle) || (a.title ?? "").toLowerCase().includes(needle))
     .slice(0, MAX_CHOICES)
     .map((a) => ({
-      name: truncate(a.title ? `${a.title} (${a.id})` : a.id, MAX_CHOICE_NAME),
+      name: truncate(a.title ? `${a.title} (${shownId(a.id)})` : shownId(a.id), MAX_CHOICE_NAME),
       value: a.id,
     }));
 }
 
 /** Every article id, as the values an article option accepts. */
-export function articleIds(corpus: CorpusReader): Choice[] {
-  return corpus.articles().map((a) => ({ value: a.id, name: a.id }));
+export function articleIds(corpus: CorpusReader, guildId: GuildScope): Choice[] {
+  return corpus.articles(guildId).map((a) => ({ value: a.id, name: shownId(a.id) }));
 }
 
 /** Topics whose slug or name (in either language) contains what was typed, for autocomplete. */
-export function topicChoices(corpus: CorpusReader, typed: string, lang: Lang): Choice[] {
+export function topicChoices(
+  corpus: CorpusReader,
+  typed: string,
+  lang: Lang,
+  guildId: GuildScope,
+): Choice[] {
   const needle = typed.trim().toLocaleLowerCase();
   return corpus
-    .topics()
+    .topics(guildId)
     .filter((t) =>
       [t.slug, t.label.de, t.label.en].some((n) => n.toLocaleLowerCase().includes(needle)),
     )
@@ -40,11 +47,15 @@ export function topicChoices(corpus: CorpusReader, typed: string, lang: Lang): C
 }
 
 /** The slug of a topic typed as its slug or its name in either language; else what was typed. */
-export function topicSlug(corpus: CorpusReader, typed: string | undefined): string | undefined {
+export function topicSlug(
+  corpus: CorpusReader,
+  typed: string | undefined,
+  guildId: GuildScope,
+): string | undefined {
   if (typed === undefined) return undefined;
   const wanted = typed.trim().toLocaleLowerCase();
   const found = corpus
-    .topics()
+    .topics(guildId)
     .find((t) => [t.slug, t.label.de, t.label.en].some((n) => n.toLocaleLowerCase() === wanted));
   return found?.slug ?? typed;
 }

@@ -174,11 +174,15 @@ export const quizCommand: Command = {
       return;
     }
     const specs = quizCommand.data.subcommands?.find((s) => s.name === "start")?.options ?? [];
-    const topic = topicSlug(ctx.corpus, str(request.options.topic));
-    const checked = { ...request, options: { ...request.options, topic } };
+    const topic = topicSlug(ctx.corpus, str(request.options.topic), guildId);
+    const typedArticle = str(request.options.article);
+    const article = (typedArticle && ctx.corpus.resolve(typedArticle, guildId)) || typedArticle;
+    const checked = { ...request, options: { ...request.options, topic, article } };
     const known = {
-      article: articleIds(ctx.corpus),
-      topic: ctx.corpus.topics().map((x) => ({ value: x.slug, name: x.label[request.lang] })),
+      article: articleIds(ctx.corpus, guildId),
+      topic: ctx.corpus
+        .topics(guildId)
+        .map((x) => ({ value: x.slug, name: x.label[request.lang] })),
     };
     if (await refuseBadOptions(specs, checked, respond, known)) return;
     await startRound(
@@ -188,15 +192,17 @@ export const quizCommand: Command = {
         count: int(request.options.questions) ?? DEFAULT_QUESTIONS,
         seconds: int(request.options.seconds) ?? DEFAULT_SECONDS,
         kind: (str(request.options.kind) ?? "mixed") as KindChoice,
-        article: str(request.options.article),
+        article,
         topic,
       },
       respond,
     );
   },
   autocomplete(ctx, request) {
-    if (request.option === "article") return articleChoices(ctx.corpus, request.value);
-    if (request.option === "topic") return topicChoices(ctx.corpus, request.value, request.lang);
+    if (request.option === "article")
+      return articleChoices(ctx.corpus, request.value, request.guildId);
+    if (request.option === "topic")
+      return topicChoices(ctx.corpus, request.value, request.lang, request.guildId);
     return [];
   },
 };

@@ -17,7 +17,12 @@ export const reviewCommand: Command = {
   consoleArgs: [],
   async execute(ctx, request, respond) {
     await respond.defer(true);
-    const questions = ctx.reviews.dueQuestions(request.actor.id, request.lang, REVIEW_SIZE);
+    const questions = ctx.reviews.dueQuestions(
+      request.actor.id,
+      request.lang,
+      REVIEW_SIZE,
+      request.guildId,
+    );
     if (questions.length === 0) {
       await respond.reply({ content: texts(request.lang).reviewEmpty, ephemeral: true });
       return;

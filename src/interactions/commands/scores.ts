@@ -79,7 +79,9 @@ export const statsCommand: Command = {
       return;
     }
     const accuracy = stats.answered > 0 ? Math.round((stats.correct / stats.answered) * 100) : 0;
-    const labels = new Map(ctx.corpus.topics().map((x) => [x.slug, x.label[request.lang]]));
+    const labels = new Map(
+      ctx.corpus.topics(request.guildId).map((x) => [x.slug, x.label[request.lang]]),
+    );
     const weakest =
       stats.weakestTopics.length > 0
         ? stats.weakestTopics

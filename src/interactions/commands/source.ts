@@ -1,3 +1,4 @@
+import { shownId } from "../../library/ids.ts";
 import type { Command } from "../context.ts";
 import { texts } from "../i18n.ts";
 import type { Field } from "../view.ts";
@@ -39,7 +40,7 @@ export const sourceCommand: Command = {
   async execute(ctx, request, respond) {
     const t = texts(request.lang);
     const id = str(request.options.article) ?? "";
-    const found = ctx.corpus.article(id);
+    const found = ctx.corpus.article(id, request.guildId);
     if (!found) {
       await respond.reply({ content: t.unknownArticle(id), ephemeral: true });
       return;
@@ -66,7 +67,7 @@ export const sourceCommand: Command = {
             title: article.title ?? article.id,
             body: truncate(first, OVERVIEW_CHARS),
             fields,
-            footer: article.id,
+            footer: shownId(article.id),
           },
         ],
       });
@@ -92,6 +93,8 @@ export const sourceCommand: Command = {
     });
   },
   autocomplete(ctx, request) {
-    return request.option === "article" ? articleChoices(ctx.corpus, request.value) : [];
+    return request.option === "article"
+      ? articleChoices(ctx.corpus, request.value, request.guildId)
+      : [];
   },
 };

@@ -4,12 +4,15 @@ import { texts } from "../i18n.ts";
 import type { FormRequest, Responder } from "../request.ts";
 import { answerFormSubmitted } from "./answer.ts";
 import type { FormHandler } from "./form.ts";
+import { proposalFormSubmitted, titleFormSubmitted } from "./library.ts";
 import { reasonFormSubmitted } from "./reason.ts";
 
 /** Every form, by the kind of its custom id. */
 const FORMS: { readonly [K in ModalId["kind"]]: FormHandler<K> } = {
   answer: answerFormSubmitted,
   reason: reasonFormSubmitted,
+  proposal: proposalFormSubmitted,
+  title: titleFormSubmitted,
 };
 
 function submit<K extends ModalId["kind"]>(

@@ -3,6 +3,7 @@ import type { Lang } from "../../quiz/types.ts";
 import type { SearchResult } from "../../search/types.ts";
 import { encodeCustomId } from "../custom-id.ts";
 import { texts } from "../i18n.ts";
+import { libraryTexts } from "../texts/library.ts";
 import type { Inline, View } from "../view.ts";
 import { sourceLine } from "./source-line.ts";
 import { highlighted, truncate } from "./text.ts";
@@ -22,6 +23,8 @@ export function citeView(input: {
   lang: Lang;
   context?: PassageContext | undefined;
   ephemeral?: boolean;
+  /** Asked in a server: a result can be proposed as a quiz question there. */
+  inGuild?: boolean;
 }): View {
   const t = texts(input.lang);
   if (input.results.length === 0) {
@@ -89,6 +92,15 @@ export function citeView(input: {
           customId: id(page, !showContext),
         },
         ...post,
+        ...(input.inGuild
+          ? [
+              {
+                style: "secondary" as const,
+                label: libraryTexts(input.lang).propose,
+                customId: encodeCustomId({ kind: "propose", session: input.session, page }),
+              },
+            ]
+          : []),
       ],
     ],
   };

@@ -1,0 +1,127 @@
+import type { LibraryListing } from "../../library/library.ts";
+import type { Refusal } from "../../library/limits.ts";
+import type { LibraryClaimRow } from "../../library/proposals.ts";
+import type { Lang } from "../../quiz/types.ts";
+import { encodeCustomId } from "../custom-id.ts";
+import { texts } from "../i18n.ts";
+import { libraryTexts } from "../texts/library.ts";
+import type { Inline, View } from "../view.ts";
+import { truncate } from "./text.ts";
+
+/** Problems listed in one message; the rest are counted. */
+const PROBLEMS_SHOWN = 12;
+
+/** A refused library action, told privately in the asker's language. */
+export function refusalView(refusal: Refusal, lang: Lang): View {
+  const l = libraryTexts(lang);
+  const content = (): string => {
+    switch (refusal.kind) {
+      case "too-many-articles":
+        return l.tooManyArticles(refusal.limit);
+      case "too-many-claims":
+        return l.tooManyClaims(refusal.limit);
+      case "too-large":
+        return l.tooLarge(refusal.limit);
+      case "too-often":
+        return l.tooOften(refusal.limit);
+      case "unknown-article":
+        return texts(lang).unknownArticle(refusal.typed);
+      case "not-stored":
+        return texts(lang).notStored;
+      case "invalid": {
+        const shown = refusal.problems.slice(0, PROBLEMS_SHOWN).map((p) => `• ${p}`);
+        const more = refusal.problems.length - shown.length;
+        return [l.invalid, ...shown, ...(more > 0 ? [`… (+${more})`] : [])].join("\n");
+      }
+    }
+  };
+  return { content: content(), ephemeral: true };
+}
+
+const when = (at: number): Inline[] => [{ time: at }];
+
+export function libraryListView(listing: LibraryListing, lang: Lang): View {
+  const l = libraryTexts(lang);
+  const articles: Inline[] = listing.articles.flatMap((a, i) => [
+    ...(i > 0 ? ["\n"] : []),
+    { code: a.slug },
+    ` ${a.title ?? ""} · ${a.passages} ¶ · ${l.addedBy(a.addedByName)}, `,
+    ...when(a.addedAt),
+  ]);
+  const hidden: Inline[] = listing.hidden.flatMap((h, i) => [
+    ...(i > 0 ? ["\n"] : []),
+    { code: h.id },
+    h.title ? ` ${h.title}` : "",
+  ]);
+  const events: Inline[] = listing.events.flatMap((e, i) => [
+    ...(i > 0 ? ["\n"] : []),
+    ...when(e.at),
+    ` ${e.userName}: ${l.actions[e.action] ?? e.action} `,
+    { code: e.subject },
+  ]);
+  const { pending, approved, rejected } = listing.claims;
+  return {
+    ephemeral: true,
+    cards: [
+      {
+        colour: "info",
+        title: l.listTitle,
+        fields: [
+          { name: l.ownArticles, value: articles.length > 0 ? articles : l.noArticles },
+          ...(hidden.length > 0 ? [{ name: l.hiddenShared, value: hidden }] : []),
+          { name: l.quizClaims, value: l.claims(pending, approved, rejected) },
+          ...(listing.roleId ? [{ name: l.role, value: listing.roleId }] : []),
+          ...(events.length > 0 ? [{ name: l.history, value: events }] : []),
+        ],
+      },
+    ],
+  };
+}
+
+const optionText = (o: unknown): string =>
+  typeof o === "string" ? o : typeof o === "object" && o !== null && "de" in o ? String(o.de) : "";
+const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(optionText) : []);
+
+/** The oldest open proposal, with buttons to approve or reject it. */
+export function proposalReviewView(proposal: LibraryClaimRow, open: number, lang: Lang): View {
+  const l = libraryTexts(lang);
+  const claim = proposal.claim as { question?: { de?: string; en?: string }; quote?: string };
+  const question = [claim.question?.de, claim.question?.en].filter(Boolean).join("\n");
+  const accepted = list(proposal.claim.accept);
+  const distractors = list(proposal.claim.distractors);
+  return {
+    ephemeral: true,
+    cards: [
+      {
+        colour: "quiz",
+        title: l.reviewTitle(open),
+        body: question,
+        fields: [
+          { name: l.answer, value: list(proposal.claim.answer).join(" · "), inline: true },
+          ...(accepted.length > 0
+            ? [{ name: l.accept, value: accepted.join(" · "), inline: true }]
+            : []),
+          ...(distractors.length > 0
+            ? [{ name: l.distractors, value: distractors.join(" · ") }]
+            : []),
+          { name: l.quote, value: [{ quote: [truncate(claim.quote ?? "", 900)] }] },
+        ],
+        footer: `${proposal.slug} · ${l.proposedBy(proposal.proposedByName)}`,
+      },
+    ],
+    buttons: [
+      [
+        {
+          style: "success",
+          label: l.approve,
+          customId: encodeCustomId({ kind: "verdict", proposal: proposal.id, approve: true }),
+        },
+        {
+          style: "danger",
+          label: l.reject,
+          customId: encodeCustomId({ kind: "verdict", proposal: proposal.id, approve: false }),
+        },
+      ],
+    ],
+  };
+}

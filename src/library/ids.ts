@@ -1,0 +1,31 @@
+/**
+ * Ids of a server's articles and claims in the index: `g<guild>-<slug>`. The shared corpus may not
+ * use ids of this shape (the loader refuses them), so a server's ids never meet the files'.
+ */
+const LIBRARY_ID = /^g(\d{5,20})-([a-z0-9]+(?:-[a-z0-9]+)*)$/;
+
+export const libraryId = (guildId: string, slug: string): string => `g${guildId}-${slug}`;
+
+/** Whether an id is of the server-library shape (reserved for server libraries). */
+export const isLibraryId = (id: string): boolean => LIBRARY_ID.test(id);
+
+/** The slug of a server-library id as its server sees it; a shared id as it is. */
+export const shownId = (id: string): string => LIBRARY_ID.exec(id)?.[2] ?? id;
+
+/** The longest slug of a server's article (ids sit in custom ids of at most 100 characters). */
+export const MAX_SLUG = 40;
+
+/** A file name or title as a slug: lower case, umlauts written out, words joined by hyphens. */
+export function slugify(text: string): string {
+  return text
+    .toLowerCase()
+    .replaceAll("ä", "ae")
+    .replaceAll("ö", "oe")
+    .replaceAll("ü", "ue")
+    .replaceAll("ß", "ss")
+    .normalize("NFKD")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, MAX_SLUG)
+    .replace(/-+$/, "");
+}

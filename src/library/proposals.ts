@@ -1,0 +1,256 @@
+import { eq } from "drizzle-orm";
+import { CLAIM_TYPES, type ClaimType } from "../corpus/claim-types.ts";
+import {
+  type ClaimProblem,
+  checkClaim,
+  duplicateIdProblems,
+  parseClaimFile,
+} from "../corpus/claims.ts";
+import type { CorpusReader } from "../corpus/reader.ts";
+import type { Db } from "../db/client.ts";
+import { libraryClaims } from "../db/schema.ts";
+import type { WriteQueue } from "../db/write-queue.ts";
+import { claimAsYaml } from "./claim-yaml.ts";
+import { slugify } from "./ids.ts";
+import { bumpLibraryVersion, reindexLibraryClaims } from "./index-library.ts";
+import { LIBRARY_LIMITS, type Refusal, storeOrRefuse } from "./limits.ts";
+import {
+  type Actor,
+  claimById,
+  claimSlugTaken,
+  claimsOf,
+  eventsSince,
+  recordEvent,
+} from "./store.ts";
+
+/** What a member typed into the proposal form. */
+export interface ProposalInput {
+  readonly articleId: string;
+  readonly quote: string;
+  readonly questionDe: string;
+  readonly questionEn: string;
+  /** The answer on the first line, other accepted spellings on the lines after it. */
+  readonly answers: string;
+  /** Wrong options, one a line. */
+  readonly distractors: string;
+  readonly type: ClaimType;
+}
+
+export type ProposeOutcome = { readonly kind: "proposed"; readonly slug: string } | Refusal;
+export type ReviewOutcome =
+  | { readonly kind: "approved"; readonly slug: string; readonly placed: boolean }
+  | { readonly kind: "rejected"; readonly slug: string }
+  | { readonly kind: "unknown-proposal" }
+  | Refusal;
+export type ImportOutcome =
+  | { readonly kind: "imported"; readonly added: number; readonly replaced: number }
+  | Refusal;
+
+export type LibraryClaimRow = typeof libraryClaims.$inferSelect;
+
+const HOUR = 60 * 60 * 1000;
+const lines = (text: string) =>
+  text
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
+
+/** Form fields by claim path, so a rejected proposal names the field to fix. */
+const FIELD_OF: Readonly<Record<string, string>> = {
+  quote: "quote",
+  question: "question",
+  answer: "answer",
+  accept: "answer",
+  distractors: "distractors",
+  statement: "question",
+};
+
+function describe(problems: readonly ClaimProblem[]): string[] {
+  return problems.map((p) => {
+    const field = FIELD_OF[String(p.path[0] ?? "")] ?? "";
+    return field && !p.message.startsWith(field) ? `${field}: ${p.message}` : p.message;
+  });
+}
+
+/** A server's quiz claims: proposed in Discord and reviewed, or imported from a claims file. */
+export class Proposals {
+  constructor(
+    private readonly deps: {
+      readonly db: Db;
+      readonly writes: WriteQueue;
+      readonly corpus: CorpusReader;
+      readonly clock: () => number;
+    },
+  ) {}
+
+  /** Checks a proposal with the claim rules and keeps it for a moderator's review. */
+  async propose(guildId: string, actor: Actor, input: ProposalInput): Promise<ProposeOutcome> {
+    const now = this.deps.clock();
+    const db = this.deps.db;
+    if (
+      eventsSince(db, guildId, actor.id, "propose", now - HOUR) >= LIBRARY_LIMITS.proposalsPerHour
+    )
+      return { kind: "too-often", limit: LIBRARY_LIMITS.proposalsPerHour };
+    const article = this.deps.corpus.article(input.articleId, guildId)?.article;
+    if (!article) return { kind: "unknown-article", typed: input.articleId };
+    const [answer, ...accept] = lines(input.answers);
+    const base = slugify(answer ?? "") || "frage";
+    let slug = base;
+    for (let n = 2; claimSlugTaken(db, guildId, slug); n++) slug = `${base.slice(0, 34)}-${n}`;
+    const raw = {
+      id: slug,
+      quote: input.quote.replace(/\s+/g, " ").trim(),
+      question: { de: input.questionDe.trim(), en: input.questionEn.trim() },
+      answer: answer ? [answer] : [],
+      accept,
+      type: input.type,
+      distractors: lines(input.distractors),
+    };
+    const checked = checkClaim(
+      raw,
+      article.id,
+      { body: article.body, date: article.date ?? undefined },
+      "library",
+    );
+    if (!checked.claim) return { kind: "invalid", problems: describe(checked.problems) };
+    const stored = claimAsYaml(checked.claim, slug);
+    return storeOrRefuse(this.deps.writes, (tx): ProposeOutcome => {
+      if (claimsOf(tx, guildId).length >= LIBRARY_LIMITS.claims)
+        return { kind: "too-many-claims", limit: LIBRARY_LIMITS.claims };
+      tx.insert(libraryClaims)
+        .values({
+          guildId,
+          slug,
+          articleId: article.id,
+          claim: stored,
+          status: "pending",
+          proposedBy: actor.id,
+          proposedByName: actor.name,
+          proposedAt: now,
+        })
+        .run();
+      recordEvent(tx, guildId, actor, "propose", slug, now);
+      return { kind: "proposed", slug };
+    });
+  }
+
+  /** The proposals waiting for review, oldest first. */
+  pending(guildId: string): LibraryClaimRow[] {
+    return claimsOf(this.deps.db, guildId, "pending");
+  }
+
+  /** The approved claims of a server, for export. */
+  approved(guildId: string): LibraryClaimRow[] {
+    return claimsOf(this.deps.db, guildId, "approved");
+  }
+
+  /** A moderator approves (the claim is asked and ranked in this server at once) or rejects. */
+  async review(
+    guildId: string,
+    actor: Actor,
+    id: number,
+    approve: boolean,
+  ): Promise<ReviewOutcome> {
+    const now = this.deps.clock();
+    const proposal = claimById(this.deps.db, guildId, id);
+    if (!proposal || proposal.status !== "pending") return { kind: "unknown-proposal" };
+    return storeOrRefuse(this.deps.writes, (tx): ReviewOutcome => {
+      const current = claimById(tx, guildId, id);
+      if (!current || current.status !== "pending") return { kind: "unknown-proposal" };
+      tx.update(libraryClaims)
+        .set({
+          status: approve ? "approved" : "rejected",
+          reviewedBy: actor.id,
+          reviewedByName: actor.name,
+          reviewedAt: now,
+        })
+        .where(eq(libraryClaims.id, id))
+        .run();
+      recordEvent(tx, guildId, actor, approve ? "approve" : "reject", current.slug, now);
+      if (!approve) return { kind: "rejected", slug: current.slug };
+      const stale = reindexLibraryClaims(tx, guildId);
+      bumpLibraryVersion(tx, now);
+      return { kind: "approved", slug: current.slug, placed: !stale.includes(current.slug) };
+    });
+  }
+
+  /**
+   * Imports a claims file (the corpus's claims format; the English question, statements and
+   * tags may be left out) for one article, checked like `cli check` with line numbers. All or
+   * nothing; imported claims are approved (importing is a moderator's action). A claim with the
+   * id of an existing one replaces it.
+   */
+  async importFile(
+    guildId: string,
+    actor: Actor,
+    file: { readonly filename: string; readonly text: string },
+    typedArticle: string,
+  ): Promise<ImportOutcome> {
+    if (Buffer.byteLength(file.text) > LIBRARY_LIMITS.fileBytes)
+      return { kind: "too-large", limit: LIBRARY_LIMITS.fileBytes };
+    const article = this.deps.corpus.article(typedArticle, guildId)?.article;
+    if (!article) return { kind: "unknown-article", typed: typedArticle };
+    const parsed = parseClaimFile(
+      file.filename,
+      article.id,
+      file.text,
+      { body: article.body, date: article.date ?? undefined },
+      "library",
+    );
+    const problems = [...parsed.problems, ...duplicateIdProblems(parsed.claims)];
+    const known = new Set(this.deps.corpus.topics(null).map((t) => t.slug));
+    for (const claim of parsed.claims)
+      for (const tag of claim.tags)
+        if (!known.has(tag))
+          problems.push({
+            file: file.filename,
+            line: claim.line,
+            message: `tag "${tag}" is not a topic of the shared corpus`,
+          });
+    if (problems.length > 0)
+      return {
+        kind: "invalid",
+        problems: problems.map((p) => `${p.file}:${p.line}: ${p.message}`),
+      };
+    const now = this.deps.clock();
+    return storeOrRefuse(this.deps.writes, (tx): ImportOutcome => {
+      let added = 0;
+      let replaced = 0;
+      const existing = new Map(claimsOf(tx, guildId).map((c) => [c.slug, c]));
+      if (
+        existing.size + parsed.claims.filter((c) => !existing.has(c.id)).length >
+        LIBRARY_LIMITS.claims
+      )
+        return { kind: "too-many-claims", limit: LIBRARY_LIMITS.claims };
+      for (const claim of parsed.claims) {
+        const values = {
+          guildId,
+          slug: claim.id,
+          articleId: article.id,
+          claim: claimAsYaml(claim, claim.id),
+          status: "approved" as const,
+          proposedBy: actor.id,
+          proposedByName: actor.name,
+          proposedAt: now,
+          reviewedBy: actor.id,
+          reviewedByName: actor.name,
+          reviewedAt: now,
+        };
+        const before = existing.get(claim.id);
+        if (before) {
+          tx.update(libraryClaims).set(values).where(eq(libraryClaims.id, before.id)).run();
+          replaced++;
+        } else {
+          tx.insert(libraryClaims).values(values).run();
+          added++;
+        }
+      }
+      reindexLibraryClaims(tx, guildId);
+      bumpLibraryVersion(tx, now);
+      recordEvent(tx, guildId, actor, "import", `${file.filename} (${parsed.claims.length})`, now);
+      return { kind: "imported", added, replaced };
+    });
+  }
+}
+
+export const PROPOSAL_TYPES: readonly ClaimType[] = CLAIM_TYPES;

@@ -1,0 +1,169 @@
+import { and, asc, count, desc, eq, gt } from "drizzle-orm";
+import type { Db } from "../db/client.ts";
+import {
+  articles,
+  libraryArticles,
+  libraryClaims,
+  libraryEvents,
+  libraryHidden,
+  librarySettings,
+  passages,
+} from "../db/schema.ts";
+
+/** Reads and writes of the library tables, each inside the caller's transaction or read. */
+
+export interface Actor {
+  readonly id: string;
+  readonly name: string;
+}
+
+export type LibraryAction =
+  | "add"
+  | "replace"
+  | "remove"
+  | "hide"
+  | "show"
+  | "propose"
+  | "approve"
+  | "reject"
+  | "import"
+  | "role";
+
+export function recordEvent(
+  tx: Db,
+  guildId: string,
+  actor: Actor,
+  action: LibraryAction,
+  subject: string,
+  at: number,
+): void {
+  tx.insert(libraryEvents)
+    .values({ guildId, at, userId: actor.id, userName: actor.name, action, subject })
+    .run();
+}
+
+export function recentEvents(db: Db, guildId: string, limit: number) {
+  return db
+    .select()
+    .from(libraryEvents)
+    .where(eq(libraryEvents.guildId, guildId))
+    .orderBy(desc(libraryEvents.at), desc(libraryEvents.id))
+    .limit(limit)
+    .all();
+}
+
+/** How often a user did something in the last `sinceMs` (proposals per hour). */
+export function eventsSince(
+  db: Db,
+  guildId: string,
+  userId: string,
+  action: LibraryAction,
+  since: number,
+): number {
+  return (
+    db
+      .select({ n: count() })
+      .from(libraryEvents)
+      .where(
+        and(
+          eq(libraryEvents.guildId, guildId),
+          eq(libraryEvents.userId, userId),
+          eq(libraryEvents.action, action),
+          gt(libraryEvents.at, since),
+        ),
+      )
+      .get()?.n ?? 0
+  );
+}
+
+export function ownArticles(db: Db, guildId: string) {
+  return db
+    .select()
+    .from(libraryArticles)
+    .where(eq(libraryArticles.guildId, guildId))
+    .orderBy(asc(libraryArticles.slug))
+    .all();
+}
+
+export function ownArticle(db: Db, guildId: string, slug: string) {
+  return db
+    .select()
+    .from(libraryArticles)
+    .where(and(eq(libraryArticles.guildId, guildId), eq(libraryArticles.slug, slug)))
+    .get();
+}
+
+/** Titles and passage counts of indexed articles, by index id. */
+export function indexedFacts(db: Db, ids: readonly string[]) {
+  const facts = new Map<string, { title: string | null; passages: number }>();
+  for (const id of ids) {
+    const row = db
+      .select({ title: articles.title, n: count(passages.docid) })
+      .from(articles)
+      .leftJoin(passages, eq(passages.articleId, articles.id))
+      .where(eq(articles.id, id))
+      .groupBy(articles.id)
+      .get();
+    if (row) facts.set(id, { title: row.title, passages: row.n });
+  }
+  return facts;
+}
+
+export function hiddenArticles(db: Db, guildId: string) {
+  return db
+    .select({ articleId: libraryHidden.articleId, title: articles.title })
+    .from(libraryHidden)
+    .leftJoin(articles, eq(articles.id, libraryHidden.articleId))
+    .where(eq(libraryHidden.guildId, guildId))
+    .orderBy(asc(libraryHidden.articleId))
+    .all();
+}
+
+export function claimsOf(db: Db, guildId: string, status?: "pending" | "approved" | "rejected") {
+  return db
+    .select()
+    .from(libraryClaims)
+    .where(
+      and(
+        eq(libraryClaims.guildId, guildId),
+        status ? eq(libraryClaims.status, status) : undefined,
+      ),
+    )
+    .orderBy(asc(libraryClaims.proposedAt), asc(libraryClaims.id))
+    .all();
+}
+
+export function claimById(db: Db, guildId: string, id: number) {
+  return db
+    .select()
+    .from(libraryClaims)
+    .where(and(eq(libraryClaims.guildId, guildId), eq(libraryClaims.id, id)))
+    .get();
+}
+
+export function claimSlugTaken(db: Db, guildId: string, slug: string): boolean {
+  return (
+    db
+      .select({ id: libraryClaims.id })
+      .from(libraryClaims)
+      .where(and(eq(libraryClaims.guildId, guildId), eq(libraryClaims.slug, slug)))
+      .get() !== undefined
+  );
+}
+
+export function librarianRole(db: Db, guildId: string): string | null {
+  return (
+    db
+      .select({ roleId: librarySettings.roleId })
+      .from(librarySettings)
+      .where(eq(librarySettings.guildId, guildId))
+      .get()?.roleId ?? null
+  );
+}
+
+export function setLibrarianRole(tx: Db, guildId: string, roleId: string | null): void {
+  tx.insert(librarySettings)
+    .values({ guildId, roleId })
+    .onConflictDoUpdate({ target: librarySettings.guildId, set: { roleId } })
+    .run();
+}
