@@ -1,8 +1,4 @@
 import { sql } from "drizzle-orm";
-
-/** A text in German and in English (claim options, statements). */
-type Bilingual = { de: string; en: string };
-
 import {
   index,
   integer,
@@ -12,6 +8,7 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
+import type { Bilingual } from "../corpus/claim-types.ts";
 
 /** One article of the corpus, as last indexed. */
 export const articles = sqliteTable(
