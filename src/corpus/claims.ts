@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_SLUG } from "../library/ids.ts";
 import { claimRuleProblems } from "./claim-rules.ts";
 import { type Bilingual, CLAIM_TYPES, type ParsedClaim } from "./claim-types.ts";
 import type { CorpusProblem } from "./problems.ts";
@@ -44,18 +45,12 @@ const ClaimSchema = z.strictObject({
     .max(5),
 });
 
-/** The longest id of a server's claim: it is indexed as `g<guild>-<id>` and sits in custom ids. */
-export const MAX_LIBRARY_CLAIM_ID = 40;
-
 /**
  * A claim of a server's library (imported or proposed in Discord): the English question, the
  * statements and the tags may be left out; what is missing is not asked.
  */
 const LibraryClaimSchema = ClaimSchema.extend({
-  id: z
-    .string()
-    .regex(SLUG, "id must be lower-case words joined by hyphens")
-    .max(MAX_LIBRARY_CLAIM_ID),
+  id: z.string().regex(SLUG, "id must be lower-case words joined by hyphens").max(MAX_SLUG),
   question: z.strictObject({
     de: question(5, 300),
     en: question(0, 300).default(""),

@@ -12,7 +12,10 @@ export const isLibraryId = (id: string): boolean => LIBRARY_ID.test(id);
 /** The slug of a server-library id as its server sees it; a shared id as it is. */
 export const shownId = (id: string): string => LIBRARY_ID.exec(id)?.[2] ?? id;
 
-/** The longest slug of a server's article (ids sit in custom ids of at most 100 characters). */
+/**
+ * The longest slug of a server's article or claim: indexed as `g<guild>-<slug>`, claim ids sit in
+ * custom ids of at most 100 characters.
+ */
 export const MAX_SLUG = 40;
 
 /** A file name or title as a slug: lower case, umlauts written out, words joined by hyphens. */

@@ -1,9 +1,6 @@
 import { and, eq } from "drizzle-orm";
-import type { CorpusReader } from "../corpus/reader.ts";
-import type { Db } from "../db/client.ts";
 import { libraryArticles, libraryClaims, libraryHidden } from "../db/schema.ts";
-import type { WriteQueue } from "../db/write-queue.ts";
-import { isLibraryId, libraryId } from "./ids.ts";
+import { isLibraryId, libraryId, shownId } from "./ids.ts";
 import {
   analyseLibraryArticle,
   bumpLibraryVersion,
@@ -17,6 +14,7 @@ import {
   claimsOf,
   hiddenArticles,
   indexedFacts,
+  type LibraryDeps,
   librarianRole,
   ownArticle,
   ownArticles,
@@ -82,14 +80,7 @@ const EVENTS_LISTED = 10;
 
 /** A server's own reading: articles added in Discord, shared articles it hides, who did what. */
 export class Library {
-  constructor(
-    private readonly deps: {
-      readonly db: Db;
-      readonly writes: WriteQueue;
-      readonly corpus: CorpusReader;
-      readonly clock: () => number;
-    },
-  ) {}
+  constructor(private readonly deps: LibraryDeps) {}
 
   /** Whether a member may manage this server's library: Manage Server, or the role it set. */
   mayManage(guildId: string, member: { canManageGuild: boolean; roleIds: readonly string[] }) {
@@ -175,7 +166,7 @@ export class Library {
         return { kind: "hidden", title };
       });
     }
-    const own = ownArticles(this.deps.db, guildId).find((a) => libraryId(guildId, a.slug) === id);
+    const own = ownArticle(this.deps.db, guildId, shownId(id));
     if (!own) return { kind: "unknown-article", typed };
     return storeOrRefuse(this.deps.writes, (tx): RemoveOutcome => {
       const quoting = and(eq(libraryClaims.guildId, guildId), eq(libraryClaims.articleId, id));

@@ -1,15 +1,12 @@
 import { eq } from "drizzle-orm";
-import { CLAIM_TYPES, type ClaimType } from "../corpus/claim-types.ts";
+import type { ClaimType } from "../corpus/claim-types.ts";
 import {
   type ClaimProblem,
   checkClaim,
   duplicateIdProblems,
   parseClaimFile,
 } from "../corpus/claims.ts";
-import type { CorpusReader } from "../corpus/reader.ts";
-import type { Db } from "../db/client.ts";
 import { libraryClaims } from "../db/schema.ts";
-import type { WriteQueue } from "../db/write-queue.ts";
 import { claimAsYaml } from "./claim-yaml.ts";
 import { slugify } from "./ids.ts";
 import { bumpLibraryVersion, reindexLibraryClaims } from "./index-library.ts";
@@ -20,6 +17,8 @@ import {
   claimSlugTaken,
   claimsOf,
   eventsSince,
+  type LibraryDeps,
+  putApprovedClaim,
   recordEvent,
 } from "./store.ts";
 
@@ -74,14 +73,7 @@ function describe(problems: readonly ClaimProblem[]): string[] {
 
 /** A server's quiz claims: proposed in Discord and reviewed, or imported from a claims file. */
 export class Proposals {
-  constructor(
-    private readonly deps: {
-      readonly db: Db;
-      readonly writes: WriteQueue;
-      readonly corpus: CorpusReader;
-      readonly clock: () => number;
-    },
-  ) {}
+  constructor(private readonly deps: LibraryDeps) {}
 
   /** Checks a proposal with the claim rules and keeps it for a moderator's review. */
   async propose(guildId: string, actor: Actor, input: ProposalInput): Promise<ProposeOutcome> {
@@ -139,11 +131,6 @@ export class Proposals {
     return claimsOf(this.deps.db, guildId, "pending");
   }
 
-  /** The approved claims of a server, for export. */
-  approved(guildId: string): LibraryClaimRow[] {
-    return claimsOf(this.deps.db, guildId, "approved");
-  }
-
   /** A moderator approves (the claim is asked and ranked in this server at once) or rejects. */
   async review(
     guildId: string,
@@ -153,10 +140,10 @@ export class Proposals {
   ): Promise<ReviewOutcome> {
     const now = this.deps.clock();
     const proposal = claimById(this.deps.db, guildId, id);
-    if (!proposal || proposal.status !== "pending") return { kind: "unknown-proposal" };
+    if (proposal?.status !== "pending") return { kind: "unknown-proposal" };
     return storeOrRefuse(this.deps.writes, (tx): ReviewOutcome => {
       const current = claimById(tx, guildId, id);
-      if (!current || current.status !== "pending") return { kind: "unknown-proposal" };
+      if (current?.status !== "pending") return { kind: "unknown-proposal" };
       tx.update(libraryClaims)
         .set({
           status: approve ? "approved" : "rejected",
@@ -223,27 +210,13 @@ export class Proposals {
       )
         return { kind: "too-many-claims", limit: LIBRARY_LIMITS.claims };
       for (const claim of parsed.claims) {
-        const values = {
-          guildId,
+        const stored = {
           slug: claim.id,
           articleId: article.id,
           claim: claimAsYaml(claim, claim.id),
-          status: "approved" as const,
-          proposedBy: actor.id,
-          proposedByName: actor.name,
-          proposedAt: now,
-          reviewedBy: actor.id,
-          reviewedByName: actor.name,
-          reviewedAt: now,
         };
-        const before = existing.get(claim.id);
-        if (before) {
-          tx.update(libraryClaims).set(values).where(eq(libraryClaims.id, before.id)).run();
-          replaced++;
-        } else {
-          tx.insert(libraryClaims).values(values).run();
-          added++;
-        }
+        if (putApprovedClaim(tx, guildId, actor, now, stored)) replaced++;
+        else added++;
       }
       reindexLibraryClaims(tx, guildId);
       bumpLibraryVersion(tx, now);
@@ -252,5 +225,3 @@ export class Proposals {
     });
   }
 }
-
-export const PROPOSAL_TYPES: readonly ClaimType[] = CLAIM_TYPES;

@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, gt } from "drizzle-orm";
+import type { CorpusReader } from "../corpus/reader.ts";
 import type { Db } from "../db/client.ts";
 import {
   articles,
@@ -9,12 +10,54 @@ import {
   librarySettings,
   passages,
 } from "../db/schema.ts";
+import type { WriteQueue } from "../db/write-queue.ts";
 
 /** Reads and writes of the library tables, each inside the caller's transaction or read. */
 
 export interface Actor {
   readonly id: string;
   readonly name: string;
+}
+
+/** What the library's services work with, built once by the wiring. */
+export interface LibraryDeps {
+  readonly db: Db;
+  readonly writes: WriteQueue;
+  readonly corpus: CorpusReader;
+  readonly clock: () => number;
+}
+
+/**
+ * Stores a claim a moderator brought in (an import) as approved, in place of one with the same
+ * id; returns whether it replaced one.
+ */
+export function putApprovedClaim(
+  tx: Db,
+  guildId: string,
+  actor: Actor,
+  at: number,
+  claim: {
+    readonly slug: string;
+    readonly articleId: string;
+    readonly claim: Record<string, unknown>;
+  },
+): boolean {
+  const values = {
+    ...claim,
+    status: "approved" as const,
+    proposedBy: actor.id,
+    proposedByName: actor.name,
+    proposedAt: at,
+    reviewedBy: actor.id,
+    reviewedByName: actor.name,
+    reviewedAt: at,
+  };
+  const replaced = claimSlugTaken(tx, guildId, claim.slug);
+  tx.insert(libraryClaims)
+    .values({ guildId, ...values })
+    .onConflictDoUpdate({ target: [libraryClaims.guildId, libraryClaims.slug], set: values })
+    .run();
+  return replaced;
 }
 
 export type LibraryAction =

@@ -1,11 +1,8 @@
-import { and, eq } from "drizzle-orm";
 import { stringify } from "yaml";
 import { duplicateIdProblems, parseClaimFile } from "../corpus/claims.ts";
 import type { CorpusProblem } from "../corpus/problems.ts";
-import type { CorpusReader } from "../corpus/reader.ts";
 import type { Db } from "../db/client.ts";
-import { libraryArticles, libraryClaims } from "../db/schema.ts";
-import type { WriteQueue } from "../db/write-queue.ts";
+import { libraryArticles } from "../db/schema.ts";
 import { type BundleFile, packBundle, unpackBundle } from "./bundle.ts";
 import { claimAsYaml } from "./claim-yaml.ts";
 import { libraryId, MAX_SLUG, shownId } from "./ids.ts";
@@ -17,7 +14,14 @@ import {
   reindexLibraryClaims,
 } from "./index-library.ts";
 import { LIBRARY_LIMITS, type Refusal, storeOrRefuse } from "./limits.ts";
-import { type Actor, claimsOf, ownArticles, recordEvent } from "./store.ts";
+import {
+  type Actor,
+  claimsOf,
+  type LibraryDeps,
+  ownArticles,
+  putApprovedClaim,
+  recordEvent,
+} from "./store.ts";
 
 export interface LibraryExport {
   readonly filename: string;
@@ -63,7 +67,7 @@ export function exportLibrary(db: Db, guildId: string): LibraryExport {
  * transaction, or nothing is. Articles and claims with ids the server has already are replaced.
  */
 export async function importLibrary(
-  deps: { db: Db; writes: WriteQueue; corpus: CorpusReader; clock: () => number },
+  deps: LibraryDeps,
   guildId: string,
   actor: Actor,
   zip: Uint8Array,
@@ -132,26 +136,7 @@ export async function importLibrary(
         .run();
       putIndexedArticle(tx, indexed);
     }
-    for (const c of claims) {
-      tx.delete(libraryClaims)
-        .where(and(eq(libraryClaims.guildId, guildId), eq(libraryClaims.slug, c.slug)))
-        .run();
-      tx.insert(libraryClaims)
-        .values({
-          guildId,
-          slug: c.slug,
-          articleId: c.articleId,
-          claim: c.claim,
-          status: "approved",
-          proposedBy: actor.id,
-          proposedByName: actor.name,
-          proposedAt: now,
-          reviewedBy: actor.id,
-          reviewedByName: actor.name,
-          reviewedAt: now,
-        })
-        .run();
-    }
+    for (const c of claims) putApprovedClaim(tx, guildId, actor, now, c);
     reindexLibraryClaims(tx, guildId);
     bumpLibraryVersion(tx, now);
     recordEvent(
