@@ -31,3 +31,28 @@ export function claimAsYaml(claim: Placed, slug: string): Record<string, unknown
     ...(claim.tags.length > 0 ? { tags: [...claim.tags] } : {}),
   };
 }
+
+/** A stored claim as a moderator reviews it: its texts, options in German. */
+export interface ClaimSummary {
+  readonly quote: string;
+  readonly question: { readonly de: string; readonly en: string };
+  readonly answers: readonly string[];
+  readonly accept: readonly string[];
+  readonly distractors: readonly string[];
+}
+
+const germanOf = (o: unknown): string =>
+  typeof o === "string" ? o : typeof o === "object" && o !== null && "de" in o ? String(o.de) : "";
+const germanList = (v: unknown): string[] => (Array.isArray(v) ? v.map(germanOf) : []);
+
+/** The texts of a claim stored by `claimAsYaml`. */
+export function claimSummary(stored: Record<string, unknown>): ClaimSummary {
+  const question = (stored.question ?? {}) as { de?: unknown; en?: unknown };
+  return {
+    quote: String(stored.quote ?? ""),
+    question: { de: String(question.de ?? ""), en: String(question.en ?? "") },
+    answers: germanList(stored.answer),
+    accept: germanList(stored.accept),
+    distractors: germanList(stored.distractors),
+  };
+}

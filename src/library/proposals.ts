@@ -7,7 +7,7 @@ import {
   parseClaimFile,
 } from "../corpus/claims.ts";
 import { libraryClaims } from "../db/schema.ts";
-import { claimAsYaml } from "./claim-yaml.ts";
+import { type ClaimSummary, claimAsYaml, claimSummary } from "./claim-yaml.ts";
 import { slugify } from "./ids.ts";
 import { bumpLibraryVersion, reindexLibraryClaims } from "./index-library.ts";
 import { LIBRARY_LIMITS, type Refusal, storeOrRefuse } from "./limits.ts";
@@ -45,7 +45,12 @@ export type ImportOutcome =
   | { readonly kind: "imported"; readonly added: number; readonly replaced: number }
   | Refusal;
 
-export type LibraryClaimRow = typeof libraryClaims.$inferSelect;
+/** A proposal waiting for review. */
+export interface PendingProposal extends ClaimSummary {
+  readonly id: number;
+  readonly slug: string;
+  readonly proposedByName: string;
+}
 
 const HOUR = 60 * 60 * 1000;
 const lines = (text: string) =>
@@ -127,8 +132,13 @@ export class Proposals {
   }
 
   /** The proposals waiting for review, oldest first. */
-  pending(guildId: string): LibraryClaimRow[] {
-    return claimsOf(this.deps.db, guildId, "pending");
+  pending(guildId: string): PendingProposal[] {
+    return claimsOf(this.deps.db, guildId, "pending").map((row) => ({
+      ...claimSummary(row.claim),
+      id: row.id,
+      slug: row.slug,
+      proposedByName: row.proposedByName,
+    }));
   }
 
   /** A moderator approves (the claim is asked and ranked in this server at once) or rejects. */

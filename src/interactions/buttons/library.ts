@@ -1,8 +1,7 @@
 import { CLAIM_TYPES } from "../../corpus/claim-types.ts";
-import type { InteractionContext } from "../context.ts";
 import { encodeCustomId } from "../custom-id.ts";
 import { texts } from "../i18n.ts";
-import type { RequestBase, Responder } from "../request.ts";
+import { librarianServer } from "../library-access.ts";
 import { libraryTexts } from "../texts/library.ts";
 import { proposalReviewView, refusalView } from "../views/library.ts";
 import { proposalForm } from "../views/proposal-form.ts";
@@ -38,21 +37,10 @@ export const proposeTypeButton: ButtonHandler<"ptype"> = {
   },
 };
 
-async function mayModerate(ctx: InteractionContext, request: RequestBase, respond: Responder) {
-  const member = {
-    canManageGuild: request.canManageGuild ?? false,
-    roleIds: request.roleIds ?? [],
-  };
-  if (request.guildId !== null && ctx.library.mayManage(request.guildId, member))
-    return request.guildId;
-  await respond.reply({ content: libraryTexts(request.lang).forbidden, ephemeral: true });
-  return null;
-}
-
 /** A moderator approves or rejects a proposal; the next one waiting is shown in its place. */
 export const verdictButton: ButtonHandler<"verdict"> = {
   async press(ctx, request, id, respond) {
-    const guildId = await mayModerate(ctx, request, respond);
+    const guildId = await librarianServer(ctx, request, respond);
     if (guildId === null) return;
     const l = libraryTexts(request.lang);
     const outcome = await ctx.proposals.review(guildId, request.actor, id.proposal, id.approve);

@@ -1,6 +1,7 @@
 import { setTimeout as delay } from "node:timers/promises";
 import { LIBRARY_LIMITS } from "../../library/limits.ts";
 import type { Command, InteractionContext } from "../context.ts";
+import { librarianServer } from "../library-access.ts";
 import { fetchArticleText, fetchAttachment } from "../library-files.ts";
 import type { CommandRequest, Responder } from "../request.ts";
 import { libraryTexts } from "../texts/library.ts";
@@ -110,14 +111,11 @@ export const libraryCommand: Command = {
     const guildId = await serverOf(request, respond);
     if (guildId === null) return;
     const l = libraryTexts(request.lang);
-    const member = {
-      canManageGuild: request.canManageGuild ?? false,
-      roleIds: request.roleIds ?? [],
-    };
-    if (MODERATED.has(request.subcommand ?? "") && !ctx.library.mayManage(guildId, member)) {
-      await respond.reply({ content: l.forbidden, ephemeral: true });
+    if (
+      MODERATED.has(request.subcommand ?? "") &&
+      (await librarianServer(ctx, request, respond)) === null
+    )
       return;
-    }
     switch (request.subcommand) {
       case "add":
         return add(ctx, request, guildId, respond);

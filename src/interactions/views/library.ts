@@ -1,6 +1,6 @@
 import type { LibraryListing } from "../../library/library.ts";
 import type { Refusal } from "../../library/limits.ts";
-import type { LibraryClaimRow } from "../../library/proposals.ts";
+import type { PendingProposal } from "../../library/proposals.ts";
 import type { Lang } from "../../quiz/types.ts";
 import { encodeCustomId } from "../custom-id.ts";
 import { texts } from "../i18n.ts";
@@ -78,17 +78,10 @@ export function libraryListView(listing: LibraryListing, lang: Lang): View {
   };
 }
 
-const optionText = (o: unknown): string =>
-  typeof o === "string" ? o : typeof o === "object" && o !== null && "de" in o ? String(o.de) : "";
-const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(optionText) : []);
-
 /** The oldest open proposal, with buttons to approve or reject it. */
-export function proposalReviewView(proposal: LibraryClaimRow, open: number, lang: Lang): View {
+export function proposalReviewView(proposal: PendingProposal, open: number, lang: Lang): View {
   const l = libraryTexts(lang);
-  const claim = proposal.claim as { question?: { de?: string; en?: string }; quote?: string };
-  const question = [claim.question?.de, claim.question?.en].filter(Boolean).join("\n");
-  const accepted = list(proposal.claim.accept);
-  const distractors = list(proposal.claim.distractors);
+  const question = [proposal.question.de, proposal.question.en].filter(Boolean).join("\n");
   return {
     ephemeral: true,
     cards: [
@@ -97,14 +90,14 @@ export function proposalReviewView(proposal: LibraryClaimRow, open: number, lang
         title: l.reviewTitle(open),
         body: question,
         fields: [
-          { name: l.answer, value: list(proposal.claim.answer).join(" · "), inline: true },
-          ...(accepted.length > 0
-            ? [{ name: l.accept, value: accepted.join(" · "), inline: true }]
+          { name: l.answer, value: proposal.answers.join(" · "), inline: true },
+          ...(proposal.accept.length > 0
+            ? [{ name: l.accept, value: proposal.accept.join(" · "), inline: true }]
             : []),
-          ...(distractors.length > 0
-            ? [{ name: l.distractors, value: distractors.join(" · ") }]
+          ...(proposal.distractors.length > 0
+            ? [{ name: l.distractors, value: proposal.distractors.join(" · ") }]
             : []),
-          { name: l.quote, value: [{ quote: [truncate(claim.quote ?? "", 900)] }] },
+          { name: l.quote, value: [{ quote: [truncate(proposal.quote, 900)] }] },
         ],
         footer: `${proposal.slug} · ${l.proposedBy(proposal.proposedByName)}`,
       },
