@@ -87,18 +87,23 @@ export class LocalConsole {
     },
   };
 
+  /** The open form's next field to fill, if a form is open. */
+  private nextField() {
+    const open = this.form;
+    return open?.form.fields.find((f) => !(f.id in open.values));
+  }
+
   /** Asks for the next field of the open form. */
   private promptField(): void {
-    const open = this.form;
-    const field = open?.form.fields.find((f) => !(f.id in open.values));
-    if (open && field) this.io.output.write(`› ${open.form.title} — ${field.label}\n`);
+    const field = this.nextField();
+    if (this.form && field) this.io.output.write(`› ${this.form.form.title} — ${field.label}\n`);
   }
 
   /** A typed line fills the open form's next field; the form is sent once every field is in. */
   private async fillForm(ctx: InteractionContext, actor: Actor, line: string): Promise<void> {
     const open = this.form;
     if (!open) return;
-    const field = open.form.fields.find((f) => !(f.id in open.values));
+    const field = this.nextField();
     if (field) open.values[field.id] = line.slice(0, field.maxLength);
     if (open.form.fields.some((f) => !(f.id in open.values))) return this.promptField();
     this.form = undefined;
@@ -123,7 +128,8 @@ export class LocalConsole {
   /** Handles one typed line; false when the user wants to leave. */
   async handle(ctx: InteractionContext, actor: Actor, raw: string): Promise<boolean> {
     const line = raw.trim();
-    if (line === "") return true;
+    // An empty line is nothing, except where a form's optional field may be left empty.
+    if (line === "" && !this.nextField()?.optional) return true;
     if (line === "/quit" || line === "/exit") return false;
     if (line.startsWith("/lang")) {
       this.lang = line.endsWith("en") ? "en" : "de";

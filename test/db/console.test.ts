@@ -131,4 +131,20 @@ describe("the local console, used as people use it", () => {
     await h.type("Golden Dome");
     expect(h.printed()).toContain("ist kein Befehl und keine Taste. Zum Suchen: /cite Golden Dome");
   });
+
+  it("leaves an optional form field empty on an empty line, and sends a proposal", async () => {
+    const h = await harness();
+    await h.type("/cite Golden Dome");
+    await h.type("2");
+    await h.type("4");
+    for (const line of [
+      "Der geplante Raketenschutzschild für die USA soll 175 Milliarden Dollar kosten",
+      "Wie viel soll der Raketenschutzschild Golden Dome kosten?",
+      "",
+      "175 Milliarden Dollar",
+      "100 Milliarden Dollar",
+    ])
+      await h.type(line);
+    await until(() => h.printed().includes("wartet auf die Prüfung"));
+  });
 });
