@@ -5,6 +5,7 @@ import type { Db } from "../db/client.ts";
 import { lexiconSynonyms, lexiconTranslations } from "../db/schema.ts";
 import { isStopWord, stemWord } from "../search/analyzer.ts";
 import { englishStems } from "../search/english.ts";
+import { SYNONYMS_PER_WORD } from "../search/lexicon.ts";
 import { normalizeWord } from "../search/normalize.ts";
 
 /**
@@ -20,6 +21,8 @@ export interface LexiconFiles {
 export interface Synonym {
   readonly stem: string;
   readonly synonym: string;
+  /** 0 for the synonym sharing most synsets with the word, then 1, 2, … */
+  readonly rank: number;
 }
 
 export interface Translation {
@@ -38,12 +41,13 @@ export interface ReducedLexicons {
   readonly missing: readonly string[];
 }
 
-/** Synonyms kept per word, the ones sharing most synsets with it first. */
-const MAX_SYNONYMS = 8;
 /** German stems kept per English word or phrase, the first senses first. */
 const MAX_TRANSLATIONS = 8;
 /** English phrases longer than this are not looked up. */
 const MAX_PHRASE_WORDS = 3;
+
+/** Raised when what is kept of the lexicons changes shape: stored entries are derived again. */
+const REDUCTION_VERSION = "2";
 
 /** Size and time of each file: a changed or newly installed lexicon is read again. */
 export function lexiconFingerprint(files: LexiconFiles): string {
@@ -55,7 +59,9 @@ export function lexiconFingerprint(files: LexiconFiles): string {
       return `${path} missing`;
     }
   });
-  return createHash("sha256").update(parts.join("\n")).digest("hex");
+  return createHash("sha256")
+    .update(`${REDUCTION_VERSION}\n${parts.join("\n")}`)
+    .digest("hex");
 }
 
 export function missingLexicons(files: LexiconFiles): string[] {
@@ -159,9 +165,9 @@ function reduceThesaurus(prepared: PreparedLexicons, corpus: ReadonlySet<string>
   }
   return [...shared].flatMap(([stem, counts]) =>
     [...counts]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, MAX_SYNONYMS)
-      .map(([synonym]) => ({ stem, synonym })),
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, SYNONYMS_PER_WORD)
+      .map(([synonym], rank) => ({ stem, synonym, rank })),
   );
 }
 

@@ -58,30 +58,6 @@ export const passages = sqliteTable(
   ],
 );
 
-/**
- * German synonyms (OpenThesaurus) that reach the corpus: a word's stem and a corpus stem that
- * means the same. Derived at ingest from the lexicon file; queries never read the file.
- */
-export const lexiconSynonyms = sqliteTable(
-  "lexicon_synonyms",
-  { stem: text("stem").notNull(), synonym: text("synonym").notNull() },
-  (t) => [primaryKey({ columns: [t.stem, t.synonym] })],
-);
-
-/**
- * English words and short phrases (Ding), as English stems, with the German corpus stems they
- * translate to. Derived at ingest from the dictionary file.
- */
-export const lexiconTranslations = sqliteTable(
-  "lexicon_translations",
-  {
-    english: text("english").notNull(),
-    german: text("german").notNull(),
-    weight: real("weight").notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.english, t.german] })],
-);
-
 /** Small key/value facts about the index, such as the fingerprint of the last indexed corpus. */
 export const indexMeta = sqliteTable("index_meta", {
   key: text("key").primaryKey(),
@@ -297,4 +273,5 @@ export const reviewCards = sqliteTable(
   ],
 );
 
+export * from "./lexicon-schema.ts";
 export * from "./library-schema.ts";

@@ -21,7 +21,6 @@ const CREDITS = {
   synonym: 0.6,
   translation: 0.8,
 } as const;
-const MAX_SYNONYMS = 6;
 const MAX_TRANSLATIONS = 6;
 
 /** The lexicon entries that reach the corpus (see corpus/lexicons.ts), looked up per word. */
@@ -80,6 +79,9 @@ const isKnown = (stem: string, vocabulary: Vocabulary) =>
   vocabulary.documentFrequency(stem) > 0 ||
   (stem.length >= MIN_AFFIX_LENGTH && (vocabulary.hasPrefix(stem) || vocabulary.hasSuffix(stem)));
 
+const ACRONYM = /^\p{Lu}{2,5}$/u;
+const isAcronym = (word: string) => ACRONYM.test(word);
+
 /** A query is read as English when it has more English than German function words. */
 function looksEnglish(query: string): boolean {
   let english = 0;
@@ -136,7 +138,7 @@ function germanForms(stem: string, norm: string, vocabulary: Vocabulary, bridges
   }
   // A word the corpus uses finds its passages itself; synonyms would only add other senses.
   if (vocabulary.documentFrequency(stem) === 0) {
-    for (const synonym of bridges.synonyms(base).slice(0, MAX_SYNONYMS)) {
+    for (const synonym of bridges.synonyms(base)) {
       forms.push({ stem: synonym, credit: CREDITS.synonym, origin: "synonym" });
     }
   }
@@ -176,8 +178,11 @@ function englishConcepts(text: string, vocabulary: Vocabulary, bridges: Bridges)
     const forms: QueryForm[] = [...pair];
     for (const word of words) {
       const own = stemWord(word.norm);
-      if (isKnown(own, vocabulary)) forms.push({ stem: own, credit: 1, origin: "typed" });
-      forms.push(...translated(englishStem(word.norm), bridges));
+      const known = isKnown(own, vocabulary);
+      if (known) forms.push({ stem: own, credit: 1, origin: "typed" });
+      // "US", "AI": an acronym the corpus has is a name, not the English word "us" or "ai".
+      if (!(known && isAcronym(text.slice(word.start, word.end))))
+        forms.push(...translated(englishStem(word.norm), bridges));
     }
     const key = words.map((w) => w.norm).join(" ");
     if (seen.has(key)) continue;

@@ -1,10 +1,13 @@
 import type { Database, Statement } from "better-sqlite3";
 import type { Bridges } from "./expand.ts";
 
+/** Synonyms kept per word at ingest, and so offered per query word. */
+export const SYNONYMS_PER_WORD = 6;
+
 /** The stored lexicon entries (see corpus/lexicons.ts), looked up by indexed reads per word. */
 export function storedBridges(sqlite: Database): Bridges {
   const synonyms = sqlite
-    .prepare("SELECT synonym FROM lexicon_synonyms WHERE stem = ?")
+    .prepare("SELECT synonym FROM lexicon_synonyms WHERE stem = ? ORDER BY rank")
     .pluck() as Statement<[string], string>;
   const translations = sqlite.prepare(
     "SELECT german, weight FROM lexicon_translations WHERE english = ? ORDER BY weight DESC, german",

@@ -9,6 +9,7 @@ import {
   prepareLexicons,
   reducePrepared,
 } from "../../src/corpus/lexicons.ts";
+import { SYNONYMS_PER_WORD } from "../../src/search/lexicon.ts";
 
 const reduceLexicons = (files: LexiconFiles, corpus: ReadonlySet<string>) =>
   reducePrepared(prepareLexicons(files), corpus);
@@ -71,5 +72,16 @@ describe("the lexicons, reduced to what reaches the corpus", () => {
     const before = lexiconFingerprint(absent);
     writeFileSync(absent.thesaurus, "Zoff;Streit\n");
     expect(lexiconFingerprint(absent)).not.toBe(before);
+  });
+
+  it("ranks a word's synonyms by the synsets they share with it, and keeps the first few", () => {
+    const many = join(dir, "many.txt");
+    const others = ["abel", "bebel", "cebel", "debel", "ebel", "febel", "gebel"];
+    writeFileSync(many, [`Zank;${others.join(";")}`, "Zank;gebel", "Zank;febel;gebel"].join("\n"));
+    const { synonyms } = reduceLexicons({ thesaurus: many, dictionary }, new Set(others));
+    const ranked = synonyms.filter((s) => s.stem === "zank");
+    expect(ranked.map((s) => s.synonym).slice(0, 2)).toEqual(["gebel", "febel"]);
+    expect(ranked.map((s) => s.rank)).toEqual([...ranked.keys()]);
+    expect(ranked).toHaveLength(SYNONYMS_PER_WORD);
   });
 });

@@ -11,6 +11,7 @@ const vocabulary = new Vocabulary(
     ["vereidig", 1],
     ["amtseinfuhr", 3],
     ["doku", 1],
+    ["us", 25],
   ]),
   100,
 );
@@ -112,5 +113,18 @@ describe("compoundsOf", () => {
     expect(v.compoundsOf("einfuhr", 10)).toEqual(["einfuhrzoll", "amtseinfuhr"]);
     expect(v.compoundsOf("einfuhr", 1)).toEqual(["einfuhrzoll"]);
     expect(v.compoundsOf("zoll", 10)).toEqual(["einfuhrzoll"]);
+  });
+
+  it("reads an acronym the corpus has as a name, not as the English word it spells", () => {
+    const bridges = {
+      synonyms: () => [],
+      translations: (english: string) => (english === "us" ? [{ german: "uns", weight: 1 }] : []),
+    };
+    const forms = (query: string) =>
+      expandQuery(query, vocabulary, bridges)
+        .filter((c) => c.word.toLowerCase() === "us")
+        .flatMap((c) => c.forms.map((f) => f.stem));
+    expect(forms("what does the US want from the platform")).toEqual(["us"]);
+    expect(forms("what does the platform give us")).toContain("uns");
   });
 });

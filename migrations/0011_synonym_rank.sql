@@ -1,0 +1,1 @@
+ALTER TABLE `lexicon_synonyms` ADD `rank` integer DEFAULT 0 NOT NULL;
