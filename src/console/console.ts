@@ -120,7 +120,10 @@ export class LocalConsole {
       guildId: CONSOLE_GUILD,
       channelId: CONSOLE_CHANNEL,
       lang: this.lang,
+      // The console's one user runs this bot and owns its database: the server's moderator and
+      // librarian, or a proposal made here could never be reviewed.
       canManageMessages: true,
+      canManageGuild: true,
       alone: true,
     };
   }

@@ -1,5 +1,6 @@
 import { sourceLine } from "../interactions/views/source-line.ts";
 import { highlighted } from "../interactions/views/text.ts";
+import { shownId } from "../library/ids.ts";
 import type { SearchResult } from "../search/types.ts";
 import { plainText, type TextStyle } from "./text.ts";
 
@@ -9,7 +10,7 @@ export function renderCitations(results: readonly SearchResult[], style: TextSty
   return results
     .map(
       (r, i) =>
-        `${i + 1}. ${sourceLine(r)}  [${r.passageId}, chars ${r.start}–${r.end}]\n` +
+        `${i + 1}. ${sourceLine(r)}  [${shownId(r.passageId)}, chars ${r.start}–${r.end}]\n` +
         `   ${plainText(highlighted(r.text, r.highlights), style, 0)}\n`,
     )
     .join("\n");

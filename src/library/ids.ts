@@ -9,8 +9,17 @@ export const libraryId = (guildId: string, slug: string): string => `g${guildId}
 /** Whether an id is of the server-library shape (reserved for server libraries). */
 export const isLibraryId = (id: string): boolean => LIBRARY_ID.test(id);
 
-/** The slug of a server-library id as its server sees it; a shared id as it is. */
-export const shownId = (id: string): string => LIBRARY_ID.exec(id)?.[2] ?? id;
+/** A server-library article id, or one of its passages' ids (`g<guild>-<slug>#<n>`). */
+const LIBRARY_PASSAGE_ID = /^g\d{5,20}-([a-z0-9]+(?:-[a-z0-9]+)*)(#\d+)?$/;
+
+/**
+ * An article's or passage's id as its server sees it (`<slug>`, `<slug>#<n>`): the server's
+ * number is the index's business. A shared id as it is.
+ */
+export function shownId(id: string): string {
+  const match = LIBRARY_PASSAGE_ID.exec(id);
+  return match ? `${match[1]}${match[2] ?? ""}` : id;
+}
 
 /**
  * The longest slug of a server's article or claim: indexed as `g<guild>-<slug>`, claim ids sit in

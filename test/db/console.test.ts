@@ -132,7 +132,7 @@ describe("the local console, used as people use it", () => {
     expect(h.printed()).toContain("ist kein Befehl und keine Taste. Zum Suchen: /cite Golden Dome");
   });
 
-  it("leaves an optional form field empty on an empty line, and sends a proposal", async () => {
+  it("leaves an optional form field empty on an empty line, sends a proposal and reviews it", async () => {
     const h = await harness();
     await h.type("/cite Golden Dome");
     await h.type("2");
@@ -146,5 +146,10 @@ describe("the local console, used as people use it", () => {
     ])
       await h.type(line);
     await until(() => h.printed().includes("wartet auf die Prüfung"));
+    // The console's user runs the bot: they review what was proposed here.
+    await h.type("/library review");
+    await until(() => h.printed().includes("[1] Freigeben"));
+    await h.type("1");
+    await until(() => h.printed().includes("ist freigegeben und wird ab sofort"));
   });
 });

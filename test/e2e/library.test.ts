@@ -116,6 +116,12 @@ describe("a server's library through Discord", () => {
 
     const here = cite(member, "Welche Firma baut die Station auf dem Mond?");
     expect(await citedTitles(here)).toContain("Regolith Works");
+    const footers = fake
+      .payloadsOf(here)
+      .flatMap((p) => (Array.isArray(p.embeds) ? p.embeds : []))
+      .map((e) => (e as { footer?: { text?: string } }).footer?.text ?? "");
+    expect(footers.join(" ")).toMatch(/mondbasis#\d/);
+    expect(footers.join(" ")).not.toMatch(/g\d+-mondbasis/);
     const elsewhere = cite(member, "Welche Firma baut die Station auf dem Mond?", GUILD_B_ID);
     expect(await citedTitles(elsewhere)).not.toContain("Regolith Works");
 

@@ -87,7 +87,7 @@ export const sourceCommand: Command = {
           colour: "cite",
           title: sourceLine({ ...article, articleId: article.id, paragraph }),
           body: inParagraph.map((r) => r.text).join(" "),
-          footer: `${inParagraph[0]?.id} · ${inParagraph[0]?.start}–${inParagraph.at(-1)?.end}`,
+          footer: `${shownId(inParagraph[0]?.id ?? "")} · ${inParagraph[0]?.start}–${inParagraph.at(-1)?.end}`,
         },
       ],
     });

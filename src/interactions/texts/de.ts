@@ -99,12 +99,21 @@ export const de = {
   reviewDone: "Fertig mit der Wiederholung.",
   helpTitle: "Beleg — Belegstellen und Quizrunden",
   helpLines: [
-    ["/cite", "findet die Stelle, die eine Aussage belegt."],
-    ["/source", "zeigt einen Artikel oder einen Absatz."],
-    ["/quiz start", "startet eine Runde in diesem Kanal, /quiz stop beendet sie."],
-    ["/leaderboard", "und /stats zeigen Punkte."],
-    ["/review", "wiederholt, was du falsch hattest."],
-    ["/quiz reports", "zeigt Moderatoren die gemeldeten Fragen."],
+    ["/zitat", "findet die Stelle, die eine Aussage belegt."],
+    ["Beleg finden", "im Menü einer Nachricht (Apps): sucht die Stelle, die sie belegt."],
+    ["/quelle", "zeigt einen Artikel oder einen Absatz."],
+    ["/quiz start", "startet eine Runde in diesem Kanal, /quiz stopp beendet sie."],
+    ["/rangliste", "und /statistik zeigen Punkte."],
+    ["/wiederholen", "wiederholt, was du falsch hattest."],
+    ["/quiz meldungen", "zeigt Moderatoren die gemeldeten Fragen."],
+    [
+      "/bibliothek liste",
+      "zeigt die eigenen Artikel des Servers; Moderatoren fügen mit /bibliothek hinzufuegen welche hinzu.",
+    ],
+    [
+      "Quizfrage vorschlagen",
+      "unter einem Treffer von /zitat: schlägt eine Frage vor, Moderatoren prüfen sie mit /bibliothek pruefen.",
+    ],
   ] as readonly (readonly [string, string])[],
   articles: "Artikel",
   consoleNotACommand: (line: string) =>

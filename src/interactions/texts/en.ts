@@ -97,11 +97,17 @@ export const en: Strings = {
   helpTitle: "Beleg — cited passages and quiz rounds",
   helpLines: [
     ["/cite", "finds the passage that backs a claim."],
+    ["Find source", "in a message's menu (Apps): finds the passage that backs it."],
     ["/source", "shows an article or one of its paragraphs."],
     ["/quiz start", "starts a round in this channel, /quiz stop ends it."],
     ["/leaderboard", "and /stats show points."],
     ["/review", "repeats what you missed."],
     ["/quiz reports", "shows moderators the reported questions."],
+    ["/library list", "shows this server's own articles; moderators add some with /library add."],
+    [
+      "Propose a question",
+      "under a /cite result: proposes a question, moderators review it with /library review.",
+    ],
   ],
   articles: "Articles",
   consoleNotACommand: (line) => `“${line}” is not a command or key. To search: /cite ${line}`,

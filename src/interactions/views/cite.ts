@@ -1,4 +1,5 @@
 import type { PassageContext } from "../../corpus/reader.ts";
+import { shownId } from "../../library/ids.ts";
 import type { Lang } from "../../quiz/types.ts";
 import type { SearchResult } from "../../search/types.ts";
 import { encodeCustomId } from "../custom-id.ts";
@@ -65,7 +66,7 @@ export function citeView(input: {
         title: sourceLine(r),
         body,
         footer: [
-          `${t.resultOf(page + 1, input.results.length)} · ${r.passageId} · ${r.start}–${r.end} · „${input.query}“`,
+          `${t.resultOf(page + 1, input.results.length)} · ${shownId(r.passageId)} · ${r.start}–${r.end} · „${input.query}“`,
           ...(r.understood.length > 0
             ? [t.understood(r.understood.map((u) => `${u.from} → ${u.to}`).join(", "))]
             : []),
@@ -114,7 +115,7 @@ export function postedCitationView(result: SearchResult, lang: Lang, sharedBy: s
         colour: "cite",
         title: sourceLine(result),
         body: highlighted(result.text, result.highlights, PASSAGE_MAX),
-        footer: `${result.passageId} · ${texts(lang).postedBy(sharedBy)}`,
+        footer: `${shownId(result.passageId)} · ${texts(lang).postedBy(sharedBy)}`,
       },
     ],
   };
