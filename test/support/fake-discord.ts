@@ -1,183 +1,32 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type WebSocket, WebSocketServer } from "ws";
+import {
+  APP_ID,
+  BOT_USER,
+  botMessage,
+  CHANNEL_ID,
+  channelName,
+  defaultChannel,
+  type FakeAttachment,
+  type FakeUser,
+  GUILD_B_ID,
+  GUILD_ID,
+  guildObject,
+  MANAGE_GUILD,
+  MANAGE_MESSAGES,
+  type Place,
+  type PlannedFault,
+  type RecordedRequest,
+  SEND_AND_VIEW,
+  type ServeOptions,
+  type StoredFile,
+  snowflake,
+  type UploadedFile,
+} from "./fake-discord-data.ts";
+import { multipartBoundary, parseMultipart } from "./multipart.ts";
 
-export const APP_ID = "100000000000000001";
-export const BOT_ID = APP_ID;
-const BOT_USER = {
-  id: BOT_ID,
-  username: "Beleg",
-  discriminator: "0",
-  global_name: "Beleg",
-  avatar: null,
-  bot: true,
-};
-export const GUILD_ID = "200000000000000001";
-export const CHANNEL_ID = "300000000000000001";
-/** A second server, to check what one server adds stays there. */
-export const GUILD_B_ID = "200000000000000002";
-export const CHANNEL_B_ID = "300000000000000002";
-const MANAGE_GUILD = 1n << 5n;
-const MANAGE_MESSAGES = 1n << 13n;
-export const PERMISSIONS = {
-  viewChannel: 1n << 10n,
-  sendMessages: 1n << 11n,
-  embedLinks: 1n << 14n,
-  attachFiles: 1n << 15n,
-} as const;
-const SEND_AND_VIEW =
-  PERMISSIONS.viewChannel |
-  PERMISSIONS.sendMessages |
-  PERMISSIONS.embedLinks |
-  PERMISSIONS.attachFiles;
-
-export interface RecordedRequest {
-  /** When it arrived (performance.now()). */
-  readonly at: number;
-  readonly method: string;
-  readonly path: string;
-  readonly body: unknown;
-  readonly authorization: string | undefined;
-  readonly files?: readonly UploadedFile[];
-}
-
-/** A planned answer for the next request whose path matches. */
-interface PlannedFault {
-  readonly match: RegExp;
-  readonly status: number;
-  readonly body: unknown;
-  readonly delayMs: number;
-  readonly headers: Record<string, string>;
-}
-
-export interface FakeUser {
-  readonly id: string;
-  readonly name: string;
-  readonly manageMessages?: boolean;
-  readonly manageGuild?: boolean;
-  readonly roles?: readonly string[];
-}
-
-/** A file a test attaches to a command, served by the fake at its `url`. */
-export interface FakeAttachment {
-  readonly id: string;
-  readonly filename: string;
-  readonly size: number;
-  readonly url: string;
-  readonly proxy_url: string;
-  readonly content_type: string;
-}
-
-/** A file the bot uploaded (multipart/form-data). */
-export interface UploadedFile {
-  readonly filename: string;
-  readonly data: Buffer;
-}
-
-/** A multipart body's parts: the JSON payload and the files. */
-function parseMultipart(
-  raw: Buffer,
-  contentType: string,
-): { body: unknown; files: UploadedFile[] } {
-  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType);
-  const marker = Buffer.from(`--${boundary?.[1] ?? boundary?.[2] ?? ""}`);
-  const files: UploadedFile[] = [];
-  let body: unknown;
-  let at = raw.indexOf(marker);
-  while (at >= 0) {
-    const next = raw.indexOf(marker, at + marker.length);
-    if (next < 0) break;
-    const part = raw.subarray(at + marker.length + 2, next - 2);
-    const split = part.indexOf("\r\n\r\n");
-    const headers = part.subarray(0, split).toString();
-    const data = part.subarray(split + 4);
-    const filename = /filename="([^"]*)"/.exec(headers)?.[1];
-    if (filename !== undefined) files.push({ filename, data: Buffer.from(data) });
-    else if (/name="payload_json"/.test(headers)) body = JSON.parse(data.toString());
-    at = next;
-  }
-  return { body, files };
-}
-
-let counter = 500_000_000_000_000_000n;
-const snowflake = () => String(++counter);
-
-/** A message as Discord returns it, authored by the bot. */
-function botMessage(channelId: string, body: Record<string, unknown> | undefined) {
-  return {
-    id: snowflake(),
-    channel_id: channelId,
-    type: 0,
-    content: body?.content ?? "",
-    embeds: body?.embeds ?? [],
-    components: body?.components ?? [],
-    attachments: [],
-    mentions: [],
-    mention_roles: [],
-    mention_everyone: false,
-    pinned: false,
-    tts: false,
-    timestamp: new Date().toISOString(),
-    edited_timestamp: null,
-    flags: 0,
-    author: BOT_USER,
-  };
-}
-
-/** A server as GUILD_CREATE describes it: one text channel, everyone may send. */
-function guildObject(id: string, channelId: string, name: string) {
-  return {
-    id,
-    name,
-    icon: null,
-    owner_id: "900000000000000001",
-    afk_timeout: 300,
-    verification_level: 0,
-    default_message_notifications: 0,
-    explicit_content_filter: 0,
-    roles: [
-      {
-        id,
-        name: "@everyone",
-        permissions: String(SEND_AND_VIEW),
-        position: 0,
-        color: 0,
-        hoist: false,
-        managed: false,
-        mentionable: false,
-        flags: 0,
-      },
-    ],
-    emojis: [],
-    stickers: [],
-    features: [],
-    mfa_level: 0,
-    system_channel_flags: 0,
-    premium_tier: 0,
-    preferred_locale: "de",
-    nsfw_level: 0,
-    member_count: 4,
-    large: false,
-    unavailable: false,
-    joined_at: new Date().toISOString(),
-    channels: [
-      {
-        id: channelId,
-        type: 0,
-        name: name.toLowerCase().replaceAll(" ", "-"),
-        position: 0,
-        permission_overwrites: [],
-        guild_id: id,
-      },
-    ],
-    threads: [],
-    members: [],
-    voice_states: [],
-    presences: [],
-    stage_instances: [],
-    guild_scheduled_events: [],
-  };
-}
+export * from "./fake-discord-data.ts";
 
 /**
  * A small Discord on 127.0.0.1: the REST routes the bot uses and a gateway that says hello,
@@ -189,7 +38,12 @@ export class FakeDiscord {
   private readonly faults: PlannedFault[] = [];
   private readonly sockets = new Set<WebSocket>();
   private readonly tokens = new Map<string, string>();
-  private readonly attachments = new Map<string, { data: Buffer; type: string }>();
+  /** Files served under /attachments/: attached by tests or uploaded by the bot, by id. */
+  private readonly attachments = new Map<string, StoredFile>();
+  /** The channel of each interaction, by token (for messages posted through its webhook). */
+  private readonly tokenChannels = new Map<string, string>();
+  /** Attachment downloads still being sent slowly (ended by `stop`). */
+  private readonly streams = new Set<ServerResponse>();
   /** The first callback of each interaction, by interaction id (looked up often in soak tests). */
   private readonly callbacks = new Map<string, RecordedRequest>();
   private server!: Server;
@@ -227,6 +81,7 @@ export class FakeDiscord {
 
   async stop(): Promise<void> {
     for (const s of this.sockets) s.terminate();
+    for (const r of this.streams) r.destroy();
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
@@ -251,19 +106,7 @@ export class FakeDiscord {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const bytes = Buffer.concat(chunks);
-    const raw = bytes.toString();
-    let body: unknown = raw;
-    let files: UploadedFile[] | undefined;
-    const contentType = req.headers["content-type"] ?? "";
-    if (contentType.startsWith("multipart/form-data")) {
-      ({ body, files } = parseMultipart(bytes, contentType));
-    } else {
-      try {
-        body = raw ? JSON.parse(raw) : undefined;
-      } catch {
-        body = raw;
-      }
-    }
+    const { body, files, malformed } = this.parseBody(bytes, req.headers["content-type"] ?? "");
     const path = decodeURIComponent((req.url ?? "").split("?")[0] ?? "");
     const method = req.method ?? "GET";
     const recorded = {
@@ -294,14 +137,12 @@ export class FakeDiscord {
         return void send(fault.status, fault.status === 204 ? undefined : fault.body);
       }
     }
+    if (malformed) return void send(400, { message: "fake Discord: malformed multipart body" });
     const attachment = /^\/attachments\/\d+\/(\d+)\//.exec(path);
     if (method === "GET" && attachment) {
       const file = this.attachments.get(attachment[1] as string);
       if (!file) return void send(404, { message: "Unknown attachment", code: 0 });
-      res.statusCode = 200;
-      res.setHeader("content-type", file.type);
-      res.setHeader("content-length", String(file.data.length));
-      return void res.end(file.data);
+      return this.serveFile(res, file);
     }
     if (method === "GET" && path === "/api/v10/gateway/bot") {
       return void send(200, {
@@ -327,16 +168,71 @@ export class FakeDiscord {
     }
     if (method === "POST" && /^\/api\/v10\/interactions\/\d+\/[^/]+\/callback$/.test(path))
       return void send(204);
-    const webhook = /^\/api\/v10\/webhooks\/\d+\/[^/]+(\/messages\/(@original|\d+))?$/.exec(path);
+    const webhook = /^\/api\/v10\/webhooks\/\d+\/([^/]+)(\/messages\/(@original|\d+))?$/.exec(path);
     if (webhook && method === "DELETE") return void send(204);
     if (webhook && (method === "PATCH" || method === "POST")) {
-      return void send(200, botMessage(CHANNEL_ID, body as Record<string, unknown>));
+      const channelId = this.tokenChannels.get(webhook[1] as string) ?? CHANNEL_ID;
+      return void send(200, this.message(channelId, body, files));
     }
     const channel = /^\/api\/v10\/channels\/(\d+)\/messages(\/\d+)?$/.exec(path);
     if (channel && (method === "POST" || method === "PATCH")) {
-      return void send(200, botMessage(channel[1] as string, body as Record<string, unknown>));
+      return void send(200, this.message(channel[1] as string, body, files));
     }
     send(404, { message: "Unknown route", code: 0 });
+  }
+
+  /** A JSON or multipart body: the JSON (`payload_json` for multipart) and any files. */
+  private parseBody(
+    bytes: Buffer,
+    contentType: string,
+  ): { body: unknown; files?: UploadedFile[]; malformed?: true } {
+    const boundary = multipartBoundary(contentType);
+    const raw = () => bytes.toString();
+    if (boundary === undefined) {
+      try {
+        return { body: bytes.length > 0 ? JSON.parse(raw()) : undefined };
+      } catch {
+        return { body: raw() };
+      }
+    }
+    try {
+      const parts = parseMultipart(bytes, boundary);
+      const files: UploadedFile[] = [];
+      const fields: Record<string, string> = {};
+      for (const { name, filename, contentType: type, data } of parts) {
+        if (filename !== undefined) files.push({ name, filename, contentType: type, data });
+        else fields[name] = data.toString();
+      }
+      const { payload_json: json, ...rest } = fields;
+      return { body: json !== undefined ? JSON.parse(json) : rest, files };
+    } catch {
+      return { body: raw(), malformed: true };
+    }
+  }
+
+  /** A message the bot posted, with its uploads served like Discord serves attachments. */
+  private message(channelId: string, body: unknown, files: readonly UploadedFile[] = []) {
+    const attachments = files.map((f) =>
+      this.attach(f.filename, f.data, f.contentType ?? "application/octet-stream", { channelId }),
+    );
+    return botMessage(channelId, body as Record<string, unknown> | undefined, attachments);
+  }
+
+  private async serveFile(res: ServerResponse, file: StoredFile): Promise<void> {
+    res.statusCode = 200;
+    res.setHeader("content-type", file.type);
+    if (!file.chunked) res.setHeader("content-length", String(file.data.length));
+    if (file.chunkDelayMs <= 0) return void res.end(file.data);
+    this.streams.add(res);
+    try {
+      for (let at = 0; at < file.data.length && !res.destroyed; at += 1024) {
+        await new Promise((r) => setTimeout(r, file.chunkDelayMs));
+        res.write(file.data.subarray(at, at + 1024));
+      }
+      res.end();
+    } finally {
+      this.streams.delete(res);
+    }
   }
 
   private dispatch(t: string, d: unknown): void {
@@ -366,8 +262,8 @@ export class FakeDiscord {
           shard: [0, 1],
           application: { id: APP_ID, flags: 0 },
         });
-        this.dispatch("GUILD_CREATE", guildObject(GUILD_ID, CHANNEL_ID, "Lesekreis"));
-        this.dispatch("GUILD_CREATE", guildObject(GUILD_B_ID, CHANNEL_B_ID, "Zweiter Kreis"));
+        this.dispatch("GUILD_CREATE", guildObject(GUILD_ID));
+        this.dispatch("GUILD_CREATE", guildObject(GUILD_B_ID));
       }
       if (msg.op === 6) {
         this.sessionsStarted++;
@@ -384,14 +280,19 @@ export class FakeDiscord {
     return [...this.tokens.values()];
   }
 
+  /** The guild and channel of an interaction: the server's own channel unless one is given. */
+  private place({ guildId = GUILD_ID, channelId }: Place = {}): Required<Place> {
+    return { guildId, channelId: channelId ?? defaultChannel(guildId) };
+  }
+
   private base(
     user: FakeUser,
     locale: string,
     inGuild: boolean,
-    channelId = CHANNEL_ID,
+    where: Place = {},
     appPermissions = SEND_AND_VIEW,
-    guildId = GUILD_ID,
   ) {
+    const { guildId, channelId } = this.place(where);
     const apiUser = {
       id: user.id,
       username: user.name.toLowerCase(),
@@ -406,7 +307,9 @@ export class FakeDiscord {
     );
     const id = snowflake();
     const token = `itoken-${snowflake()}`;
+    const dmChannel = `4${user.id.slice(1)}`;
     this.tokens.set(id, token);
+    this.tokenChannels.set(token, inGuild ? channelId : dmChannel);
     this.sentAt.set(id, performance.now());
     return {
       id,
@@ -421,7 +324,7 @@ export class FakeDiscord {
             guild_id: guildId,
             guild_locale: "de",
             channel_id: channelId,
-            channel: { id: channelId, type: 0, guild_id: guildId, name: "lesekreis" },
+            channel: { id: channelId, type: 0, guild_id: guildId, name: channelName(guildId) },
             member: {
               user: apiUser,
               roles: [...(user.roles ?? [])],
@@ -436,8 +339,8 @@ export class FakeDiscord {
             context: 0,
           }
         : {
-            channel_id: `4${user.id.slice(1)}`,
-            channel: { id: `4${user.id.slice(1)}`, type: 1 },
+            channel_id: dmChannel,
+            channel: { id: dmChannel, type: 1 },
             user: apiUser,
             authorizing_integration_owners: { "0": GUILD_ID },
             context: 1,
@@ -445,7 +348,11 @@ export class FakeDiscord {
     };
   }
 
-  /** Sends a slash command; returns the interaction id (its callback path contains it). */
+  /**
+   * Sends a slash command; returns the interaction id (its callback path contains it).
+   * `attachments` go into `data.resolved.attachments` (merged with `resolved`); the option that
+   * names one is `{ name, type: 11, value: attachment.id }`.
+   */
   command(
     user: FakeUser,
     name: string,
@@ -456,7 +363,7 @@ export class FakeDiscord {
       resolved,
       channelId,
       appPermissions,
-      guildId = GUILD_ID,
+      guildId,
       attachments = [],
     }: {
       locale?: string;
@@ -468,16 +375,19 @@ export class FakeDiscord {
       attachments?: readonly FakeAttachment[];
     } = {},
   ): string {
-    const channel = channelId ?? (guildId === GUILD_B_ID ? CHANNEL_B_ID : CHANNEL_ID);
+    const given = resolved as { attachments?: object } | undefined;
     const withFiles =
       attachments.length > 0
         ? {
-            ...((resolved as object | undefined) ?? {}),
-            attachments: Object.fromEntries(attachments.map((a) => [a.id, a])),
+            ...given,
+            attachments: {
+              ...given?.attachments,
+              ...Object.fromEntries(attachments.map((a) => [a.id, a])),
+            },
           }
         : resolved;
     const interaction = {
-      ...this.base(user, locale, inGuild, channel, appPermissions, guildId),
+      ...this.base(user, locale, inGuild, { guildId, channelId }, appPermissions),
       type: 2,
       data: {
         id: snowflake(),
@@ -496,9 +406,14 @@ export class FakeDiscord {
     user: FakeUser,
     name: string,
     content: string,
-    { locale = "de", inGuild = true }: { locale?: string; inGuild?: boolean } = {},
+    {
+      locale = "de",
+      inGuild = true,
+      guildId,
+      channelId,
+    }: { locale?: string; inGuild?: boolean } & Place = {},
   ): string {
-    const base = this.base(user, locale, inGuild);
+    const base = this.base(user, locale, inGuild, { guildId, channelId });
     const message = {
       ...botMessage(base.channel_id, { content }),
       author: { id: "900000000000000009", username: "someone", discriminator: "0", avatar: null },
@@ -518,9 +433,17 @@ export class FakeDiscord {
     return interaction.id;
   }
 
-  autocomplete(user: FakeUser, name: string, options: unknown[], locale = "de"): string {
+  /** Types into a command option marked `focused`; the 4th argument is a locale or options. */
+  autocomplete(
+    user: FakeUser,
+    name: string,
+    options: unknown[],
+    localeOrOptions: string | ({ locale?: string } & Place) = "de",
+  ): string {
+    const { locale = "de", ...where } =
+      typeof localeOrOptions === "string" ? { locale: localeOrOptions } : localeOrOptions;
     const interaction = {
-      ...this.base(user, locale, true),
+      ...this.base(user, locale, true, where),
       type: 4,
       data: { id: snowflake(), name, type: 1, options },
     };
@@ -528,20 +451,29 @@ export class FakeDiscord {
     return interaction.id;
   }
 
-  /** Clicks a button on a message the bot sent. */
+  /**
+   * Clicks a button on a message the bot sent. Positional as before
+   * (`messageId, locale, channelId, guildId`), or one options object in third place:
+   * `click(user, id, { guildId: GUILD_B_ID })`.
+   */
   click(
     user: FakeUser,
     customId: string,
-    messageId = snowflake(),
+    messageIdOrOptions: string | ({ messageId?: string; locale?: string } & Place) = {},
     locale = "de",
-    channelId = CHANNEL_ID,
-    guildId = GUILD_ID,
+    channelId?: string,
+    guildId?: string,
   ): string {
+    const given =
+      typeof messageIdOrOptions === "string"
+        ? { messageId: messageIdOrOptions, locale, channelId, guildId }
+        : { locale, channelId, guildId, ...messageIdOrOptions };
+    const where = this.place(given);
     const interaction = {
-      ...this.base(user, locale, true, channelId, SEND_AND_VIEW, guildId),
+      ...this.base(user, given.locale ?? "de", true, where),
       type: 3,
       data: { custom_id: customId, component_type: 2 },
-      message: { ...botMessage(channelId, undefined), id: messageId },
+      message: { ...botMessage(where.channelId, undefined), id: given.messageId ?? snowflake() },
     };
     this.dispatch("INTERACTION_CREATE", interaction);
     return interaction.id;
@@ -552,14 +484,10 @@ export class FakeDiscord {
     user: FakeUser,
     customId: string,
     fields: Record<string, string>,
-    {
-      locale = "de",
-      channelId = CHANNEL_ID,
-      guildId = GUILD_ID,
-    }: { locale?: string; channelId?: string; guildId?: string } = {},
+    { locale = "de", channelId, guildId }: { locale?: string } & Place = {},
   ): string {
     const interaction = {
-      ...this.base(user, locale, true, channelId, SEND_AND_VIEW, guildId),
+      ...this.base(user, locale, true, { guildId, channelId }),
       type: 5,
       data: {
         custom_id: customId,
@@ -573,16 +501,25 @@ export class FakeDiscord {
     return interaction.id;
   }
 
-  /** A file to attach to a command: served at its `url` until the fake stops. */
-  attach(filename: string, content: string | Buffer, contentType = "text/plain"): FakeAttachment {
+  /**
+   * A file to attach to a command, served at its `url` (a 404 for ids it does not know) until
+   * the fake stops. `fail(/\/attachments\//, …)` applies to its download too.
+   */
+  attach(
+    filename: string,
+    content: string | Buffer,
+    contentType = "text/plain",
+    { servedBytes, chunked = false, chunkDelayMs = 0, channelId = CHANNEL_ID }: ServeOptions = {},
+  ): FakeAttachment {
     const id = snowflake();
     const data = Buffer.from(content);
-    this.attachments.set(id, { data, type: contentType });
-    const url = `http://127.0.0.1:${this.port}/attachments/${CHANNEL_ID}/${id}/${encodeURIComponent(filename)}`;
+    const served = servedBytes === undefined ? data : Buffer.from(servedBytes);
+    this.attachments.set(id, { data: served, type: contentType, chunked, chunkDelayMs });
+    const url = `http://127.0.0.1:${this.port}/attachments/${channelId}/${id}/${encodeURIComponent(filename)}`;
     return { id, filename, size: data.length, url, proxy_url: url, content_type: contentType };
   }
 
-  /** Every file the bot uploaded in answer to an interaction. */
+  /** Every file the bot uploaded in answer to an interaction: callback, edits, follow-ups. */
   filesOf(interactionId: string): UploadedFile[] {
     return this.responsesOf(interactionId).flatMap((r) => [...(r.files ?? [])]);
   }
