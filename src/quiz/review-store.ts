@@ -81,11 +81,12 @@ export function updateReviewCard(
 }
 
 /**
- * The claims due for review for a user: ones they have missed, whose FSRS due time has come.
+ * The claims due for review for a user, the longest due first: ones they have missed, whose FSRS
+ * due time has come. A user has at most one card per claim, so all of them are few.
  * Cards of claims that no longer exist (an id changed, a claim was removed) are passed over, so
  * they never take the place of due ones.
  */
-export function dueClaimIds(db: Db, userId: string, now: number, limit = 10): string[] {
+export function dueClaimIds(db: Db, userId: string, now: number): string[] {
   return db
     .select({ claimId: reviewCards.claimId })
     .from(reviewCards)
@@ -98,7 +99,6 @@ export function dueClaimIds(db: Db, userId: string, now: number, limit = 10): st
       ),
     )
     .orderBy(asc(reviewCards.due))
-    .limit(limit)
     .all()
     .map((r) => r.claimId);
 }

@@ -20,8 +20,12 @@ export class Reviews {
    */
   dueQuestions(userId: string, lang: Lang, count: number, guildId: GuildScope): Question[] {
     const now = this.clock();
-    const due = new Set(dueClaimIds(this.db, userId, now, count));
-    const claims = loadQuizClaims(this.db, guildId).filter((c) => due.has(c.id));
+    // Due cards of claims this server does not see (another server's, a hidden article's) are
+    // passed over before counting, so they never take the place of ones it has.
+    const visible = new Map(loadQuizClaims(this.db, guildId).map((c) => [c.id, c]));
+    const claims = dueClaimIds(this.db, userId, now)
+      .flatMap((id) => visible.get(id) ?? [])
+      .slice(0, count);
     return generateQuestions(claims, { count, seed: now % 2 ** 31, kind: "mc", lang });
   }
 

@@ -69,6 +69,28 @@ describe("a server's library", () => {
     expect(JSON.stringify(empty)).toContain("empty");
   });
 
+  it("reviews a member's due claims that the server sees, however many others are due first", async () => {
+    const hidden = "bezos-statt-musk";
+    await t.app.library.remove(G1, mod, hidden);
+    const claimOf = t.db.$client.prepare("SELECT id FROM claims WHERE article_id = ?").pluck();
+    const missed = [...(claimOf.all(hidden) as string[]).slice(0, 5)];
+    const seen = claimOf.get("buddy-economy") as string;
+    await t.app.writes.run((tx) => {
+      const insert = tx.$client.prepare(
+        `INSERT INTO review_cards (user_id, claim_id, due, stability, difficulty, elapsed_days,
+           scheduled_days, learning_steps, reps, lapses, misses, state, last_review)
+         VALUES (?, ?, ?, 1, 5, 0, 0, 0, 1, 1, 1, 1, NULL)`,
+      );
+      missed.forEach((claimId, i) => insert.run(member.id, claimId, now - 10_000 + i));
+      insert.run(member.id, seen, now - 1);
+    });
+    const inG1 = t.app.reviews.dueQuestions(member.id, "de", 3, G1);
+    expect(inG1.map((q) => q.claimId)).toEqual([seen]);
+    const inG2 = t.app.reviews.dueQuestions(member.id, "de", 3, G2).map((q) => q.claimId);
+    expect(inG2.length).toBeGreaterThan(0);
+    expect(inG2.every((id) => missed.slice(0, 3).includes(id))).toBe(true);
+  });
+
   it("hides a shared article from one server, and shows it again", async () => {
     const shared = ids("Golden Dome", G1)[0] as string;
     expect(await t.app.library.remove(G1, mod, shared)).toMatchObject({ kind: "hidden" });

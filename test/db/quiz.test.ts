@@ -256,6 +256,6 @@ describe("a quiz round on a real database file", () => {
           due: (card.due as number) - 1000 - i,
         });
     });
-    expect(dueClaimIds(t.db, "u1", now + 24 * 3600_000, 5)).toEqual([q?.question.claimId]);
+    expect(dueClaimIds(t.db, "u1", now + 24 * 3600_000)).toEqual([q?.question.claimId]);
   });
 });
