@@ -81,7 +81,7 @@ describe("a server's library", () => {
            scheduled_days, learning_steps, reps, lapses, misses, state, last_review)
          VALUES (?, ?, ?, 1, 5, 0, 0, 0, 1, 1, 1, 1, NULL)`,
       );
-      missed.forEach((claimId, i) => insert.run(member.id, claimId, now - 10_000 + i));
+      for (const [i, claimId] of missed.entries()) insert.run(member.id, claimId, now - 10_000 + i);
       insert.run(member.id, seen, now - 1);
     });
     const inG1 = t.app.reviews.dueQuestions(member.id, "de", 3, G1);
