@@ -1,44 +1,39 @@
 import { ApplicationCommandOptionType } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningBot, runBot } from "../../src/discord/bot.ts";
+import type { RunningBot } from "../../src/discord/bot.ts";
 import { limitProblems, type MessagePayload } from "../../src/discord/limits.ts";
 import { createLogger } from "../../src/logger.ts";
-import { CHANNEL_ID, FakeDiscord } from "../support/fake-discord.ts";
-import { indexedTempApp, type TempApp } from "../support/temp-app.ts";
+import {
+  type BotAgainstFake,
+  FAKE_TOKEN,
+  startBotAgainstFake,
+} from "../support/bot-against-fake.ts";
+import { CHANNEL_ID, type FakeDiscord } from "../support/fake-discord.ts";
+import type { TempApp } from "../support/temp-app.ts";
 
 const anna = { id: "700000000000000001", name: "Anna" };
 const ben = { id: "700000000000000002", name: "Ben" };
 const cem = { id: "700000000000000003", name: "Cem" };
 const mod = { id: "700000000000000004", name: "Mo", manageMessages: true };
 
+let running: BotAgainstFake;
 let fake: FakeDiscord;
 let bot: RunningBot;
 let t: TempApp;
 const logs: Record<string, unknown>[] = [];
 
 beforeAll(async () => {
-  fake = new FakeDiscord();
-  await fake.start();
   const logger = createLogger("debug", {
-    secrets: ["fake-token-for-tests"],
+    secrets: [FAKE_TOKEN],
     destination: {
       write: (line: string) => logs.push(JSON.parse(line) as Record<string, unknown>),
     },
   });
-  t = await indexedTempApp({ logger });
-  bot = await runBot(
-    t.app,
-    { discordToken: "fake-token-for-tests", discordApiUrl: fake.apiUrl },
-    { revealPauseMs: 50, tickMs: 50 },
-  );
-  await fake.waitFor(() => bot.client.isReady() || undefined);
+  running = await startBotAgainstFake(logger);
+  ({ fake, bot, t } = running);
 });
 
-afterAll(async () => {
-  await bot?.stop();
-  await fake?.stop();
-  await t?.cleanup();
-});
+afterAll(() => running?.stop());
 
 /** The message body of a callback or edit, whichever carried the answer. */
 async function answerOf(interactionId: string): Promise<Record<string, unknown>> {
@@ -53,7 +48,7 @@ describe("the bot against a fake Discord", () => {
   it("logs in and reaches ready", () => {
     expect(bot.client.isReady()).toBe(true);
     expect(fake.requests.find((r) => r.path === "/api/v10/gateway/bot")?.authorization).toBe(
-      "Bot fake-token-for-tests",
+      `Bot ${FAKE_TOKEN}`,
     );
   });
 
@@ -378,7 +373,7 @@ describe("the bot against a fake Discord", () => {
   }, 30_000);
 
   it("never logs the token", () => {
-    expect(JSON.stringify(logs)).not.toContain("fake-token-for-tests");
+    expect(JSON.stringify(logs)).not.toContain(FAKE_TOKEN);
   });
 
   it("never logs an interaction's token, not even in the errors of failed callbacks", () => {

@@ -1,15 +1,14 @@
 import { ApplicationCommandOptionType as T } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningBot, runBot } from "../../src/discord/bot.ts";
-import { createLogger } from "../../src/logger.ts";
+import { type BotAgainstFake, startBotAgainstFake } from "../support/bot-against-fake.ts";
 import {
   CHANNEL_ID,
   type FakeAttachment,
-  FakeDiscord,
+  type FakeDiscord,
   type FakeUser,
   GUILD_B_ID,
 } from "../support/fake-discord.ts";
-import { indexedTempApp, type TempApp } from "../support/temp-app.ts";
+import type { TempApp } from "../support/temp-app.ts";
 
 const librarian: FakeUser = { id: "720000000000000001", name: "Lea", manageGuild: true };
 const member: FakeUser = { id: "720000000000000002", name: "Max" };
@@ -22,27 +21,16 @@ const ARTICLE = [
   "Gebaut wird die Station von der Firma Regolith Works aus Bremen. Die Kosten liegen bei 12 Milliarden Euro.",
 ].join("\n");
 
+let running: BotAgainstFake;
 let fake: FakeDiscord;
-let bot: RunningBot;
 let t: TempApp;
 
 beforeAll(async () => {
-  fake = new FakeDiscord();
-  await fake.start();
-  t = await indexedTempApp({ logger: createLogger("silent") });
-  bot = await runBot(
-    t.app,
-    { discordToken: "fake-token-for-tests", discordApiUrl: fake.apiUrl },
-    { revealPauseMs: 50, tickMs: 50 },
-  );
-  await fake.waitFor(() => bot.client.isReady() || undefined);
+  running = await startBotAgainstFake();
+  ({ fake, t } = running);
 });
 
-afterAll(async () => {
-  await bot?.stop();
-  await fake?.stop();
-  await t?.cleanup();
-});
+afterAll(() => running?.stop());
 
 const library = (
   user: FakeUser,

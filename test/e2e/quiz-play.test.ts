@@ -1,41 +1,29 @@
 import { ApplicationCommandOptionType, InteractionResponseType, MessageFlags } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningBot, runBot } from "../../src/discord/bot.ts";
-import { createLogger } from "../../src/logger.ts";
+import { type BotAgainstFake, startBotAgainstFake } from "../support/bot-against-fake.ts";
 import {
   CHANNEL_ID,
-  FakeDiscord,
+  type FakeDiscord,
   GUILD_ID,
   type RecordedRequest,
 } from "../support/fake-discord.ts";
-import { indexedTempApp, type TempApp } from "../support/temp-app.ts";
+import type { TempApp } from "../support/temp-app.ts";
 
 const anna = { id: "710000000000000001", name: "Anna" };
 const ben = { id: "710000000000000002", name: "Ben" };
 const cem = { id: "710000000000000003", name: "Cem" };
 const mod = { id: "710000000000000004", name: "Mo", manageMessages: true };
 
+let running: BotAgainstFake;
 let fake: FakeDiscord;
-let bot: RunningBot;
 let t: TempApp;
 
 beforeAll(async () => {
-  fake = new FakeDiscord();
-  await fake.start();
-  t = await indexedTempApp({ logger: createLogger("silent") });
-  bot = await runBot(
-    t.app,
-    { discordToken: "fake-token-for-tests", discordApiUrl: fake.apiUrl },
-    { revealPauseMs: 50, tickMs: 50 },
-  );
-  await fake.waitFor(() => bot.client.isReady() || undefined);
+  running = await startBotAgainstFake();
+  ({ fake, t } = running);
 });
 
-afterAll(async () => {
-  await bot?.stop();
-  await fake?.stop();
-  await t?.cleanup();
-});
+afterAll(() => running?.stop());
 
 /** Channel messages the bot posted after `since` (an index into fake.requests). */
 function postedSince(since: number): RecordedRequest[] {
