@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, inArray } from "drizzle-orm";
 import type { CorpusReader } from "../corpus/reader.ts";
 import type { Db } from "../db/client.ts";
 import {
@@ -138,18 +138,17 @@ export function ownArticle(db: Db, guildId: string, slug: string) {
 
 /** Titles and passage counts of indexed articles, by index id. */
 export function indexedFacts(db: Db, ids: readonly string[]) {
-  const facts = new Map<string, { title: string | null; passages: number }>();
-  for (const id of ids) {
-    const row = db
-      .select({ title: articles.title, n: count(passages.docid) })
-      .from(articles)
-      .leftJoin(passages, eq(passages.articleId, articles.id))
-      .where(eq(articles.id, id))
-      .groupBy(articles.id)
-      .get();
-    if (row) facts.set(id, { title: row.title, passages: row.n });
-  }
-  return facts;
+  const rows =
+    ids.length === 0
+      ? []
+      : db
+          .select({ id: articles.id, title: articles.title, n: count(passages.docid) })
+          .from(articles)
+          .leftJoin(passages, eq(passages.articleId, articles.id))
+          .where(inArray(articles.id, [...ids]))
+          .groupBy(articles.id)
+          .all();
+  return new Map(rows.map((r) => [r.id, { title: r.title, passages: r.n }]));
 }
 
 export function hiddenArticles(db: Db, guildId: string) {
