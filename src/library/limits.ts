@@ -1,5 +1,6 @@
 import type { Db } from "../db/client.ts";
 import { WriteFailedError, type WriteQueue } from "../db/write-queue.ts";
+import type { ZipProblem } from "./bundle.ts";
 
 /** What one server may keep in its library; the messages name these numbers. */
 export const LIBRARY_LIMITS = {
@@ -11,6 +12,11 @@ export const LIBRARY_LIMITS = {
   bundleBytes: 3_000_000,
   /** Files in an uploaded library zip. */
   bundleFiles: 100,
+  /**
+   * Bytes of an uploaded zip's files together, as inflated: a full library (30 articles at their
+   * limit and 500 claims) with room to spare.
+   */
+  bundleUnpackedBytes: 12_000_000,
   /** Claims of its own, proposed, approved or rejected. */
   claims: 500,
   /** Proposals one member may make in an hour. */
@@ -24,6 +30,8 @@ export type Refusal =
   | { readonly kind: "too-often"; readonly limit: number }
   /** Its problems, each as "file:line: message" or "field: message". */
   | { readonly kind: "invalid"; readonly problems: readonly string[] }
+  /** A zip refused as a zip (its structure or its sizes), before its files are read as such. */
+  | { readonly kind: "bad-zip"; readonly problems: readonly ZipProblem[] }
   | { readonly kind: "unknown-article"; readonly typed: string }
   | { readonly kind: "not-stored" };
 

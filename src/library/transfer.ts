@@ -74,11 +74,13 @@ export async function importLibrary(
 ): Promise<BundleImportOutcome> {
   if (zip.byteLength > LIBRARY_LIMITS.bundleBytes)
     return { kind: "too-large", limit: LIBRARY_LIMITS.bundleBytes };
-  const unpacked = unpackBundle(zip, {
+  const unpacked = await unpackBundle(zip, {
     maxFiles: LIBRARY_LIMITS.bundleFiles,
     maxFileBytes: LIBRARY_LIMITS.fileBytes,
+    maxTotalBytes: LIBRARY_LIMITS.bundleUnpackedBytes,
   });
-  const problems: string[] = [...unpacked.problems];
+  if (!unpacked.ok) return { kind: "bad-zip", problems: unpacked.problems };
+  const problems: string[] = [];
   const now = deps.clock();
   const rows = new Map<string, { slug: string; source: string; rows: LibraryArticleRows }>();
   for (const file of unpacked.files.filter((f) => f.path.startsWith("articles/"))) {

@@ -199,7 +199,7 @@ describe("a server's library", () => {
     );
     expect(asked.map((q) => q.prompt)).toEqual([proposal.questionDe]);
     const garbage = await importLibrary(t.app, G2, mod, new Uint8Array([1, 2, 3]));
-    expect(garbage.kind).toBe("invalid");
+    expect(garbage).toEqual({ kind: "bad-zip", problems: [{ kind: "unreadable" }] });
   });
 
   it("removes an article with the claims that quote it, and survives a rebuilt index", async () => {

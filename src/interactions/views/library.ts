@@ -5,11 +5,19 @@ import type { Lang } from "../../quiz/types.ts";
 import { encodeCustomId } from "../custom-id.ts";
 import { texts } from "../i18n.ts";
 import { libraryTexts } from "../texts/library.ts";
+import { zipProblemText } from "../texts/zip.ts";
 import type { Inline, View } from "../view.ts";
 import { truncate } from "./text.ts";
 
 /** Problems listed in one message; the rest are counted. */
 const PROBLEMS_SHOWN = 12;
+
+/** A heading and the first problems, the rest counted. */
+function listed(heading: string, problems: readonly string[]): string {
+  const shown = problems.slice(0, PROBLEMS_SHOWN).map((p) => `• ${p}`);
+  const more = problems.length - shown.length;
+  return [heading, ...shown, ...(more > 0 ? [`… (+${more})`] : [])].join("\n");
+}
 
 /** A refused library action, told privately in the asker's language. */
 export function refusalView(refusal: Refusal, lang: Lang): View {
@@ -28,11 +36,13 @@ export function refusalView(refusal: Refusal, lang: Lang): View {
         return texts(lang).unknownArticle(refusal.typed);
       case "not-stored":
         return texts(lang).notStored;
-      case "invalid": {
-        const shown = refusal.problems.slice(0, PROBLEMS_SHOWN).map((p) => `• ${p}`);
-        const more = refusal.problems.length - shown.length;
-        return [l.invalid, ...shown, ...(more > 0 ? [`… (+${more})`] : [])].join("\n");
-      }
+      case "invalid":
+        return listed(l.invalid, refusal.problems);
+      case "bad-zip":
+        return listed(
+          l.invalid,
+          refusal.problems.map((p) => zipProblemText(p, lang)),
+        );
     }
   };
   return { content: content(), ephemeral: true };
