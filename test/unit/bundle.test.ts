@@ -11,7 +11,9 @@ const limits = {
 
 /** Article-like text of `bytes` bytes (ASCII), compressible as prose is. */
 const prose = (bytes: number) =>
-  new TextEncoder().encode("Die Station am Suedpol. ".repeat(Math.ceil(bytes / 24)).slice(0, bytes));
+  new TextEncoder().encode(
+    "Die Station am Suedpol. ".repeat(Math.ceil(bytes / 24)).slice(0, bytes),
+  );
 
 describe("unpacking a library zip", () => {
   it("reads the files of a zip as exported", async () => {
