@@ -1,12 +1,18 @@
-import { isMap, isSeq, LineCounter, type Node, parseDocument } from "yaml";
+import { isMap, isSeq, LineCounter, type Node, parseDocument, visit } from "yaml";
 
 export interface LocatedYaml {
   value: unknown;
   /** 1-based line of the node at `path` (or of its nearest existing parent). */
   lineOf(path: readonly PropertyKey[]): number;
-  /** Syntax errors with their 1-based lines. */
+  /** Syntax errors, and limits the parser enforces (aliases, nesting), with their 1-based lines. */
   errors: { line: number; message: string }[];
 }
+
+/**
+ * Values an alias may stand for, counted over every use: more is a "billion laughs" bomb, which
+ * the parser refuses when it builds the values.
+ */
+const MAX_ALIAS_COUNT = 100;
 
 /**
  * Parses YAML keeping node positions, so validation errors can point at a line.
@@ -46,5 +52,25 @@ export function parseLocatedYaml(source: string, lineOffset = 0): LocatedYaml {
     }
     return line;
   };
-  return { value: errors.length > 0 ? undefined : doc.toJS(), lineOf, errors };
+  const firstAliasLine = (): number => {
+    let line = 1 + lineOffset;
+    visit(doc, {
+      Alias: (_key, node) => {
+        line = lineAt(node.range?.[0] ?? 0);
+        return visit.BREAK;
+      },
+    });
+    return line;
+  };
+  let value: unknown;
+  if (errors.length === 0) {
+    try {
+      value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (error) {
+      // Building values refuses alias bombs and unresolved aliases by throwing, without a place.
+      const message = error instanceof Error ? error.message : String(error);
+      errors.push({ line: firstAliasLine(), message: `aliases: ${message}` });
+    }
+  }
+  return { value, lineOf, errors };
 }

@@ -8,7 +8,7 @@ import {
   reindexLibraryClaims,
   removeIndexedArticle,
 } from "./index-library.ts";
-import { LIBRARY_LIMITS, type Refusal, storeOrRefuse } from "./limits.ts";
+import { LIBRARY_LIMITS, type Refusal, sharedIdProblem, storeOrRefuse } from "./limits.ts";
 import {
   type Actor,
   claimsOf,
@@ -104,6 +104,8 @@ export class Library {
     const chosenTitle = title?.trim() || statedTitle(upload);
     // A file that is wrong anyway says so before anyone is asked for its title.
     const slug = uploadSlug(upload, chosenTitle);
+    if (this.deps.corpus.resolve(slug, null) !== undefined)
+      return { kind: "invalid", problems: [`${upload.filename}:1: ${sharedIdProblem(slug)}`] };
     const source = asCorpusSource(upload, chosenTitle ?? suggestedTitle(upload));
     const now = this.deps.clock();
     const analysed = analyseLibraryArticle(guildId, slug, source, new Date(now));
@@ -151,7 +153,11 @@ export class Library {
    * article from this server.
    */
   async remove(guildId: string, actor: Actor, typed: string): Promise<RemoveOutcome> {
-    const id = this.deps.corpus.resolve(typed, guildId);
+    // An own article named like a shared one (stored before such names were refused) is what a
+    // server manages first: removing it must not hide the shared one instead.
+    const id = ownArticle(this.deps.db, guildId, typed)
+      ? libraryId(guildId, typed)
+      : this.deps.corpus.resolve(typed, guildId);
     if (id === undefined) return { kind: "unknown-article", typed };
     const title = indexedFacts(this.deps.db, [id]).get(id)?.title ?? typed;
     const now = this.deps.clock();

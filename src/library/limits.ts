@@ -35,6 +35,13 @@ export type Refusal =
   | { readonly kind: "unknown-article"; readonly typed: string }
   | { readonly kind: "not-stored" };
 
+/**
+ * A server's article may not take the id of a shared one: `/library remove`, the claims files of
+ * an export and an import could not tell the two apart.
+ */
+export const sharedIdProblem = (slug: string) =>
+  `"${slug}" is the id of an article of the shared corpus; give the file another name`;
+
 /** Runs a library write; a write the database could not take is a refusal, not an error. */
 export async function storeOrRefuse<T>(
   writes: WriteQueue,

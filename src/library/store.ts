@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, inArray } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, inArray, isNull } from "drizzle-orm";
 import type { CorpusReader } from "../corpus/reader.ts";
 import type { Db } from "../db/client.ts";
 import {
@@ -149,6 +149,17 @@ export function indexedFacts(db: Db, ids: readonly string[]) {
           .groupBy(articles.id)
           .all();
   return new Map(rows.map((r) => [r.id, { title: r.title, passages: r.n }]));
+}
+
+/** Those of `ids` that are ids of shared (corpus) articles. */
+export function sharedIdsAmong(db: Db, ids: readonly string[]): Set<string> {
+  if (ids.length === 0) return new Set();
+  const rows = db
+    .select({ id: articles.id })
+    .from(articles)
+    .where(and(isNull(articles.guildId), inArray(articles.id, [...ids])))
+    .all();
+  return new Set(rows.map((r) => r.id));
 }
 
 export function hiddenArticles(db: Db, guildId: string) {

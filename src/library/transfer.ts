@@ -5,7 +5,7 @@ import type { Db } from "../db/client.ts";
 import { libraryArticles } from "../db/schema.ts";
 import { type BundleFile, packBundle, unpackBundle } from "./bundle.ts";
 import { claimAsYaml } from "./claim-yaml.ts";
-import { libraryId, MAX_SLUG, shownId } from "./ids.ts";
+import { isLibraryId, libraryId, MAX_SLUG, shownId } from "./ids.ts";
 import {
   analyseLibraryArticle,
   bumpLibraryVersion,
@@ -13,7 +13,7 @@ import {
   putIndexedArticle,
   reindexLibraryClaims,
 } from "./index-library.ts";
-import { LIBRARY_LIMITS, type Refusal, storeOrRefuse } from "./limits.ts";
+import { LIBRARY_LIMITS, type Refusal, sharedIdProblem, storeOrRefuse } from "./limits.ts";
 import {
   type Actor,
   claimsOf,
@@ -21,6 +21,7 @@ import {
   ownArticles,
   putApprovedClaim,
   recordEvent,
+  sharedIdsAmong,
 } from "./store.ts";
 
 export interface LibraryExport {
@@ -39,6 +40,15 @@ const basename = (path: string, ext: string) => path.slice(path.indexOf("/") + 1
 /** A server's articles and approved claims as one zip in the corpus layout. */
 export function exportLibrary(db: Db, guildId: string): LibraryExport {
   const articles = ownArticles(db, guildId);
+  const names = exportNames(
+    articles.map((a) => a.slug),
+    sharedIdsAmong(
+      db,
+      articles.map((a) => a.slug),
+    ),
+  );
+  const fileName = (articleId: string) =>
+    isLibraryId(articleId) ? (names.get(shownId(articleId)) ?? shownId(articleId)) : articleId;
   const byArticle = new Map<string, Record<string, unknown>[]>();
   const approved = claimsOf(db, guildId, "approved");
   for (const c of approved) {
@@ -47,9 +57,9 @@ export function exportLibrary(db: Db, guildId: string): LibraryExport {
     byArticle.set(c.articleId, list);
   }
   const files: BundleFile[] = [
-    ...articles.map((a) => ({ path: `articles/${a.slug}.md`, text: a.source })),
+    ...articles.map((a) => ({ path: `articles/${names.get(a.slug)}.md`, text: a.source })),
     ...[...byArticle].map(([articleId, claims]) => ({
-      path: `claims/${shownId(articleId)}.yaml`,
+      path: `claims/${fileName(articleId)}.yaml`,
       text: stringify(claims),
     })),
   ];
@@ -59,6 +69,29 @@ export function exportLibrary(db: Db, guildId: string): LibraryExport {
     articles: articles.length,
     claims: approved.length,
   };
+}
+
+/**
+ * The names own articles are exported under: their slugs, except that one stored under a shared
+ * article's id (before such ids were refused) gets a free name, so that its claims file and the
+ * shared article's do not meet and the zip can be imported elsewhere.
+ */
+function exportNames(slugs: readonly string[], shared: ReadonlySet<string>): Map<string, string> {
+  const taken = new Set([...slugs, ...shared]);
+  const names = new Map<string, string>();
+  for (const slug of slugs) {
+    if (!shared.has(slug)) {
+      names.set(slug, slug);
+      continue;
+    }
+    const base = slug.slice(0, MAX_SLUG - 6).replace(/-+$/, "");
+    let n = 1;
+    while (taken.has(`${base}-own${n > 1 ? n : ""}`)) n++;
+    const name = `${base}-own${n > 1 ? n : ""}`;
+    taken.add(name);
+    names.set(slug, name);
+  }
+  return names;
 }
 
 /**
@@ -87,6 +120,10 @@ export async function importLibrary(
     const slug = basename(file.path, ".md");
     if (slug.length > MAX_SLUG) {
       problems.push(`${file.path}:1: the file name is longer than ${MAX_SLUG} characters`);
+      continue;
+    }
+    if (deps.corpus.resolve(slug, null) !== undefined) {
+      problems.push(`${file.path}:1: ${sharedIdProblem(slug)}`);
       continue;
     }
     const analysed = analyseLibraryArticle(guildId, slug, file.text, new Date(now));

@@ -1,4 +1,4 @@
-import { parseDocument, stringify } from "yaml";
+import { isMap, parseDocument, stringify } from "yaml";
 import { slugify } from "./ids.ts";
 
 /** An uploaded article file, before it is checked as a corpus article. */
@@ -71,7 +71,8 @@ export function asCorpusSource(upload: UploadedText, title: string | undefined):
     return `---\n${stringify(meta)}---\n\n${body.trim()}\n`;
   }
   const doc = parseDocument(front);
-  if (doc.errors.length > 0) return upload.text;
+  // Front matter that is not a mapping (or not YAML) is the corpus loader's to report, with its line.
+  if (doc.errors.length > 0 || (doc.contents && !isMap(doc.contents))) return upload.text;
   if (!doc.contents) {
     const meta = { ...(title ? { title } : {}), language: guessLanguage(body) };
     return `---\n${stringify(meta)}---\n\n${body.trim()}\n`;
