@@ -141,7 +141,12 @@ export async function openApp(
   );
   const db = connections.reader;
   const checkFile = fileIdentity(config.databasePath);
-  const writes = new WriteQueue(connections.writer, { ...options.writeQueue, checkFile });
+  const writes = new WriteQueue(connections.writer, {
+    ...options.writeQueue,
+    checkFile,
+    onStorageFailure: (error) =>
+      logger.error({ err: error, reason: error.reason }, `write not stored: ${error.message}`),
+  });
   await writes.run((tx) => registerOwner(tx, owner, clock()));
   const refreshing =
     options.refresh === false && !rebuild

@@ -1,17 +1,26 @@
 import type { Transaction } from "better-sqlite3";
 import { type Db, isBusy } from "./client.ts";
 
-/** A write that did not commit: nothing of it is stored, and the caller may try again. */
+/**
+ * Why a write did not commit. "timeout": another process held the lock too long, try again.
+ * "failed": the write could not be stored. "full": the disk (or the database's size limit) is
+ * full until someone makes room. "gone": the database file is deleted, moved, replaced, damaged or
+ * can no longer be written: nothing is stored until Beleg is restarted.
+ */
+export type WriteFailure = "timeout" | "failed" | "full" | "gone";
+
+/** A write that did not commit: nothing of it is stored. */
 export class WriteFailedError extends Error {
   constructor(
-    readonly reason: "timeout" | "failed" | "gone",
+    readonly reason: WriteFailure,
     options?: { cause?: unknown },
   ) {
     super(
       {
         timeout: "the database stayed locked by another process",
         failed: "the database could not store the write",
-        gone: "the database file is gone",
+        full: "the disk holding the database is full",
+        gone: "the database file is gone or can no longer be written",
       }[reason],
       options,
     );
@@ -28,6 +37,8 @@ export interface WriteQueueOptions {
   readonly maxWaitMs?: number;
   /** Throws when the database file is no longer the one opened; checked before each commit. */
   readonly checkFile?: () => void;
+  /** Told of every write the storage refused (full, gone, failed), for the log. */
+  readonly onStorageFailure?: (error: WriteFailedError) => void;
 }
 
 interface Job {
@@ -40,15 +51,16 @@ interface Job {
 
 const MAX_BACKOFF_MS = 50;
 
-/** SQLite failures of the storage itself (a full disk, I/O, a read-only or damaged file). */
-const STORAGE_FAILURE = /^SQLITE_(FULL|IOERR|READONLY|CORRUPT|CANTOPEN|NOTADB)/;
-
-/** A write's own failure, or the storage's: the latter becomes a WriteFailedError. */
-function jobError(error: unknown): unknown {
+/**
+ * What a SQLite error says of the storage: full, or a file that is moved, deleted, damaged or
+ * unwritable (none of which mends itself while the process runs); undefined for a write's own
+ * failure (a constraint, a bug).
+ */
+function storageFailureOf(error: unknown): "full" | "gone" | undefined {
   const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === "string" && STORAGE_FAILURE.test(code)
-    ? new WriteFailedError("failed", { cause: error })
-    : error;
+  if (typeof code !== "string") return undefined;
+  if (code === "SQLITE_FULL") return "full";
+  return /^SQLITE_(IOERR|READONLY|CORRUPT|CANTOPEN|NOTADB)/.test(code) ? "gone" : undefined;
 }
 
 /**
@@ -116,7 +128,18 @@ export class WriteQueue {
   }
 
   private settle(jobs: readonly Job[], error: unknown): void {
+    if (error instanceof WriteFailedError && error.reason !== "timeout" && jobs.length > 0)
+      this.options.onStorageFailure?.(error);
     for (const job of jobs) job.reject(error);
+  }
+
+  /** A write's own failure as it is, or the storage's as a WriteFailedError. */
+  private jobError(error: unknown): unknown {
+    const failure = storageFailureOf(error);
+    if (failure === undefined) return error;
+    const failed = new WriteFailedError(failure, { cause: error });
+    this.options.onStorageFailure?.(failed);
+    return failed;
   }
 
   private flush(): void {
@@ -151,14 +174,17 @@ export class WriteQueue {
         return;
       }
       // The commit itself failed (disk full, I/O error): nothing of this batch is stored.
-      this.settle(jobs, new WriteFailedError("failed", { cause: error }));
+      this.settle(
+        jobs,
+        new WriteFailedError(storageFailureOf(error) ?? "failed", { cause: error }),
+      );
       this.schedule(0);
       return;
     }
     this.busyStreak = 0;
     for (const job of jobs) {
       if (job.outcome?.ok) job.resolve(job.outcome.value);
-      else job.reject(jobError(job.outcome?.error));
+      else job.reject(this.jobError(job.outcome?.error));
     }
     if (this.queue.length > 0) this.schedule(0);
   }

@@ -4,6 +4,7 @@ import { findCommand } from "../interactions/commands/index.ts";
 import type { InteractionContext } from "../interactions/context.ts";
 import { handleForm } from "../interactions/forms/index.ts";
 import { langOf, texts } from "../interactions/i18n.ts";
+import { storageFailureText } from "../interactions/not-stored.ts";
 import type { View } from "../interactions/view.ts";
 import { truncate } from "../interactions/views/text.ts";
 import type { Logger } from "../logger.ts";
@@ -54,7 +55,8 @@ async function reportFailure(
   }
   logger.error({ ...context, err: error }, "interaction failed");
   if (!interaction.isRepliable()) return;
-  const notice: View = { content: texts(langOf(interaction.locale)).error, ephemeral: true };
+  const t = texts(langOf(interaction.locale));
+  const notice: View = { content: storageFailureText(t, error) ?? t.error, ephemeral: true };
   try {
     // A button's deferral acknowledges the message it sits on: never replace or delete that.
     if (

@@ -1,5 +1,5 @@
 import type { Db } from "../db/client.ts";
-import { WriteFailedError, type WriteQueue } from "../db/write-queue.ts";
+import { WriteFailedError, type WriteFailure, type WriteQueue } from "../db/write-queue.ts";
 import type { ZipProblem } from "./bundle.ts";
 
 /** What one server may keep in its library; the messages name these numbers. */
@@ -33,7 +33,8 @@ export type Refusal =
   /** A zip refused as a zip (its structure or its sizes), before its files are read as such. */
   | { readonly kind: "bad-zip"; readonly problems: readonly ZipProblem[] }
   | { readonly kind: "unknown-article"; readonly typed: string }
-  | { readonly kind: "not-stored" };
+  /** The write did not commit; the reason says whether trying again can help. */
+  | { readonly kind: "not-stored"; readonly reason: WriteFailure };
 
 /**
  * A server's article may not take the id of a shared one: `/library remove`, the claims files of
@@ -46,11 +47,11 @@ export const sharedIdProblem = (slug: string) =>
 export async function storeOrRefuse<T>(
   writes: WriteQueue,
   work: (tx: Db) => T,
-): Promise<T | { kind: "not-stored" }> {
+): Promise<T | { kind: "not-stored"; reason: WriteFailure }> {
   try {
     return await writes.run(work);
   } catch (error) {
-    if (error instanceof WriteFailedError) return { kind: "not-stored" };
+    if (error instanceof WriteFailedError) return { kind: "not-stored", reason: error.reason };
     throw error;
   }
 }

@@ -68,7 +68,10 @@ export async function recordInRound(
     round.machine.release(input.userId);
     if (isConstraintViolation(error)) return { status: "duplicate" };
     if (error instanceof WriteFailedError)
-      return { status: error.reason === "gone" ? "unavailable" : "not-stored" };
+      return {
+        status:
+          error.reason === "gone" ? "unavailable" : error.reason === "full" ? "full" : "not-stored",
+      };
     throw error;
   } finally {
     round.writing.delete(write);

@@ -45,8 +45,8 @@ export type AnswerResult =
       readonly everyoneAnswered: boolean;
     }
   /**
-   * "not-stored": the write failed; nothing counts and the user may try again. "unavailable": the
-   * database file is gone, nothing can be stored until Beleg is restarted.
+   * "not-stored": the write failed; nothing counts and the user may try again. "full": the disk is
+   * full. "unavailable": the database file is gone, nothing can be stored until Beleg is restarted.
    */
   | {
       readonly status:
@@ -55,6 +55,7 @@ export type AnswerResult =
         | "invalid"
         | "no-round"
         | "not-stored"
+        | "full"
         | "unavailable";
     };
 

@@ -1,6 +1,7 @@
 import { WriteFailedError } from "../../db/write-queue.ts";
 import type { Question } from "../../quiz/types.ts";
 import { texts } from "../i18n.ts";
+import { notStoredText } from "../not-stored.ts";
 import { reviewDoneView, reviewFeedback, reviewQuestionView } from "../views/review.ts";
 import type { ButtonHandler } from "./button.ts";
 
@@ -20,7 +21,7 @@ export const reviewAnswerButton: ButtonHandler<"review"> = {
       await ctx.reviews.record(request.actor.id, question.claimId, correct);
     } catch (error) {
       if (!(error instanceof WriteFailedError)) throw error;
-      return privately(error.reason === "gone" ? t.unavailable : t.notStored);
+      return privately(notStoredText(t, error.reason));
     }
     session.answered++;
     if (correct) session.correct++;

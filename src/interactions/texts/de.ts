@@ -28,7 +28,9 @@ export const de = {
   notStored:
     "Das konnte gerade nicht gespeichert werden (die Datenbank ist belegt). Bitte versuche es gleich noch einmal.",
   unavailable:
-    "Beleg kann gerade nichts speichern: die Datenbank ist nicht mehr da. Ein Admin muss Beleg neu starten.",
+    "Beleg kann gerade nichts speichern: die Datenbankdatei fehlt, wurde verschoben oder ist beschädigt. Ein Admin muss Beleg neu starten.",
+  storageFull:
+    "Beleg kann gerade nichts speichern: der Speicherplatz für die Datenbank ist voll. Ein Admin muss Platz schaffen.",
   cannotPost:
     "Die Runde konnte nicht beginnen: Ich darf in diesem Kanal keine Nachrichten schreiben. Sie ist beendet.",
   missingPermissions: (names: string) =>

@@ -28,7 +28,9 @@ export const en: Strings = {
   notStored:
     "That could not be stored just now (the database is busy). Please try again in a moment.",
   unavailable:
-    "Beleg cannot store anything right now: its database is gone. An admin needs to restart Beleg.",
+    "Beleg cannot store anything right now: its database file is missing, moved or damaged. An admin needs to restart Beleg.",
+  storageFull:
+    "Beleg cannot store anything right now: the storage holding its database is full. An admin needs to make room.",
   cannotPost: "The round could not begin: I may not post messages in this channel. It has ended.",
   missingPermissions: (names) =>
     `I am missing permissions in this channel: ${names}. Please grant them or start the round in another channel.`,

@@ -4,6 +4,7 @@ import type { PendingProposal } from "../../library/proposals.ts";
 import type { Lang } from "../../quiz/types.ts";
 import { encodeCustomId } from "../custom-id.ts";
 import { texts } from "../i18n.ts";
+import { notStoredText } from "../not-stored.ts";
 import { libraryTexts } from "../texts/library.ts";
 import { zipProblemText } from "../texts/zip.ts";
 import type { Inline, View } from "../view.ts";
@@ -35,7 +36,7 @@ export function refusalView(refusal: Refusal, lang: Lang): View {
       case "unknown-article":
         return texts(lang).unknownArticle(refusal.typed);
       case "not-stored":
-        return texts(lang).notStored;
+        return notStoredText(texts(lang), refusal.reason);
       case "invalid":
         return listed(l.invalid, refusal.problems);
       case "bad-zip":

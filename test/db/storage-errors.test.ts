@@ -1,0 +1,72 @@
+import { renameSync, rmSync } from "node:fs";
+import { afterEach, describe, expect, it } from "vitest";
+import { WriteFailedError } from "../../src/db/write-queue.ts";
+import { texts } from "../../src/interactions/i18n.ts";
+import { storageFailureText } from "../../src/interactions/not-stored.ts";
+import { refusalView } from "../../src/interactions/views/library.ts";
+import { createLogger } from "../../src/logger.ts";
+import { migratedTempApp, type TempApp } from "../support/temp-app.ts";
+
+const G1 = "200000000000000001";
+const mod = { id: "m1", name: "Mira" };
+const upload = {
+  filename: "mondbasis.md",
+  text: `---\ntitle: Die Mondbasis\nlanguage: de\n---\n\n${Array.from(
+    { length: 200 },
+    (_, i) => `Gebaut wird die Station ${i} von der Firma Regolith Works aus Bremen.`,
+  ).join("\n\n")}`,
+};
+
+let t: TempApp | undefined;
+afterEach(async () => {
+  await t?.cleanup();
+  t = undefined;
+});
+
+/** A temp app whose log lines are kept. */
+async function loggedApp() {
+  const lines: { msg: string; reason?: string }[] = [];
+  const logger = createLogger("info", { destination: { write: (l) => lines.push(JSON.parse(l)) } });
+  t = await migratedTempApp({ logger });
+  return { app: t.app, path: t.path, lines };
+}
+
+describe("storage failures told as what they are", () => {
+  it("a full disk is logged and told as full, not as a busy database", async () => {
+    const { app, lines } = await loggedApp();
+    const pages = app.db.$client.pragma("page_count", { simple: true }) as number;
+    await app.writes.run((tx) => tx.$client.pragma(`max_page_count = ${pages}`));
+    const outcome = await app.library.add(G1, mod, upload);
+    expect(outcome).toEqual({ kind: "not-stored", reason: "full" });
+    expect(lines).toContainEqual(expect.objectContaining({ reason: "full" }));
+    const de = refusalView(outcome as never, "de").content ?? "";
+    expect(de).toContain("Speicherplatz");
+    expect(de).not.toContain("belegt");
+    expect(refusalView(outcome as never, "en").content).toContain("full");
+  });
+
+  it("a database file moved away makes /library add name the restart, and is logged", async () => {
+    const { app, path, lines } = await loggedApp();
+    renameSync(path, `${path}.moved`);
+    const outcome = await app.library.add(G1, mod, upload);
+    expect(outcome).toEqual({ kind: "not-stored", reason: "gone" });
+    expect(lines).toContainEqual(expect.objectContaining({ reason: "gone" }));
+    expect(refusalView(outcome as never, "de").content).toContain("neu starten");
+    expect(refusalView(outcome as never, "en").content).toContain("restart");
+  });
+
+  it("a database file deleted under the process makes /library add name the restart", async () => {
+    const { app, path, lines } = await loggedApp();
+    rmSync(path);
+    expect(await app.library.add(G1, mod, upload)).toEqual({ kind: "not-stored", reason: "gone" });
+    expect(lines).toContainEqual(expect.objectContaining({ reason: "gone" }));
+  });
+
+  it("a write failure reaching the error boundary is told by its reason", () => {
+    const de = texts("de");
+    expect(storageFailureText(de, new WriteFailedError("full"))).toBe(de.storageFull);
+    expect(storageFailureText(de, new WriteFailedError("gone"))).toBe(de.unavailable);
+    expect(storageFailureText(de, new WriteFailedError("timeout"))).toBe(de.notStored);
+    expect(storageFailureText(de, new Error("a bug"))).toBeUndefined();
+  });
+});
