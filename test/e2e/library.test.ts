@@ -9,6 +9,7 @@ import {
   GUILD_B_ID,
 } from "../support/fake-discord.ts";
 import type { TempApp } from "../support/temp-app.ts";
+import { buildZip, zip64Bomb } from "../support/zip-bytes.ts";
 
 const librarian: FakeUser = { id: "720000000000000001", name: "Lea", manageGuild: true };
 const member: FakeUser = { id: "720000000000000002", name: "Max" };
@@ -207,5 +208,32 @@ describe("a server's library through Discord", () => {
     expect(await answerText(refused)).toContain("kaputt.yaml:");
     const list = library(librarian, "list", [], { guildId: GUILD_B_ID });
     expect(JSON.stringify(await fake.waitFor(() => fake.payloadsOf(list)[0]))).toContain("Lea");
+  });
+
+  it("answers a 162-byte ZIP64 bomb and a lying zip entry in words, and stays up", async () => {
+    const importZip = (name: string, data: Buffer) => {
+      const upload = fake.attach(name, data, "application/zip");
+      return library(
+        librarian,
+        "import",
+        [{ name: "file", type: T.Attachment, value: upload.id }],
+        {
+          attachments: [upload],
+        },
+      );
+    };
+    expect(await answerText(importZip("bomb.zip", zip64Bomb()))).toContain("mehr als 100 Dateien");
+    const lying = buildZip([
+      {
+        name: "articles/gross.md",
+        data: new TextEncoder().encode(`---\nlanguage: de\n---\n\n${ARTICLE.repeat(5_000)}`),
+        deflate: true,
+        declaredSize: 976,
+      },
+    ]);
+    expect(await answerText(importZip("lying.zip", lying))).toContain(
+      "articles/gross.md: ist nicht so groß, wie die Zip-Datei angibt (976 Bytes)",
+    );
+    expect(await citedTitles(cite(member, "Regolith Works Bremen"))).toContain("Regolith Works");
   });
 });
