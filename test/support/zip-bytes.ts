@@ -110,7 +110,9 @@ export function zip64Bomb(): Buffer {
   record.writeBigUInt64LE(BigInt(claimed), 24);
   record.writeBigUInt64LE(BigInt(claimed), 32);
   record.writeBigUInt64LE(0n, 40);
-  record.writeBigUInt64LE(0n, 48);
+  // The central directory "starts" past the end of the file, where a reader that does not check
+  // finds nothing but zeros: 4,294,967,295 empty entries.
+  record.writeBigUInt64LE(0x100000n, 48);
   const locator = Buffer.alloc(20);
   locator.writeUInt32LE(0x07064b50, 0);
   locator.writeBigUInt64LE(0n, 8);
