@@ -149,6 +149,8 @@ export async function unpackBundle(
   } catch {
     return refused({ kind: "unreadable" });
   }
+  // An error outside a read (none is expected) must not become an uncaught "error" event.
+  zip.on("error", () => {});
   if (zip.entryCount > maxEntries) {
     zip.close();
     return refused({ kind: "too-many-files", limit: limits.maxFiles });

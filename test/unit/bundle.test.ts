@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { packBundle, unpackBundle } from "../../src/library/bundle.ts";
 import { LIBRARY_LIMITS } from "../../src/library/limits.ts";
@@ -129,5 +130,29 @@ describe("unpacking a library zip", () => {
         { kind: "not-utf8", entry: "articles/a.md" },
       ],
     });
+  });
+
+  it("answers any damage to a zip's bytes with files or problems, never an exception", async () => {
+    const zip = buildZip([
+      { name: "articles/", data: new Uint8Array() },
+      { name: "articles/a.md", data: prose(2_000), deflate: true },
+      { name: "claims/a.yaml", data: prose(50) },
+    ]);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.nat(zip.byteLength - 1), fc.integer({ min: 0, max: 255 })), {
+          minLength: 1,
+          maxLength: 8,
+        }),
+        async (changes) => {
+          const damaged = Buffer.from(zip);
+          for (const [at, byte] of changes) damaged[at] = byte;
+          const outcome = await unpackBundle(damaged, limits);
+          if (outcome.ok) expect(outcome.files.length).toBeLessThanOrEqual(2);
+          else expect(outcome.problems.length).toBeGreaterThan(0);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
