@@ -167,7 +167,7 @@ export async function openApp(
       })
     : await refreshing;
   const reports = new Reports(db, writes, clock);
-  const quiz = new QuizService({ db, writes, clock, owner, reports });
+  const quiz = new QuizService({ db, writes, clock, owner, reports, logger });
   if (options.recover !== false) {
     const interrupted = await quiz.recoverOrphaned();
     if (interrupted > 0)

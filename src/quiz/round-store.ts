@@ -20,13 +20,56 @@ export interface NewRound {
 
 export type EndStatus = "finished" | "stopped" | "interrupted";
 
-/** Ends a round: status, end time, and every question still open closed. */
-export function endRound(tx: Db, roundId: number, status: EndStatus, now: number): void {
-  tx.update(rounds).set({ status, endedAt: now }).where(eq(rounds.id, roundId)).run();
+/**
+ * The fencing token of a round: its id and the process that owns it. A round's row never passes
+ * to another owner: one that takes over a channel ends the round as interrupted and writes a new
+ * one. So a write of the owner is valid only while its row still says `running` under its id,
+ * and every such write checks that in its own statement: a process that resumes after its lease
+ * ran out (a pause, SIGSTOP) finds its round ended and writes, and so posts, nothing more.
+ */
+export interface RoundFence {
+  readonly roundId: number;
+  readonly ownerId: string;
+}
+
+const held = (fence: RoundFence) =>
+  and(
+    eq(rounds.id, fence.roundId),
+    eq(rounds.status, "running"),
+    eq(rounds.ownerId, fence.ownerId),
+  );
+
+/** Whether the round is still running under this owner (inside the caller's transaction). */
+function holdsRound(tx: Db, fence: RoundFence): boolean {
+  return tx.select({ id: rounds.id }).from(rounds).where(held(fence)).get() !== undefined;
+}
+
+/**
+ * Ends a running round: status, end time, and every question still open closed. Only a running
+ * round ends (the WHERE clause says so), so an ended status never changes again; with a fence,
+ * only while its owner still holds it. False when nothing was ended.
+ */
+export function endRound(
+  tx: Db,
+  round: RoundFence | { readonly roundId: number },
+  status: EndStatus,
+  now: number,
+): boolean {
+  const ended = tx
+    .update(rounds)
+    .set({ status, endedAt: now })
+    .where(
+      "ownerId" in round
+        ? held(round)
+        : and(eq(rounds.id, round.roundId), eq(rounds.status, "running")),
+    )
+    .run().changes;
+  if (ended === 0) return false;
   tx.update(roundQuestions)
     .set({ closedAt: now })
-    .where(and(eq(roundQuestions.roundId, roundId), isNull(roundQuestions.closedAt)))
+    .where(and(eq(roundQuestions.roundId, round.roundId), isNull(roundQuestions.closedAt)))
     .run();
+  return true;
 }
 
 /**
@@ -51,7 +94,7 @@ export function createRound(
         ? !isLive(holder.id)
         : ownerGone(findOwner(tx, holder.ownerId), self, round.now);
     if (!stale) return null;
-    endRound(tx, holder.id, "interrupted", round.now);
+    endRound(tx, { roundId: holder.id }, "interrupted", round.now);
   }
   const inserted = tx
     .insert(rounds)
@@ -92,23 +135,35 @@ export function createRound(
   return { roundId: inserted.id, questionIds };
 }
 
+/** Marks a question posted, while the owner holds its round; false when it does not. */
 export function markQuestionPosted(
   tx: Db,
+  fence: RoundFence,
   questionId: number,
   postedAt: number,
   closesAt: number,
-): void {
+): boolean {
+  if (!holdsRound(tx, fence)) return false;
   tx.update(roundQuestions)
     .set({ postedAt, closesAt })
     .where(eq(roundQuestions.id, questionId))
     .run();
+  return true;
 }
 
-export function markQuestionClosed(tx: Db, questionId: number, now: number): void {
+/** Closes a question, while the owner holds its round; false when it does not. */
+export function markQuestionClosed(
+  tx: Db,
+  fence: RoundFence,
+  questionId: number,
+  now: number,
+): boolean {
+  if (!holdsRound(tx, fence)) return false;
   tx.update(roundQuestions)
     .set({ closedAt: now })
     .where(and(eq(roundQuestions.id, questionId), isNull(roundQuestions.closedAt)))
     .run();
+  return true;
 }
 
 /**
@@ -125,7 +180,7 @@ export function interruptOrphanedRounds(tx: Db, self: OwnerIdentity, now: number
   let interrupted = 0;
   for (const r of running) {
     if (r.owner?.id === self.id || !ownerGone(r.owner ?? undefined, self, now)) continue;
-    endRound(tx, r.id, "interrupted", now);
+    endRound(tx, { roundId: r.id }, "interrupted", now);
     interrupted++;
   }
   return interrupted;
