@@ -1,8 +1,10 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
 import { owners, roundQuestions, rounds } from "../db/schema.ts";
 import { findOwner, type OwnerIdentity, ownerGone } from "./owners.ts";
 import type { KindChoice, Lang, Question } from "./types.ts";
+
+const HOUR = 60 * 60_000;
 
 export interface NewRound {
   guildId: string;
@@ -16,6 +18,35 @@ export interface NewRound {
   topic?: string | undefined;
   questions: readonly Question[];
   now: number;
+  /** Rounds its starter may start in its channel within an hour; none for the console. */
+  hourlyLimit?: number | undefined;
+}
+
+export type CreatedRound =
+  | { readonly roundId: number; readonly questionIds: number[] }
+  | { readonly refused: "busy" }
+  | { readonly refused: "too-often"; readonly retryAt: number };
+
+/**
+ * When the starter may start the next round in this channel, or undefined when they may now:
+ * counted from the stored rounds, inside the write that would store the new one.
+ */
+function nextAllowedStart(tx: Db, round: NewRound, limit: number): number | undefined {
+  const recent = tx
+    .select({ startedAt: rounds.startedAt })
+    .from(rounds)
+    .where(
+      and(
+        eq(rounds.channelId, round.channelId),
+        eq(rounds.starterId, round.starterId),
+        gt(rounds.startedAt, round.now - HOUR),
+      ),
+    )
+    .orderBy(desc(rounds.startedAt))
+    .limit(limit)
+    .all();
+  const oldest = recent.at(-1);
+  return recent.length >= limit && oldest ? oldest.startedAt + HOUR : undefined;
 }
 
 export type EndStatus = "finished" | "stopped" | "interrupted";
@@ -73,16 +104,21 @@ export function endRound(
 }
 
 /**
- * Stores a new running round with its questions, or returns null when a live round holds the
- * channel. A running round whose owner is gone, or one of this process that no longer runs
- * (`isLive` says so), is closed as interrupted first: no channel stays blocked by a dead round.
+ * Stores a new running round with its questions, or refuses it: "busy" when a live round holds
+ * the channel, "too-often" when its starter has started the hourly limit of rounds there. A
+ * running round whose owner is gone, or one of this process that no longer runs (`isLive` says
+ * so), is closed as interrupted first: no channel stays blocked by a dead round.
  */
 export function createRound(
   tx: Db,
   round: NewRound,
   self: OwnerIdentity,
   isLive: (roundId: number) => boolean,
-): { roundId: number; questionIds: number[] } | null {
+): CreatedRound {
+  if (round.hourlyLimit !== undefined) {
+    const retryAt = nextAllowedStart(tx, round, round.hourlyLimit);
+    if (retryAt !== undefined) return { refused: "too-often", retryAt };
+  }
   const holder = tx
     .select({ id: rounds.id, ownerId: rounds.ownerId })
     .from(rounds)
@@ -93,7 +129,7 @@ export function createRound(
       holder.ownerId === self.id
         ? !isLive(holder.id)
         : ownerGone(findOwner(tx, holder.ownerId), self, round.now);
-    if (!stale) return null;
+    if (!stale) return { refused: "busy" };
     endRound(tx, { roundId: holder.id }, "interrupted", round.now);
   }
   const inserted = tx

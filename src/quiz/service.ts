@@ -9,6 +9,7 @@ import type { OwnerIdentity } from "./owners.ts";
 import type { Reports } from "./reports.ts";
 import { RoundMachine, WRONG_TYPED } from "./round.ts";
 import {
+  type CreatedRound,
   createRound,
   type EndStatus,
   endRound,
@@ -17,13 +18,14 @@ import {
   markQuestionPosted,
   type RoundFence,
 } from "./round-store.ts";
-import type {
-  AnswerResult,
-  OpenedQuestion,
-  RevealResult,
-  StartRequest,
-  StartResult,
-  StopResult,
+import {
+  type AnswerResult,
+  type OpenedQuestion,
+  type RevealResult,
+  ROUND_LIMITS,
+  type StartRequest,
+  type StartResult,
+  type StopResult,
 } from "./round-types.ts";
 import { roundStandings, type Standing } from "./standings.ts";
 import { typedAnswerMatches } from "./typed-answer.ts";
@@ -109,18 +111,25 @@ export class QuizService {
     const questions = this.generate({ ...request, seed, resting }, request.guildId);
     if (questions.length === 0) return { ok: false, reason: "no-questions" };
     const live = new Set([...this.active.values()].map((r) => r.roundId));
-    let created: { roundId: number; questionIds: number[] } | null;
+    const limit = request.solo ? undefined : ROUND_LIMITS.perMemberAndChannelPerHour;
+    let created: CreatedRound;
     try {
       created = await this.deps.writes.run((tx) =>
-        createRound(tx, { ...request, seed, questions, now: this.now() }, this.deps.owner, (id) =>
-          live.has(id),
+        createRound(
+          tx,
+          { ...request, seed, questions, now: this.now(), hourlyLimit: limit },
+          this.deps.owner,
+          (id) => live.has(id),
         ),
       );
     } catch (error) {
       if (error instanceof WriteFailedError) return { ok: false, reason: "not-stored" };
       throw error;
     }
-    if (!created || this.active.has(request.channelId)) return { ok: false, reason: "busy" };
+    if ("refused" in created && created.refused === "too-often")
+      return { ok: false, reason: "too-often", limit: limit ?? 0, retryAt: created.retryAt };
+    if ("refused" in created || this.active.has(request.channelId))
+      return { ok: false, reason: "busy" };
     this.active.set(request.channelId, {
       roundId: created.roundId,
       guildId: request.guildId,
