@@ -70,6 +70,7 @@ export const de = {
   reported:
     "Danke, deine Meldung ist gespeichert. Moderatoren sehen sie mit /quiz reports; melden mehrere, ruht die Frage bis zur Prüfung.",
   alreadyReported: "Du hast diese Frage schon gemeldet.",
+  pageOf: (page: number, pages: number) => `Seite ${page} von ${pages}`,
   reportsTitle: "Gemeldete Fragen",
   reportsEmpty: "Keine offenen Meldungen auf diesem Server.",
   reportsForbidden: "Die Meldungen sehen nur Mitglieder, die Nachrichten verwalten dürfen.",

@@ -68,6 +68,7 @@ export const en: Strings = {
   reported:
     "Thanks, your report is stored. Moderators see it with /quiz reports; when several report it, the question rests until it is reviewed.",
   alreadyReported: "You have already reported this question.",
+  pageOf: (page, pages) => `Page ${page} of ${pages}`,
   reportsTitle: "Reported questions",
   reportsEmpty: "No open reports on this server.",
   reportsForbidden: "Only members who can manage messages see the reports.",
