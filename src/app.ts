@@ -31,6 +31,7 @@ import {
 } from "./quiz/owners.ts";
 import { Reports } from "./quiz/reports.ts";
 import { Reviews } from "./quiz/reviews.ts";
+import { PRUNE_EVERY_MS, pruneEndedRounds } from "./quiz/round-pruning.ts";
 import { QuizService } from "./quiz/service.ts";
 import { Scoreboard } from "./quiz/standings.ts";
 import { createCorpusSearch } from "./search/searcher.ts";
@@ -172,12 +173,22 @@ export async function openApp(
       })
     : await refreshing;
   const reports = new Reports(db, writes, clock);
-  const quiz = new QuizService({ db, writes, clock, owner, reports });
+  const quiz = new QuizService({ db, writes, clock, owner, reports, logger });
   if (options.recover !== false) {
     const interrupted = await quiz.recoverOrphaned();
     if (interrupted > 0)
       logger.warn({ rounds: interrupted }, "closed rounds whose process is gone");
   }
+  const prune = () =>
+    writes
+      .run((tx) => pruneEndedRounds(tx, clock()))
+      .then((pruned) => {
+        if (pruned.rounds + pruned.questions > 0) logger.info(pruned, "pruned old round data");
+      })
+      .catch((error: unknown) => logger.warn({ err: error }, "old round data not pruned"));
+  await prune();
+  const pruning = setInterval(prune, PRUNE_EVERY_MS);
+  pruning.unref();
   let fileGone = false;
   const heartbeat = setInterval(() => {
     try {
@@ -212,6 +223,7 @@ export async function openApp(
     refresh,
     async close() {
       clearInterval(heartbeat);
+      clearInterval(pruning);
       await writes.run((tx) => removeOwner(tx, owner), { maxWaitMs: 2000 }).catch(() => undefined);
       await writes.drained();
       connections.close();

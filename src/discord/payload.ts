@@ -48,10 +48,10 @@ function embedOf(card: Card, descriptionMax: number, fieldMax: number): APIEmbed
   };
 }
 
-/** A card as an embed within the 6,000-character total: the description gives way first. */
-function fittedEmbed(card: Card): APIEmbed {
+/** A card as an embed of at most `budget` characters: the description gives way first. */
+function fittedEmbed(card: Card, budget: number): APIEmbed {
   let embed = embedOf(card, LIMITS.embedDescription, LIMITS.fieldValue);
-  const excess = embedSize(embed) - LIMITS.embedTotal;
+  const excess = embedSize(embed) - budget;
   if (excess <= 0) return embed;
   const description = Math.max(0, (embed.description?.length ?? 0) - excess);
   for (
@@ -60,9 +60,27 @@ function fittedEmbed(card: Card): APIEmbed {
     fieldMax = Math.floor(fieldMax / 2)
   ) {
     embed = embedOf(card, description, fieldMax);
-    if (embedSize(embed) <= LIMITS.embedTotal) break;
+    if (embedSize(embed) <= budget) break;
   }
   return embed;
+}
+
+/**
+ * Cards as embeds within Discord's 6,000 characters for all the embeds of a message together:
+ * the smallest keep their full text, the largest share what is left equally.
+ */
+function fittedEmbeds(cards: readonly Card[]): APIEmbed[] {
+  const full = cards.map((card) => fittedEmbed(card, LIMITS.embedTotal));
+  const bySize = full.map((embed, i) => ({ i, size: embedSize(embed) }));
+  if (bySize.reduce((n, e) => n + e.size, 0) <= LIMITS.embedTotal) return full;
+  bySize.sort((a, b) => a.size - b.size);
+  let left: number = LIMITS.embedTotal;
+  bySize.forEach(({ i, size }, rank) => {
+    const share = Math.floor(left / (bySize.length - rank));
+    if (size > share) full[i] = fittedEmbed(cards[i] as Card, share);
+    left -= embedSize(full[i] as APIEmbed);
+  });
+  return full;
 }
 
 function buttonOf(button: Button): APIButtonComponent {
@@ -79,7 +97,7 @@ function buttonOf(button: Button): APIButtonComponent {
 export function renderView(view: View): MessagePayload {
   return {
     ...(view.content === undefined ? {} : { content: renderWithin(view.content, LIMITS.content) }),
-    embeds: (view.cards ?? []).slice(0, LIMITS.embeds).map(fittedEmbed),
+    embeds: fittedEmbeds((view.cards ?? []).slice(0, LIMITS.embeds)),
     components: (view.buttons ?? []).slice(0, LIMITS.rows).map(
       (row): APIActionRowComponent<APIButtonComponent> => ({
         type: ComponentType.ActionRow,

@@ -28,6 +28,8 @@ export type ButtonId =
   | { readonly kind: "report"; readonly roundId: number; readonly position: number }
   /** A moderator has reviewed the reports on a claim. */
   | { readonly kind: "reviewed"; readonly claimId: string }
+  /** A page of /quiz reports. */
+  | { readonly kind: "reports"; readonly page: number }
   /** Propose a quiz question on a /cite result: first the answer's type is chosen. */
   | { readonly kind: "propose"; readonly session: string; readonly page: number }
   /** The answer's type (an index into CLAIM_TYPES) is chosen: opens the proposal form. */
@@ -88,6 +90,7 @@ const PATTERNS: readonly (readonly [RegExp, (m: RegExpExecArray) => CustomId])[]
   roundAt("answer"),
   roundAt("reason"),
   [new RegExp(`^reviewed:${SLUG}$`), (m) => ({ kind: "reviewed", claimId: m[1] as string })],
+  [new RegExp(`^reports:${SMALL}$`), (m) => ({ kind: "reports", page: Number(m[1]) })],
   [
     new RegExp(`^propose:${SESSION}:${SMALL}$`),
     (m) => ({ kind: "propose", session: m[1] as string, page: Number(m[2]) }),
@@ -119,6 +122,8 @@ export function encodeCustomId(id: CustomId): string {
       return `post:${id.session}:${id.page}`;
     case "reviewed":
       return `reviewed:${id.claimId}`;
+    case "reports":
+      return `reports:${id.page}`;
     case "propose":
       return `propose:${id.session}:${id.page}`;
     case "ptype":

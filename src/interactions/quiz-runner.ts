@@ -101,7 +101,10 @@ export class QuizRunner {
     return result;
   }
 
-  /** Graceful shutdown: every running round is closed as interrupted, and says so. */
+  /**
+   * Graceful shutdown: every running round is closed as interrupted, and says so (a round
+   * another process has ended meanwhile says nothing).
+   */
   async shutdown(): Promise<number> {
     const running = [...this.loops];
     this.loops.clear();
@@ -109,19 +112,21 @@ export class QuizRunner {
       loop.cancelled = true;
       loop.wake();
     }
-    await Promise.all(
-      running.map(([channelId, loop]) =>
-        this.post(channelId, { content: texts(loop.lang).interrupted }),
-      ),
+    const ended = await Promise.all(
+      running.map(async ([channelId, loop]) => {
+        if (!(await this.deps.quiz.interrupt(channelId))) return false;
+        await this.post(channelId, { content: texts(loop.lang).interrupted });
+        return true;
+      }),
     );
-    return this.deps.quiz.interruptAll();
+    return ended.filter(Boolean).length + (await this.deps.quiz.interruptAll());
   }
 
   /** Ends a round that cannot go on, says so in its channel, and frees the channel. */
   private async abandon(channelId: string, loop: Loop): Promise<void> {
     loop.cancelled = true;
-    await this.deps.quiz.interrupt(channelId);
-    await this.post(channelId, { content: texts(loop.lang).interrupted });
+    if (await this.deps.quiz.interrupt(channelId))
+      await this.post(channelId, { content: texts(loop.lang).interrupted });
   }
 
   /** A write that failed is tried again after short pauses before the round gives up. */
@@ -160,6 +165,8 @@ export class QuizRunner {
       }
       const reveal = await quiz.closeCurrent(channelId);
       await this.edit(message, questionView(opened, loop.lang, true));
+      // Another process ended the round while this one was away (see QuizService.lose).
+      if (!quiz.current(channelId)) return;
       if (reveal) {
         const passage = this.deps.corpus.passage(reveal.question.citation.passageId);
         const source = passage ? sourceLine(passage) : reveal.question.citation.passageId;
@@ -169,7 +176,8 @@ export class QuizRunner {
       await this.sleep(this.options.revealPauseMs, loop);
     }
     if (loop.cancelled) return;
-    await this.post(channelId, standingsView(await quiz.finish(channelId), loop.lang, t.standings));
+    const standings = await quiz.finish(channelId);
+    if (standings) await this.post(channelId, standingsView(standings, loop.lang, t.standings));
   }
 
   private async waitUntilDue(channelId: string, loop: Loop): Promise<void> {

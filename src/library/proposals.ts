@@ -6,6 +6,7 @@ import {
   duplicateIdProblems,
   parseClaimFile,
 } from "../corpus/claims.ts";
+import type { Db } from "../db/client.ts";
 import { libraryClaims } from "../db/schema.ts";
 import { type ClaimSummary, claimAsYaml, claimSummary } from "./claim-yaml.ts";
 import { slugify } from "./ids.ts";
@@ -83,19 +84,15 @@ export class Proposals {
   /** Checks a proposal with the claim rules and keeps it for a moderator's review. */
   async propose(guildId: string, actor: Actor, input: ProposalInput): Promise<ProposeOutcome> {
     const now = this.deps.clock();
-    const db = this.deps.db;
-    if (
-      eventsSince(db, guildId, actor.id, "propose", now - HOUR) >= LIBRARY_LIMITS.proposalsPerHour
-    )
+    // A cheap early refusal; the count that decides is taken again inside the write.
+    if (this.proposedTooOften(this.deps.db, guildId, actor, now))
       return { kind: "too-often", limit: LIBRARY_LIMITS.proposalsPerHour };
     const article = this.deps.corpus.article(input.articleId, guildId)?.article;
     if (!article) return { kind: "unknown-article", typed: input.articleId };
     const [answer, ...accept] = lines(input.answers);
     const base = slugify(answer ?? "") || "frage";
-    let slug = base;
-    for (let n = 2; claimSlugTaken(db, guildId, slug); n++) slug = `${base.slice(0, 34)}-${n}`;
     const raw = {
-      id: slug,
+      id: base,
       quote: input.quote.replace(/\s+/g, " ").trim(),
       question: { de: input.questionDe.trim(), en: input.questionEn.trim() },
       answer: answer ? [answer] : [],
@@ -109,17 +106,23 @@ export class Proposals {
       { body: article.body, date: article.date ?? undefined },
       "library",
     );
-    if (!checked.claim) return { kind: "invalid", problems: describe(checked.problems) };
-    const stored = claimAsYaml(checked.claim, slug);
+    const claim = checked.claim;
+    if (!claim) return { kind: "invalid", problems: describe(checked.problems) };
+    // Limit, free slug and insert in one write transaction (IMMEDIATE, one writer at a time):
+    // proposals sent at once are counted one after another and never pick the same slug.
     return storeOrRefuse(this.deps.writes, (tx): ProposeOutcome => {
+      if (this.proposedTooOften(tx, guildId, actor, now))
+        return { kind: "too-often", limit: LIBRARY_LIMITS.proposalsPerHour };
       if (claimsOf(tx, guildId).length >= LIBRARY_LIMITS.claims)
         return { kind: "too-many-claims", limit: LIBRARY_LIMITS.claims };
+      let slug = base;
+      for (let n = 2; claimSlugTaken(tx, guildId, slug); n++) slug = `${base.slice(0, 34)}-${n}`;
       tx.insert(libraryClaims)
         .values({
           guildId,
           slug,
           articleId: article.id,
-          claim: stored,
+          claim: claimAsYaml(claim, slug),
           status: "pending",
           proposedBy: actor.id,
           proposedByName: actor.name,
@@ -129,6 +132,12 @@ export class Proposals {
       recordEvent(tx, guildId, actor, "propose", slug, now);
       return { kind: "proposed", slug };
     });
+  }
+
+  private proposedTooOften(db: Db, guildId: string, actor: Actor, now: number): boolean {
+    return (
+      eventsSince(db, guildId, actor.id, "propose", now - HOUR) >= LIBRARY_LIMITS.proposalsPerHour
+    );
   }
 
   /** The proposals waiting for review, oldest first. */

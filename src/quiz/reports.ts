@@ -1,10 +1,17 @@
-import { and, asc, countDistinct, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, countDistinct, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { type Db, isConstraintViolation } from "../db/client.ts";
-import { reports, roundQuestions, rounds } from "../db/schema.ts";
+import { answers, reports, roundQuestions, rounds } from "../db/schema.ts";
 import { WriteFailedError, type WriteQueue } from "../db/write-queue.ts";
 
-/** A claim rests in a server once this many of its players have reported it, until reviewed. */
+/**
+ * A claim rests in a server once this many of its players have reported it, until reviewed. A
+ * report counts towards resting only when its reporter answered in the round that asked it: one
+ * member with forged or replayed report ids cannot make a server's questions rest.
+ */
 export const REST_AFTER_REPORTS = 2;
+
+/** Whether a report's author answered in the round whose question it reports. */
+const byPlayer = sql<number>`exists (select 1 from ${answers} where ${answers.roundId} = ${roundQuestions.roundId} and ${answers.userId} = ${reports.userId})`;
 
 export interface OpenReport {
   readonly guildId: string;
@@ -12,11 +19,16 @@ export interface OpenReport {
   /** The question as it was asked (the newest report's). */
   readonly prompt: string;
   readonly reporters: number;
+  /** Reporters who answered in the round that asked it (these make it rest). */
+  readonly players: number;
   readonly reasons: readonly { readonly userName: string; readonly reason: string }[];
   readonly resting: boolean;
 }
 
-/** "unknown": no such question in this server; "not-stored": the write failed, try again. */
+/**
+ * "unknown": no question of this server posted in this channel at that place (never posted, or
+ * forged); "not-stored": the write failed, try again.
+ */
 export type ReportOutcome = "reported" | "already" | "unknown" | "not-stored";
 
 /** Players' reports of wrong questions, and the claims that rest because of them. */
@@ -27,9 +39,13 @@ export class Reports {
     private readonly clock: () => number,
   ) {}
 
-  /** Stores a report on a question of a round of this server; one per player and question. */
+  /**
+   * Stores a report on a question that was posted in a round of this server and channel (where
+   * the reporter saw it); one per member and question.
+   */
   async report(input: {
     guildId: string;
+    channelId: string;
     roundId: number;
     position: number;
     userId: string;
@@ -39,21 +55,20 @@ export class Reports {
     try {
       return await this.writes.run((tx): ReportOutcome => {
         const question = tx
-          .select({
-            id: roundQuestions.id,
-            claimId: roundQuestions.claimId,
-            guildId: rounds.guildId,
-          })
+          .select({ id: roundQuestions.id, claimId: roundQuestions.claimId })
           .from(roundQuestions)
           .innerJoin(rounds, eq(rounds.id, roundQuestions.roundId))
           .where(
             and(
               eq(roundQuestions.roundId, input.roundId),
               eq(roundQuestions.position, input.position),
+              isNotNull(roundQuestions.postedAt),
+              eq(rounds.guildId, input.guildId),
+              eq(rounds.channelId, input.channelId),
             ),
           )
           .get();
-        if (question?.guildId !== input.guildId) return "unknown";
+        if (!question) return "unknown";
         tx.insert(reports)
           .values({
             guildId: input.guildId,
@@ -80,7 +95,8 @@ export class Reports {
       this.db
         .select({ claimId: reports.claimId })
         .from(reports)
-        .where(and(eq(reports.guildId, guildId), isNull(reports.reviewedAt)))
+        .innerJoin(roundQuestions, eq(roundQuestions.id, reports.questionId))
+        .where(and(eq(reports.guildId, guildId), isNull(reports.reviewedAt), byPlayer))
         .groupBy(reports.claimId)
         .having(sql`${countDistinct(reports.userId)} >= ${REST_AFTER_REPORTS}`)
         .all()
@@ -98,6 +114,7 @@ export class Reports {
         userName: reports.userName,
         reason: reports.reason,
         prompt: roundQuestions.prompt,
+        byPlayer,
       })
       .from(reports)
       .innerJoin(roundQuestions, eq(roundQuestions.id, reports.questionId))
@@ -115,15 +132,16 @@ export class Reports {
       byClaim.set(key, [...(byClaim.get(key) ?? []), row]);
     }
     return [...byClaim.values()].map((group) => {
-      const reporters = new Set(group.map((r) => r.userId)).size;
+      const players = new Set(group.filter((r) => r.byPlayer).map((r) => r.userId)).size;
       const first = group[0] as (typeof rows)[number];
       return {
         guildId: first.guildId,
         claimId: first.claimId,
         prompt: group.at(-1)?.prompt ?? "",
-        reporters,
+        reporters: new Set(group.map((r) => r.userId)).size,
+        players,
         reasons: group.map((r) => ({ userName: r.userName, reason: r.reason })),
-        resting: reporters >= REST_AFTER_REPORTS,
+        resting: players >= REST_AFTER_REPORTS,
       };
     });
   }

@@ -10,6 +10,8 @@ export const ROUND_LIMITS = {
   maxQuestions: 20,
   minSeconds: 10,
   maxSeconds: 120,
+  /** Rounds one member may start in one channel within an hour (the console is not limited). */
+  perMemberAndChannelPerHour: 12,
 } as const;
 
 export interface StartRequest extends Omit<RoundOptions, "seed"> {
@@ -27,7 +29,14 @@ export interface StartRequest extends Omit<RoundOptions, "seed"> {
 
 export type StartResult =
   | { readonly ok: true; readonly roundId: number; readonly questionCount: number }
-  | { readonly ok: false; readonly reason: "busy" | "no-questions" | "not-stored" };
+  | { readonly ok: false; readonly reason: "busy" | "no-questions" | "not-stored" }
+  /** The starter has started the hourly limit of rounds in this channel; next one at `retryAt`. */
+  | {
+      readonly ok: false;
+      readonly reason: "too-often";
+      readonly limit: number;
+      readonly retryAt: number;
+    };
 
 export interface OpenedQuestion {
   readonly roundId: number;

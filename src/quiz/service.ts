@@ -1,6 +1,7 @@
 import type { Db } from "../db/client.ts";
 import { WriteFailedError, type WriteQueue } from "../db/write-queue.ts";
 import type { GuildScope } from "../library/scope.ts";
+import type { Logger } from "../logger.ts";
 import { type ActiveRound, type AnswerInput, recordInRound } from "./active-round.ts";
 import { loadQuizClaims } from "./claims-store.ts";
 import { generateQuestions, type RoundOptions } from "./generate.ts";
@@ -8,20 +9,23 @@ import type { OwnerIdentity } from "./owners.ts";
 import type { Reports } from "./reports.ts";
 import { RoundMachine, WRONG_TYPED } from "./round.ts";
 import {
+  type CreatedRound,
   createRound,
   type EndStatus,
   endRound,
   interruptOrphanedRounds,
   markQuestionClosed,
   markQuestionPosted,
+  type RoundFence,
 } from "./round-store.ts";
-import type {
-  AnswerResult,
-  OpenedQuestion,
-  RevealResult,
-  StartRequest,
-  StartResult,
-  StopResult,
+import {
+  type AnswerResult,
+  type OpenedQuestion,
+  type RevealResult,
+  ROUND_LIMITS,
+  type StartRequest,
+  type StartResult,
+  type StopResult,
 } from "./round-types.ts";
 import { roundStandings, type Standing } from "./standings.ts";
 import { typedAnswerMatches } from "./typed-answer.ts";
@@ -37,6 +41,7 @@ export interface QuizServiceDeps {
   readonly clock: () => number;
   readonly owner: OwnerIdentity;
   readonly reports: Reports;
+  readonly logger: Logger;
 }
 
 /**
@@ -56,6 +61,24 @@ export class QuizService {
 
   private now(): number {
     return this.deps.clock();
+  }
+
+  private fence(round: ActiveRound): RoundFence {
+    return { roundId: round.roundId, ownerId: this.deps.owner.id };
+  }
+
+  /**
+   * Another process has ended this round (it took the channel over once this one's lease ran
+   * out): the round is forgotten here, and nothing more of it is written or posted.
+   */
+  private lose(channelId: string, round: ActiveRound): void {
+    round.machine.stop();
+    if (this.active.get(channelId) === round) this.active.delete(channelId);
+    this.unended.delete(round.roundId);
+    this.deps.logger.warn(
+      { roundId: round.roundId, channelId },
+      "round ended by another process while this one was away; it posts nothing more",
+    );
   }
 
   /** Closes rounds whose owner is gone (crashed, killed); call on start-up. */
@@ -88,18 +111,25 @@ export class QuizService {
     const questions = this.generate({ ...request, seed, resting }, request.guildId);
     if (questions.length === 0) return { ok: false, reason: "no-questions" };
     const live = new Set([...this.active.values()].map((r) => r.roundId));
-    let created: { roundId: number; questionIds: number[] } | null;
+    const limit = request.solo ? undefined : ROUND_LIMITS.perMemberAndChannelPerHour;
+    let created: CreatedRound;
     try {
       created = await this.deps.writes.run((tx) =>
-        createRound(tx, { ...request, seed, questions, now: this.now() }, this.deps.owner, (id) =>
-          live.has(id),
+        createRound(
+          tx,
+          { ...request, seed, questions, now: this.now(), hourlyLimit: limit },
+          this.deps.owner,
+          (id) => live.has(id),
         ),
       );
     } catch (error) {
       if (error instanceof WriteFailedError) return { ok: false, reason: "not-stored" };
       throw error;
     }
-    if (!created || this.active.has(request.channelId)) return { ok: false, reason: "busy" };
+    if ("refused" in created && created.refused === "too-often")
+      return { ok: false, reason: "too-often", limit: limit ?? 0, retryAt: created.retryAt };
+    if ("refused" in created || this.active.has(request.channelId))
+      return { ok: false, reason: "busy" };
     this.active.set(request.channelId, {
       roundId: created.roundId,
       guildId: request.guildId,
@@ -140,9 +170,15 @@ export class QuizService {
     const windowMs = round.machine.windowMs;
     const postedAt = await this.deps.writes.run((tx) => {
       const now = this.now();
-      markQuestionPosted(tx, round.questionIds[position] as number, now, now + windowMs);
-      return now;
+      const questionId = round.questionIds[position] as number;
+      return markQuestionPosted(tx, this.fence(round), questionId, now, now + windowMs)
+        ? now
+        : undefined;
     });
+    if (postedAt === undefined) {
+      this.lose(channelId, round);
+      return undefined;
+    }
     if (this.active.get(channelId) !== round) return undefined;
     round.points.clear();
     const opened = round.machine.openNext(postedAt);
@@ -203,7 +239,8 @@ export class QuizService {
   /**
    * Closes the open question and reveals it, counting every answer whose write was under way
    * when it closed. Marking it closed in the database may fail without harm: stored deadlines
-   * refuse late answers anyway, and the round's end closes every question.
+   * refuse late answers anyway, and the round's end closes every question. Undefined when there
+   * is nothing to reveal, or the round is no longer this process's.
    */
   async closeCurrent(channelId: string): Promise<RevealResult | undefined> {
     const round = this.active.get(channelId);
@@ -212,9 +249,13 @@ export class QuizService {
     await Promise.allSettled([...round.writing]);
     const reveal = round.machine.close();
     const questionId = round.questionIds[reveal.position] as number;
-    await this.deps.writes
-      .run((tx) => markQuestionClosed(tx, questionId, this.now()))
-      .catch(() => undefined);
+    const held = await this.deps.writes
+      .run((tx) => markQuestionClosed(tx, this.fence(round), questionId, this.now()))
+      .catch(() => true);
+    if (!held) {
+      this.lose(channelId, round);
+      return undefined;
+    }
     return {
       ...reveal,
       roundId: round.roundId,
@@ -225,24 +266,32 @@ export class QuizService {
     };
   }
 
-  /** Ends a round in the database, or remembers to retry when the write fails. */
-  private async end(roundId: number, status: EndStatus): Promise<void> {
+  /**
+   * Ends a round in the database, or remembers to retry when the write fails. "lost": another
+   * process had ended it already (its status stays as that one set it).
+   */
+  private async end(fence: RoundFence, status: EndStatus): Promise<"ended" | "lost"> {
     try {
-      await this.deps.writes.run((tx) => endRound(tx, roundId, status, this.now()));
-      this.unended.delete(roundId);
+      const ended = await this.deps.writes.run((tx) => endRound(tx, fence, status, this.now()));
+      this.unended.delete(fence.roundId);
+      return ended ? "ended" : "lost";
     } catch (error) {
       if (!(error instanceof WriteFailedError)) throw error;
-      this.unended.set(roundId, status);
+      this.unended.set(fence.roundId, status);
+      return "ended";
     }
   }
 
-  /** Ends the round normally and returns its standings. */
-  async finish(channelId: string): Promise<Standing[]> {
+  /** Ends the round normally and returns its standings; undefined when it is not this process's. */
+  async finish(channelId: string): Promise<Standing[] | undefined> {
     const round = this.active.get(channelId);
-    if (!round) return [];
+    if (!round) return undefined;
     round.machine.finish();
     this.active.delete(channelId);
-    await this.end(round.roundId, "finished");
+    if ((await this.end(this.fence(round), "finished")) === "lost") {
+      this.lose(channelId, round);
+      return undefined;
+    }
     return roundStandings(this.deps.db, round.roundId);
   }
 
@@ -256,7 +305,10 @@ export class QuizService {
     if (by.userId !== round.starterId && !by.canManageMessages) return { status: "forbidden" };
     round.machine.stop();
     this.active.delete(channelId);
-    await this.end(round.roundId, "stopped");
+    if ((await this.end(this.fence(round), "stopped")) === "lost") {
+      this.lose(channelId, round);
+      return { status: "no-round" };
+    }
     return {
       status: "stopped",
       roundId: round.roundId,
@@ -264,24 +316,34 @@ export class QuizService {
     };
   }
 
-  /** Ends a round that cannot go on (its writes or posts keep failing); it frees the channel. */
-  async interrupt(channelId: string): Promise<void> {
+  /**
+   * Ends a round that cannot go on (its writes or posts keep failing, or the process shuts down);
+   * it frees the channel. False when the round was not this process's to end.
+   */
+  async interrupt(channelId: string): Promise<boolean> {
     const round = this.active.get(channelId);
-    if (!round) return;
+    if (!round) return false;
     round.machine.stop();
     this.active.delete(channelId);
-    await this.end(round.roundId, "interrupted");
+    if ((await this.end(this.fence(round), "interrupted")) === "lost") {
+      this.lose(channelId, round);
+      return false;
+    }
+    return true;
   }
 
   /** Closes every round of this process as interrupted (graceful shutdown). */
   async interruptAll(): Promise<number> {
     const channels = [...this.active.keys()];
-    await Promise.all(channels.map((c) => this.interrupt(c)));
-    return channels.length;
+    const ended = await Promise.all(channels.map((c) => this.interrupt(c)));
+    return ended.filter(Boolean).length;
   }
 
   /** Retries the round ends that could not be written before. */
   async maintain(): Promise<void> {
-    await Promise.all([...this.unended].map(([roundId, status]) => this.end(roundId, status)));
+    const ownerId = this.deps.owner.id;
+    await Promise.all(
+      [...this.unended].map(([roundId, status]) => this.end({ roundId, ownerId }, status)),
+    );
   }
 }

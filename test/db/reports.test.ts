@@ -23,33 +23,46 @@ const request = (over: Partial<StartRequest> = {}): StartRequest => ({
   ...over,
 });
 
-/** Plays a one-question round to its end; returns the round id and the claim it asked. */
+/**
+ * Plays a one-question round to its end, answered by `players`; returns the round id and the
+ * claim it asked.
+ */
 async function playOne(
   over: Partial<StartRequest> = {},
+  players: readonly string[] = ["anna", "ben"],
 ): Promise<{ roundId: number; claimId: string }> {
+  const channelId = over.channelId ?? "c1";
   const started = await t.app.quiz.start(request(over));
   if (!started.ok) throw new Error(`round did not start: ${started.reason}`);
-  const opened = await t.app.quiz.openNext(over.channelId ?? "c1");
-  await t.app.quiz.finish(over.channelId ?? "c1");
+  const opened = await t.app.quiz.openNext(channelId);
+  for (const userId of players)
+    await t.app.quiz.answer(channelId, { userId, userName: userId, option: 0 });
+  await t.app.quiz.finish(channelId);
   return { roundId: started.roundId, claimId: opened?.question.claimId as string };
 }
 
-const report = (roundId: number, userId: string, guildId = "g1") =>
+const report = (
+  roundId: number,
+  userId: string,
+  where: { guildId?: string; channelId?: string; position?: number } = {},
+) =>
   t.app.reports.report({
-    guildId,
+    guildId: where.guildId ?? "g1",
+    channelId: where.channelId ?? "c1",
     roundId,
-    position: 0,
+    position: where.position ?? 0,
     userId,
     userName: userId,
     reason: "falsch",
   });
 
 describe("reports of wrong questions", () => {
-  it("are stored once per player, and only for a question of the reporter's server", async () => {
+  it("are stored once per member, and only for a question posted in the reporter's server and channel", async () => {
     const { roundId, claimId } = await playOne();
     expect(await report(roundId, "anna")).toBe("reported");
     expect(await report(roundId, "anna")).toBe("already");
-    expect(await report(roundId, "anna", "other-server")).toBe("unknown");
+    expect(await report(roundId, "anna", { guildId: "other-server" })).toBe("unknown");
+    expect(await report(roundId, "anna", { channelId: "c2" })).toBe("unknown");
     expect(await report(roundId + 99, "anna")).toBe("unknown");
     const stored = t.db.$client
       .prepare("SELECT guild_id, user_id, claim_id, reason FROM reports")
@@ -68,7 +81,7 @@ describe("reports of wrong questions", () => {
     expect(t.app.reports.resting("g1")).toEqual(new Set([claimId]));
     expect(t.app.reports.resting("g2").size).toBe(0);
     expect(t.app.reports.open()).toMatchObject([
-      { guildId: "g1", claimId, reporters: 2, resting: true },
+      { guildId: "g1", claimId, reporters: 2, players: 2, resting: true },
     ]);
 
     // The same seed would ask the same claim: while it rests, another one is asked instead.
@@ -82,5 +95,41 @@ describe("reports of wrong questions", () => {
     expect(t.app.reports.open("g1")).toEqual([]);
     const afterReview = await playOne({ channelId: "c4" });
     expect(afterReview.claimId).toBe(claimId);
+  });
+
+  it("refuse forged ids: questions of a stopped round that were never posted", async () => {
+    for (let cycle = 0; cycle < 12; cycle++) {
+      const started = await t.app.quiz.start(request({ count: 10, seed: cycle }));
+      if (!started.ok) throw new Error(started.reason);
+      await t.app.quiz.openNext("c1");
+      await t.app.quiz.stop("c1", { userId: "starter", canManageMessages: false });
+      const outcomes = await Promise.all(
+        Array.from({ length: 10 }, (_, position) =>
+          report(started.roundId, "starter", { position }),
+        ),
+      );
+      expect(outcomes.filter((o) => o === "reported")).toHaveLength(1);
+      expect(outcomes.filter((o) => o === "unknown")).toHaveLength(9);
+    }
+    expect(t.app.reports.resting("g1").size).toBe(0);
+  });
+
+  it("let a claim rest only on reports of distinct members who played the round that asked it", async () => {
+    const { roundId, claimId } = await playOne({}, ["anna"]);
+    await report(roundId, "anna");
+    await report(roundId, "onlooker");
+    await report(roundId, "another-onlooker");
+    expect(t.app.reports.resting("g1").size).toBe(0);
+    expect(t.app.reports.open("g1")).toMatchObject([
+      { claimId, reporters: 3, players: 1, resting: false },
+    ]);
+    // Playing another round that asks something else does not make a report on this one count.
+    const other = await playOne({ channelId: "c2", seed: 99 }, ["onlooker"]);
+    expect(other.claimId).not.toBe(claimId);
+    expect(t.app.reports.resting("g1").size).toBe(0);
+    const again = await playOne({ channelId: "c3" }, ["ben"]);
+    expect(again.claimId).toBe(claimId);
+    await report(again.roundId, "ben", { channelId: "c3" });
+    expect(t.app.reports.resting("g1")).toEqual(new Set([claimId]));
   });
 });

@@ -149,7 +149,9 @@ describe("typed answers, points in the reveal, and reports through the fake Disc
     );
     expect(await privateAnswer(start)).toContain("A round of one question begins");
     const question = await fake.waitFor(() => postedSince(since)[0]);
-    fake.click(anna, buttonsOf(question)[0]?.custom_id as string);
+    // Reports count towards resting only from members who played the round that asked it.
+    for (const player of [anna, ben, cem])
+      fake.click(player, buttonsOf(question)[0]?.custom_id as string);
     const reveal = await fake.waitFor(
       () => postedSince(since).find((r) => JSON.stringify(r.body).includes("Evidence")),
       15_000,

@@ -8,7 +8,7 @@ import { proposeButton, proposeTypeButton, verdictButton } from "./library.ts";
 import { postCitationButton } from "./post-citation.ts";
 import { quizAnswerButton } from "./quiz-answer.ts";
 import { reportQuestionButton } from "./report-question.ts";
-import { reportsReviewedButton } from "./reports-reviewed.ts";
+import { reportsPageButton, reportsReviewedButton } from "./reports-reviewed.ts";
 import { reviewAnswerButton } from "./review-answer.ts";
 import { typedAnswerButton } from "./typed-answer.ts";
 
@@ -21,6 +21,7 @@ const BUTTONS: { readonly [K in ButtonId["kind"]]: ButtonHandler<K> } = {
   typed: typedAnswerButton,
   report: reportQuestionButton,
   reviewed: reportsReviewedButton,
+  reports: reportsPageButton,
   propose: proposeButton,
   ptype: proposeTypeButton,
   verdict: verdictButton,

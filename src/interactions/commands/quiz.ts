@@ -59,7 +59,11 @@ export async function startRound(
   );
   if (!started.ok) {
     const reasons = { busy: t.roundBusy, "no-questions": t.noQuestions, "not-stored": t.notStored };
-    await respond.reply({ content: reasons[started.reason], ephemeral: true });
+    const content =
+      started.reason === "too-often"
+        ? t.roundsTooOften(started.limit, started.retryAt)
+        : reasons[started.reason];
+    await respond.reply({ content, ephemeral: true });
     return false;
   }
   await respond.reply({ content: t.roundStarted(started.questionCount, settings.seconds) });

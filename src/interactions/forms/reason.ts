@@ -9,6 +9,7 @@ export const reasonFormSubmitted: FormHandler<"reason"> = {
     if (request.guildId === null) return respond.reply({ content: t.guildOnly, ephemeral: true });
     const outcome = await ctx.reports.report({
       guildId: request.guildId,
+      channelId: request.channelId,
       roundId: id.roundId,
       position: id.position,
       userId: request.actor.id,

@@ -25,6 +25,11 @@ export const de = {
   language: "Sprache",
   guildOnly: "Quizrunden und Punkte gibt es nur auf Servern.",
   roundBusy: "In diesem Kanal läuft schon eine Runde.",
+  roundsTooOften: (limit: number, at: number): Text => [
+    `Du hast in diesem Kanal in der letzten Stunde schon ${limit} Runden gestartet. Die nächste kannst du `,
+    { time: at },
+    " starten.",
+  ],
   notStored:
     "Das konnte gerade nicht gespeichert werden (die Datenbank ist belegt). Bitte versuche es gleich noch einmal.",
   unavailable:
@@ -67,6 +72,7 @@ export const de = {
   reported:
     "Danke, deine Meldung ist gespeichert. Moderatoren sehen sie mit /quiz reports; melden mehrere, ruht die Frage bis zur Prüfung.",
   alreadyReported: "Du hast diese Frage schon gemeldet.",
+  pageOf: (page: number, pages: number) => `Seite ${page} von ${pages}`,
   reportsTitle: "Gemeldete Fragen",
   reportsEmpty: "Keine offenen Meldungen auf diesem Server.",
   reportsForbidden: "Die Meldungen sehen nur Mitglieder, die Nachrichten verwalten dürfen.",

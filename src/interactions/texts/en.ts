@@ -25,6 +25,11 @@ export const en: Strings = {
   language: "Language",
   guildOnly: "Quiz rounds and scores only exist in servers.",
   roundBusy: "A round is already running in this channel.",
+  roundsTooOften: (limit, at) => [
+    `You have started ${limit} rounds in this channel within the last hour. You can start the next one `,
+    { time: at },
+    ".",
+  ],
   notStored:
     "That could not be stored just now (the database is busy). Please try again in a moment.",
   unavailable:
@@ -65,6 +70,7 @@ export const en: Strings = {
   reported:
     "Thanks, your report is stored. Moderators see it with /quiz reports; when several report it, the question rests until it is reviewed.",
   alreadyReported: "You have already reported this question.",
+  pageOf: (page, pages) => `Page ${page} of ${pages}`,
   reportsTitle: "Reported questions",
   reportsEmpty: "No open reports on this server.",
   reportsForbidden: "Only members who can manage messages see the reports.",

@@ -4,9 +4,12 @@ import { encodeCustomId } from "../custom-id.ts";
 import { texts } from "../i18n.ts";
 import type { Card, Inline, View } from "../view.ts";
 
-/** Discord shows at most 10 embeds in a message; the oldest reported claims come first. */
-const REPORTS_SHOWN = 10;
-const BUTTONS_PER_ROW = 5;
+/**
+ * Reported claims shown per page, oldest first. Each card holds a question and up to five
+ * reasons of up to 500 characters, so four of them stay near Discord's 6,000 characters for a
+ * message's embeds together (the renderer shortens the longest when they would not).
+ */
+export const REPORTS_PER_PAGE = 4;
 /** Reasons shown per claim; the count says how many there are in all. */
 const REASONS_SHOWN = 5;
 
@@ -23,23 +26,34 @@ function reportCard(report: OpenReport, lang: Lang): Card {
   };
 }
 
-/** The open reports of a server, for moderators, each with a button to mark it reviewed. */
-export function reportsView(reports: readonly OpenReport[], lang: Lang): View {
+/**
+ * One page of a server's open reports, for moderators: each claim with a button to mark it
+ * reviewed, and buttons to the previous and next pages.
+ */
+export function reportsView(reports: readonly OpenReport[], lang: Lang, page = 0): View {
   const t = texts(lang);
   if (reports.length === 0) return { content: t.reportsEmpty, ephemeral: true };
-  const shown = reports.slice(0, REPORTS_SHOWN);
-  const buttons = shown.map((r) => ({
+  const pages = Math.ceil(reports.length / REPORTS_PER_PAGE);
+  const shownPage = Math.min(Math.max(0, page), pages - 1);
+  const shown = reports.slice(shownPage * REPORTS_PER_PAGE, (shownPage + 1) * REPORTS_PER_PAGE);
+  const reviewed = shown.map((r) => ({
     style: "secondary" as const,
     label: t.markReviewed(r.claimId),
     customId: encodeCustomId({ kind: "reviewed", claimId: r.claimId }),
   }));
-  const rows = [];
-  for (let i = 0; i < buttons.length; i += BUTTONS_PER_ROW)
-    rows.push(buttons.slice(i, i + BUTTONS_PER_ROW));
+  const paging = [
+    { label: t.previous, page: shownPage - 1, disabled: shownPage === 0 },
+    { label: t.next, page: shownPage + 1, disabled: shownPage >= pages - 1 },
+  ].map((b) => ({
+    style: "secondary" as const,
+    label: b.label,
+    customId: encodeCustomId({ kind: "reports", page: Math.max(0, b.page) }),
+    disabled: b.disabled,
+  }));
   return {
     ephemeral: true,
-    content: `${t.reportsTitle} (${reports.length})`,
+    content: `${t.reportsTitle} (${reports.length}) · ${t.pageOf(shownPage + 1, pages)}`,
     cards: shown.map((r) => reportCard(r, lang)),
-    buttons: rows,
+    buttons: pages > 1 ? [reviewed, paging] : [reviewed],
   };
 }
