@@ -1,5 +1,6 @@
 import { analyze, isStopWord, stemWord } from "./analyzer.ts";
 import { englishStem, isEnglishStopWord } from "./english.ts";
+import { fillerStarts } from "./filler.ts";
 import {
   MAX_QUERY_CHARS,
   MAX_QUERY_TERMS,
@@ -83,7 +84,7 @@ const ACRONYM = /^\p{Lu}{2,5}$/u;
 const isAcronym = (word: string) => ACRONYM.test(word);
 
 /** A query is read as English when it has more English than German function words. */
-function looksEnglish(query: string): boolean {
+export function looksEnglish(query: string): boolean {
   let english = 0;
   let german = 0;
   for (const token of tokenize(query)) {
@@ -145,15 +146,23 @@ function germanForms(stem: string, norm: string, vocabulary: Vocabulary, bridges
   return dedupe(forms);
 }
 
-function germanConcepts(text: string, vocabulary: Vocabulary, bridges: Bridges): QueryConcept[] {
+function germanConcepts(
+  text: string,
+  filler: ReadonlySet<number>,
+  vocabulary: Vocabulary,
+  bridges: Bridges,
+): QueryConcept[] {
   const concepts = new Map<string, QueryConcept>();
   for (const term of analyze(text)) {
     if (concepts.size >= MAX_QUERY_TERMS) break;
+    if (filler.has(term.start)) continue;
     if (concepts.has(term.stem)) continue;
     concepts.set(term.stem, {
       forms: germanForms(term.stem, term.norm, vocabulary, bridges),
       counts: !term.joined,
       word: text.slice(term.start, term.end),
+      start: term.start,
+      end: term.end,
     });
   }
   return [...concepts.values()];
@@ -164,8 +173,15 @@ function germanConcepts(text: string, vocabulary: Vocabulary, bridges: Bridges):
  * the corpus has it (names, shared words: "Musk", "Kuiper"). Two words that Ding translates
  * together ("front row") are looked up as one.
  */
-function englishConcepts(text: string, vocabulary: Vocabulary, bridges: Bridges): QueryConcept[] {
-  const tokens = tokenize(text).filter((t) => !t.joined && !isEnglishStopWord(t.norm));
+function englishConcepts(
+  text: string,
+  filler: ReadonlySet<number>,
+  vocabulary: Vocabulary,
+  bridges: Bridges,
+): QueryConcept[] {
+  const tokens = tokenize(text).filter(
+    (t) => !t.joined && !isEnglishStopWord(t.norm) && !filler.has(t.start),
+  );
   const concepts: QueryConcept[] = [];
   const seen = new Set<string>();
   for (let i = 0; i < tokens.length && concepts.length < MAX_QUERY_TERMS; i++) {
@@ -194,19 +210,25 @@ function englishConcepts(text: string, vocabulary: Vocabulary, bridges: Bridges)
           : [{ stem: stemWord(token.norm), credit: 1, origin: "typed" }],
       counts: true,
       word: text.slice(words[0]?.start ?? 0, words.at(-1)?.end ?? 0),
+      start: words[0]?.start ?? 0,
+      end: words.at(-1)?.end ?? 0,
     });
   }
   return concepts;
 }
 
-/** The words of a query with the forms to look each up by. */
+/**
+ * The words of a query with the forms to look each up by. Chat filler ("hab gelesen, dass",
+ * "is it true") is left out: it neither picks passages nor is looked for in them.
+ */
 export function expandQuery(
   query: string,
   vocabulary: Vocabulary,
   bridges: Bridges = NO_BRIDGES,
 ): QueryConcept[] {
   const text = query.slice(0, MAX_QUERY_CHARS);
+  const filler = fillerStarts(tokenize(text));
   return looksEnglish(text)
-    ? englishConcepts(text, vocabulary, bridges)
-    : germanConcepts(text, vocabulary, bridges);
+    ? englishConcepts(text, filler, vocabulary, bridges)
+    : germanConcepts(text, filler, vocabulary, bridges);
 }

@@ -3,15 +3,21 @@ import type { Db } from "../db/client.ts";
 import { ANY_SCOPED_SQL, type GuildScope, UNSEEN_PASSAGES_SQL } from "../library/scope.ts";
 import { analyze } from "./analyzer.ts";
 import { createClaimSource } from "./claim-source.ts";
-import { type Bridges, expandQuery } from "./expand.ts";
+import { type Bridges, expandQuery, looksEnglish } from "./expand.ts";
 import { fuseRankings, type RankedList } from "./fusion.ts";
 import { highlight } from "./highlight.ts";
 import { storedBridges } from "./lexicon.ts";
 import { QueryMatcher } from "./matcher.ts";
 import { phraseExpression, quotedPhrases } from "./phrases.ts";
-import { buildMatchExpression, compoundStems, type QueryConcept } from "./query.ts";
+import {
+  buildMatchExpression,
+  compoundStems,
+  MAX_QUERY_CHARS,
+  type QueryConcept,
+} from "./query.ts";
 import type { CandidateSource, SearchIndex, SearchOptions, SearchResult } from "./types.ts";
 import { understoodIn } from "./understood.ts";
+import { type Evidence, firstVerdict, judge, queryEvidence } from "./verdict.ts";
 import type { VocabularyView } from "./vocabulary.ts";
 import { VocabularyCache } from "./vocabulary-cache.ts";
 
@@ -38,6 +44,9 @@ const RANKING = {
 } as const;
 
 export const MAX_RESULTS = 25;
+
+/** What a result says when the verdict was skipped (the bench's comparison run only). */
+const UNCHECKED: Evidence = { verdict: "partial", missing: [], differences: [], coverage: 1 };
 
 interface StemRow {
   docid: number;
@@ -205,11 +214,20 @@ export function createSearchIndex(
     const fused = [...fuseRankings(lists)]
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])
       .slice(0, limit);
+    const asked = options.skipVerdicts
+      ? undefined
+      : queryEvidence(query.slice(0, MAX_QUERY_CHARS), looksEnglish(query), matcher);
     const results: SearchResult[] = [];
+    let answer: Evidence | undefined;
     for (const [docid, score] of fused) {
       const row = passageByDocid.get(docid);
       if (!row) continue;
       const terms = analyze(row.text);
+      const judged = asked ? judge(asked, matcher, terms, row.text) : UNCHECKED;
+      // The first passage decides whether there is a source at all; without one, every passage
+      // listed is only the nearest there is.
+      answer ??= firstVerdict(judged);
+      const evidence = answer.verdict === "none" ? { ...judged, verdict: "none" as const } : judged;
       results.push({
         passageId: row.id,
         articleId: row.articleId,
@@ -222,7 +240,10 @@ export function createSearchIndex(
         text: row.text,
         score,
         highlights: highlight(row.text, terms, matcher),
-        understood: understoodIn(row.text, terms, matcher),
+        understood: evidence.verdict === "none" ? [] : understoodIn(row.text, terms, matcher),
+        verdict: evidence.verdict,
+        missing: evidence.missing,
+        differences: evidence.differences,
       });
     }
     return results;
