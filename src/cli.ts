@@ -168,7 +168,7 @@ async function main(argv: string[]): Promise<number> {
       } else if (values.json) {
         process.stdout.write(`${JSON.stringify(toJson(query, search(query)), null, 2)}\n`);
       } else {
-        process.stdout.write(renderCitations(search(query), styleFor(process.stdout)));
+        process.stdout.write(renderCitations(query, search(query), styleFor(process.stdout)));
       }
       await app.close();
       return 0;
