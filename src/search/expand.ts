@@ -10,6 +10,7 @@ import {
 } from "./query.ts";
 import { tokenize } from "./tokenize.ts";
 import { MIN_AFFIX_LENGTH, type VocabularyView as Vocabulary } from "./vocabulary.ts";
+import { WordLists } from "./word-lists.ts";
 
 /**
  * What counts less than a word as typed: a part of an unknown compound, a corrected spelling, a
@@ -119,7 +120,13 @@ function dedupe(forms: readonly QueryForm[]): QueryForm[] {
  * translation when it is an English word, known parts ("Sonderstatus" → "status"), the nearest
  * indexed spelling ("Vereidgung" → "vereid"); and the synonyms that the corpus uses.
  */
-function germanForms(stem: string, norm: string, vocabulary: Vocabulary, bridges: Bridges) {
+function germanForms(
+  stem: string,
+  norm: string,
+  vocabulary: Vocabulary,
+  bridges: Bridges,
+  words: WordLists,
+) {
   const forms: QueryForm[] = [{ stem, credit: 1, origin: "typed" }];
   let base = stem;
   if (!isKnown(stem, vocabulary) && !NUMBER.test(stem)) {
@@ -129,7 +136,15 @@ function germanForms(stem: string, norm: string, vocabulary: Vocabulary, bridges
     const parts = inflected.length > 0 || english.length > 0 ? [] : splitCompound(stem, vocabulary);
     forms.push(...english);
     for (const part of parts) forms.push({ stem: part, credit: CREDITS.part, origin: "part" });
-    if (inflected.length === 0 && english.length === 0 && parts.length === 0 && stem.length >= 5) {
+    // Only a typo is corrected: a real word that the corpus lacks is not found, not replaced.
+    const typo = !words.isWord(norm);
+    if (
+      typo &&
+      inflected.length === 0 &&
+      english.length === 0 &&
+      parts.length === 0 &&
+      stem.length >= 5
+    ) {
       const corrected = vocabulary.closest(stem, stem.length >= 8 ? 2 : 1);
       if (corrected) {
         forms.push({ stem: corrected, credit: CREDITS.correction, origin: "correction" });
@@ -151,6 +166,7 @@ function germanConcepts(
   filler: ReadonlySet<number>,
   vocabulary: Vocabulary,
   bridges: Bridges,
+  words: WordLists,
 ): QueryConcept[] {
   const concepts = new Map<string, QueryConcept>();
   for (const term of analyze(text)) {
@@ -158,7 +174,7 @@ function germanConcepts(
     if (filler.has(term.start)) continue;
     if (concepts.has(term.stem)) continue;
     concepts.set(term.stem, {
-      forms: germanForms(term.stem, term.norm, vocabulary, bridges),
+      forms: germanForms(term.stem, term.norm, vocabulary, bridges, words),
       counts: !term.joined,
       word: text.slice(term.start, term.end),
       start: term.start,
@@ -225,10 +241,11 @@ export function expandQuery(
   query: string,
   vocabulary: Vocabulary,
   bridges: Bridges = NO_BRIDGES,
+  words: WordLists = new WordLists(),
 ): QueryConcept[] {
   const text = query.slice(0, MAX_QUERY_CHARS);
   const filler = fillerStarts(tokenize(text));
   return looksEnglish(text)
     ? englishConcepts(text, filler, vocabulary, bridges)
-    : germanConcepts(text, filler, vocabulary, bridges);
+    : germanConcepts(text, filler, vocabulary, bridges, words);
 }

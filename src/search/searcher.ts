@@ -18,8 +18,9 @@ import {
 import type { CandidateSource, SearchIndex, SearchOptions, SearchResult } from "./types.ts";
 import { understoodIn } from "./understood.ts";
 import { type Evidence, firstVerdict, judge, queryEvidence } from "./verdict.ts";
-import type { VocabularyView } from "./vocabulary.ts";
+import { idfOf, type VocabularyView } from "./vocabulary.ts";
 import { VocabularyCache } from "./vocabulary-cache.ts";
+import { WordLists } from "./word-lists.ts";
 
 /** Weights of the fused signals; tuned on the sets in test/retrieval/. */
 const RANKING = {
@@ -46,7 +47,13 @@ const RANKING = {
 export const MAX_RESULTS = 25;
 
 /** What a result says when the verdict was skipped (the bench's comparison run only). */
-const UNCHECKED: Evidence = { verdict: "partial", missing: [], differences: [], coverage: 1 };
+const UNCHECKED: Evidence = {
+  verdict: "partial",
+  missing: [],
+  differences: [],
+  coverage: 1,
+  mass: 0,
+};
 
 interface StemRow {
   docid: number;
@@ -96,6 +103,7 @@ export function createSearchIndex(
   extraSources: readonly CandidateSource[] = [],
   vocabularies = new VocabularyCache(db.$client),
   bridges: Bridges = storedBridges(db.$client),
+  wordLists: WordLists = new WordLists(),
 ): SearchIndex {
   const sqlite = db.$client;
   const bm25 = "bm25(passages_fts)";
@@ -135,7 +143,7 @@ export function createSearchIndex(
   const searchInSnapshot = sqlite.transaction((query: string, options: SearchOptions) => {
     const limit = Math.max(1, Math.min(MAX_RESULTS, Math.trunc(options.limit ?? 3) || 1));
     const vocab = vocabularies.current("passages");
-    const concepts = expandQuery(query, vocab, bridges);
+    const concepts = expandQuery(query, vocab, bridges, wordLists);
     const stems = concepts.flatMap((c) => c.forms.map((f) => f.stem));
     // Synonyms and translations stand for the word but count less: they are listed once and
     // not expanded to compounds.
@@ -216,7 +224,13 @@ export function createSearchIndex(
       .slice(0, limit);
     const asked = options.skipVerdicts
       ? undefined
-      : queryEvidence(query.slice(0, MAX_QUERY_CHARS), looksEnglish(query), matcher);
+      : queryEvidence(
+          query.slice(0, MAX_QUERY_CHARS),
+          looksEnglish(query),
+          matcher,
+          wordLists,
+          idfOf(vocab.passageCount, 1),
+        );
     const results: SearchResult[] = [];
     let answer: Evidence | undefined;
     for (const [docid, score] of fused) {
@@ -255,11 +269,13 @@ export function createSearchIndex(
 }
 
 /** The search the bot and the CLI use: passages, with the annotated claims fused in. */
-export function createCorpusSearch(db: Db): SearchIndex {
+export function createCorpusSearch(db: Db, words: WordLists = new WordLists()): SearchIndex {
   const vocabularies = new VocabularyCache(db.$client);
   return createSearchIndex(
     db,
     [createClaimSource(db, vocabularies, RANKING.claimsWeight)],
     vocabularies,
+    storedBridges(db.$client),
+    words,
   );
 }

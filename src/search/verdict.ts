@@ -1,7 +1,9 @@
 import type { Term } from "./analyzer.ts";
 import { stemWord } from "./analyzer.ts";
 import type { QueryMatcher } from "./matcher.ts";
+import { normalizeWord } from "./normalize.ts";
 import { type Quantity, quantitiesOf } from "./quantities.ts";
+import type { WordLists } from "./word-lists.ts";
 
 /**
  * What a passage shows of a query, by aligning their words and numbers (it does not read
@@ -24,14 +26,17 @@ export interface Evidence {
   readonly differences: readonly Difference[];
   /** The IDF-weighted share (0–1) of the query's content words the passage holds. */
   readonly coverage: number;
+  /** Their summed IDF weight, in units of the weight of a word in one passage only. */
+  readonly mass: number;
 }
 
 /**
- * Below this IDF-weighted share of the query's content words, the best passage is no source:
- * what it shares with the query is too little, or only its common words. Tuned on
- * test/retrieval/evidence-tune.yaml.
+ * The best passage is no source when it holds less than half of the weight of the query's
+ * content words (IDF-weighted) and less than 1.55 times the weight of one word that stands in
+ * a single passage: it shares with the query only a little, or only common words. Tuned on
+ * test/retrieval/evidence-tune.yaml (chat against answerable queries).
  */
-export const NONE_BELOW = 0.5;
+export const NONE_BELOW = { coverage: 0.5, mass: 1.55 } as const;
 
 /** How close (in characters) a passage's number must stand to a query word to be compared. */
 const NEAR_CHARS = 60;
@@ -43,20 +48,39 @@ const SAME_AMOUNT = 0.005;
 export interface QueryEvidence {
   readonly query: string;
   readonly quantities: readonly Quantity[];
-  /** Per concept: a content word (not a number, scale, unit or currency of a number). */
+  /**
+   * Per concept: a content word (not a number, nor the scale, unit or currency of one), and
+   * whether a passage must hold it to back the query: names, nouns and words no list knows.
+   * Other content words (verbs, adjectives, adverbs) count towards the coverage only.
+   */
   readonly content: readonly boolean[];
+  readonly required: readonly boolean[];
+  /** The weight of a word that stands in one passage: the unit of `Evidence.mass`. */
+  readonly rarest: number;
 }
+
+const CAPITAL = /^\p{Lu}/u;
 
 export function queryEvidence(
   query: string,
   english: boolean,
   matcher: QueryMatcher,
+  words: WordLists,
+  rarest: number,
 ): QueryEvidence {
   const quantities = quantitiesOf(query, english);
   const inNumber = (start: number) =>
     quantities.some((q) => start >= q.start && start < q.end && start !== q.unitStart);
   const content = matcher.concepts.map((c) => c.counts && !inNumber(c.start));
-  return { query, quantities, content };
+  const firstWord = query.search(/[\p{L}\p{N}]/u);
+  const required = matcher.concepts.map((c) => {
+    // A capital that only starts the query says nothing; one inside it marks a name or noun.
+    if (c.start !== firstWord && CAPITAL.test(c.word)) return true;
+    if (!words.ready) return CAPITAL.test(c.word);
+    const norm = normalizeWord(c.word);
+    return !words.isWord(norm) || (!english && words.isNoun(norm));
+  });
+  return { query, quantities, content, required, rarest };
 }
 
 /** How far apart two amounts are, by ratio ("16.000" is nearer to "60.000" than "2"). */
@@ -78,6 +102,7 @@ export function judge(
   const alignment = matcher.align(terms.map((t) => t.stem));
   let total = 0;
   let held = 0;
+
   const missing: { at: number; word: string }[] = [];
   matcher.concepts.forEach((concept, i) => {
     if (!q.content[i]) return;
@@ -85,7 +110,8 @@ export function judge(
     const credit = alignment.credit[i] as number;
     total += weight;
     held += weight * credit;
-    if (credit === 0) missing.push({ at: concept.start, word: concept.word });
+
+    if (credit === 0 && q.required[i]) missing.push({ at: concept.start, word: concept.word });
   });
   const differences: Difference[] = [];
   if (q.quantities.length > 0) {
@@ -107,6 +133,7 @@ export function judge(
     }
   }
   const coverage = total > 0 ? held / total : q.quantities.length > 0 ? 1 : 0;
+
   const verdict: Verdict =
     total === 0 && q.quantities.length === 0
       ? "none"
@@ -120,6 +147,7 @@ export function judge(
     missing: missing.sort((a, b) => a.at - b.at).map((m) => m.word),
     differences,
     coverage,
+    mass: q.rarest > 0 ? held / q.rarest : 0,
   };
 }
 
@@ -163,7 +191,8 @@ function compare(
   return "absent";
 }
 
-/** The answer's verdict: its first passage's, "none" when that holds too little of the query. */
+/** The answer's verdict: its first passage's, "none" when that holds too little of the query (NONE_BELOW). */
 export function firstVerdict(evidence: Evidence): Evidence {
-  return evidence.coverage < NONE_BELOW ? { ...evidence, verdict: "none" } : evidence;
+  const little = evidence.coverage < NONE_BELOW.coverage && evidence.mass < NONE_BELOW.mass;
+  return little ? { ...evidence, verdict: "none" } : evidence;
 }
