@@ -177,7 +177,11 @@ function compare(
     return stem === stemWord(wanted.unit);
   };
   const kin = passage.filter(sameThing);
-  if (kin.some((p) => agree(p.value, wanted.value))) return "agrees";
+  // The same number near the query's words, even with nothing counted after it ("nur sieben"),
+  // is no difference.
+  const equal = (p: Quantity) =>
+    agree(p.value, wanted.value) && (p.kind === wanted.kind || p.kind === "count");
+  if (kin.some((p) => agree(p.value, wanted.value)) || passage.some(equal)) return "agrees";
   const nearest = kin.sort(
     (a, b) => distance(a.value, wanted.value) - distance(b.value, wanted.value),
   )[0];
