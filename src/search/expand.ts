@@ -77,6 +77,14 @@ function inflections(norm: string, vocabulary: Vocabulary): QueryForm[] {
     .map((stem) => ({ stem, credit: CREDITS.inflection, origin: "typed" as const }));
 }
 
+/** Two stems that differ only in their last few letters: forms of one word, not two words. */
+const ROOT_ENDING = 3;
+const sameRoot = (a: string, b: string) => {
+  let common = 0;
+  while (common < a.length && a[common] === b[common]) common++;
+  return common >= 5 && common >= Math.max(a.length, b.length) - ROOT_ENDING;
+};
+
 const isKnown = (stem: string, vocabulary: Vocabulary) =>
   vocabulary.documentFrequency(stem) > 0 ||
   (stem.length >= MIN_AFFIX_LENGTH && (vocabulary.hasPrefix(stem) || vocabulary.hasSuffix(stem)));
@@ -137,18 +145,16 @@ function germanForms(
     forms.push(...english);
     for (const part of parts) forms.push({ stem: part, credit: CREDITS.part, origin: "part" });
     // Only a typo is corrected: a real word that the corpus lacks is not found, not replaced.
-    const typo = !words.isWord(norm);
-    if (
-      typo &&
-      inflected.length === 0 &&
-      english.length === 0 &&
-      parts.length === 0 &&
-      stem.length >= 5
-    ) {
-      const corrected = vocabulary.closest(stem, stem.length >= 8 ? 2 : 1);
-      if (corrected) {
-        forms.push({ stem: corrected, credit: CREDITS.correction, origin: "correction" });
-        base = corrected;
+    if (inflected.length === 0 && english.length === 0 && parts.length === 0 && stem.length >= 5) {
+      const nearest = vocabulary.closest(stem, stem.length >= 8 ? 2 : 1);
+      // Only a typo is corrected: a real word that the corpus lacks is not replaced by another
+      // word, only by another form of itself ("ernüchtert" → "ernüchternd").
+      if (nearest && !words.isWord(norm)) {
+        forms.push({ stem: nearest, credit: CREDITS.correction, origin: "correction" });
+        base = nearest;
+      } else if (nearest && sameRoot(stem, nearest)) {
+        forms.push({ stem: nearest, credit: CREDITS.inflection, origin: "typed" });
+        base = nearest;
       }
     }
   }

@@ -50,9 +50,13 @@ hallo
 moin
 servus
 tach
-leute
+hey leute
+hallo leute
+hi leute
+moin leute
 ihr
-jemand
+hat jemand
+kennt jemand
 weiß jemand
 kann mir jemand sagen
 kommt jemand
@@ -155,7 +159,6 @@ kind of
 like
 just
 ok
-okay
 yeah
 yep
 nope

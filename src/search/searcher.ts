@@ -15,6 +15,7 @@ import {
   MAX_QUERY_CHARS,
   type QueryConcept,
 } from "./query.ts";
+import { LibraryStems, scopedBridges, scopedVocabulary } from "./scoped-vocabulary.ts";
 import type { CandidateSource, SearchIndex, SearchOptions, SearchResult } from "./types.ts";
 import { understoodIn } from "./understood.ts";
 import { type Evidence, firstVerdict, judge, queryEvidence } from "./verdict.ts";
@@ -128,6 +129,7 @@ export function createSearchIndex(
        ORDER BY score LIMIT ?
      ) c JOIN passages p ON p.docid = c.docid ORDER BY c.score`,
   ) as Statement<[string, GuildScope, GuildScope, number], StemRow>;
+  const libraryStems = new LibraryStems(sqlite);
   const anyScoped = sqlite.prepare(ANY_SCOPED_SQL).pluck() as Statement<[GuildScope], number>;
   const stemsByDocid = sqlite.prepare(
     "SELECT docid, stems FROM passages WHERE docid = ?",
@@ -142,8 +144,21 @@ export function createSearchIndex(
   // another process commits meanwhile shows up whole in the next search, never half in this one.
   const searchInSnapshot = sqlite.transaction((query: string, options: SearchOptions) => {
     const limit = Math.max(1, Math.min(MAX_RESULTS, Math.trunc(options.limit ?? 3) || 1));
-    const vocab = vocabularies.current("passages");
-    const concepts = expandQuery(query, vocab, bridges, wordLists);
+    const guild = options.guildId ?? null;
+    const scoped = anyScoped.get(guild) !== 0;
+    // Another server's words are neither corrections nor compounds nor bridges here.
+    const hidden = scoped
+      ? libraryStems.hiddenFrom(guild, vocabularies.current("passages"))
+      : undefined;
+    const vocab = hidden
+      ? scopedVocabulary(vocabularies.current("passages"), hidden)
+      : vocabularies.current("passages");
+    const concepts = expandQuery(
+      query,
+      vocab,
+      hidden ? scopedBridges(bridges, hidden) : bridges,
+      wordLists,
+    );
     const stems = concepts.flatMap((c) => c.forms.map((f) => f.stem));
     // Synonyms and translations stand for the word but count less: they are listed once and
     // not expanded to compounds.
@@ -167,9 +182,8 @@ export function createSearchIndex(
     const words = terms.length > 0 ? buildMatchExpression(terms) : null;
     // A quoted phrase must stand in the passage as typed, when any passage has it at all.
     const phrases = phraseExpression(quotedPhrases(query));
-    const guild = options.guildId ?? null;
     // The command checked that the article is one this server sees.
-    const inScope = options.article !== undefined || anyScoped.get(guild) === 0;
+    const inScope = options.article !== undefined || !scoped;
     const lookUp = (match: string) =>
       options.article
         ? candidatesInArticle.all(match, options.article, RANKING.candidates)
