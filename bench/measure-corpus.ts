@@ -7,7 +7,8 @@ import { buildQueries } from "./queries.ts";
 import { MiB } from "./stats.ts";
 import { jsonWorker, ROOT } from "./workers.ts";
 
-export const ENGINES = ["beleg", "fts", "minisearch"] as const;
+/** `beleg-unchecked` is /cite without its verdicts: what the verdict costs is the difference. */
+export const ENGINES = ["beleg", "beleg-unchecked", "fts", "minisearch"] as const;
 export type Engine = (typeof ENGINES)[number];
 
 export interface SearchFigures {

@@ -4,6 +4,7 @@ import { HEAPS } from "./realistic.ts";
 
 const ENGINE_NAMES = {
   beleg: "Beleg /cite",
+  "beleg-unchecked": "Beleg /cite without verdicts",
   fts: "raw FTS5, stemmed column",
   minisearch: "MiniSearch, same tokenizer+stemmer",
 } as const;

@@ -8,7 +8,7 @@ import { memory, percentile } from "./stats.ts";
 
 /**
  * One search engine in a process of its own, so its memory is its own: `beleg` (the /cite search
- * as the bot runs it), `fts` (a raw FTS5 MATCH on the stemmed column) or `minisearch` (same
+ * as the bot runs it), `beleg-unchecked` (the same without verdicts), `fts` (a raw FTS5 MATCH on the stemmed column) or `minisearch` (same
  * tokenizer and stemmer). Reads queries as JSON on stdin, runs each once to warm up, then `runs`
  * queries in turn; prints latencies and memory (idle after the warm-up, and after the runs).
  */
@@ -25,10 +25,11 @@ async function main(): Promise<void> {
   const { db } = app;
   const before = memory();
   let run: (q: string) => number;
-  if (mode === "beleg") {
+  if (mode === "beleg" || mode === "beleg-unchecked") {
     // Steady state: the vocabulary a running bot has in memory a moment after its start.
     await app.search.ready();
-    run = (q) => app.search.search(q, { limit: 3 }).length;
+    const skipVerdicts = mode === "beleg-unchecked";
+    run = (q) => app.search.search(q, { limit: 3, skipVerdicts }).length;
   } else if (mode === "fts") {
     const stmt = db.$client.prepare(
       "SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? ORDER BY bm25(passages_fts) LIMIT 3",

@@ -16,6 +16,8 @@ export function targetsOf(
     else targets[`${at}.citeP95Within2xMiniSearch`] = beleg.p95 <= 2 * mini.p95;
     if (c.name === "realistic" && c.passages >= 100_000)
       targets[`${at}.citeP95Under20ms`] = beleg.p95 <= 20;
+    // Issue 21: the verdict adds at most 20 % to /cite's p95.
+    targets[`${at}.verdictWithin20Percent`] = beleg.p95 <= 1.2 * of("beleg-unchecked").p95;
     targets[`${at}.lessMemoryThanMiniSearch`] = beleg.rssAfterMiB < mini.rssAfterMiB;
     if (c.passages >= 100_000) {
       targets[`${at}.indexing20kPerSecond`] = c.indexing.passagesPerSecond >= 20_000;

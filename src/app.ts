@@ -1,5 +1,5 @@
 import { statSync } from "node:fs";
-import type { Config } from "./config.ts";
+import { type Config, DEBIAN_WORD_LISTS } from "./config.ts";
 import { type RefreshOutcome, refreshIndex } from "./corpus/index-corpus.ts";
 import type { IngestProgress } from "./corpus/ingest.ts";
 import { missingLexicons } from "./corpus/lexicons.ts";
@@ -36,6 +36,7 @@ import { QuizService } from "./quiz/service.ts";
 import { Scoreboard } from "./quiz/standings.ts";
 import { createCorpusSearch } from "./search/searcher.ts";
 import type { SearchIndex } from "./search/types.ts";
+import { wordListsOf } from "./search/word-lists.ts";
 
 /** The services of one process, over one database. */
 export interface App {
@@ -128,7 +129,8 @@ function fileIdentity(path: string): () => void {
  * registers as an owner and renews its heartbeat while it runs.
  */
 export async function openApp(
-  config: Pick<Config, "databasePath" | "corpusDir" | "lexicons">,
+  config: Pick<Config, "databasePath" | "corpusDir" | "lexicons"> &
+    Partial<Pick<Config, "wordLists">>,
   options: AppOptions,
 ): Promise<App> {
   const { logger } = options;
@@ -162,6 +164,12 @@ export async function openApp(
     logger.warn(
       { missing },
       "lexicons not found: synonyms and English questions are not bridged (install Debian's openthesaurus-de-text and trans-de-en)",
+    );
+  const words = await wordListsOf(config.wordLists ?? DEBIAN_WORD_LISTS);
+  if (words.missing.length > 0)
+    logger.warn(
+      { missing: words.missing },
+      "word lists not found: real words the corpus lacks may be corrected into corpus words (install Debian's wngerman and wamerican)",
     );
   const refresh = rebuild
     ? await refreshing?.catch((error: unknown) => {
@@ -212,7 +220,7 @@ export async function openApp(
     db,
     writes,
     owner,
-    search: createCorpusSearch(db),
+    search: createCorpusSearch(db, words.lists),
     corpus,
     quiz,
     scores: new Scoreboard(db),

@@ -12,7 +12,7 @@ import { loadCorpus } from "./corpus/load.ts";
 import { formatProblem } from "./corpus/problems.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { MAX_RESULTS } from "./search/searcher.ts";
-import type { SearchResult } from "./search/types.ts";
+import { answerVerdict, type SearchResult } from "./search/types.ts";
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
@@ -42,6 +42,7 @@ async function openIndexed(config: Config, logger: Logger): Promise<App> {
 function toJson(query: string, results: readonly SearchResult[]) {
   return {
     query,
+    verdict: answerVerdict(results),
     results: results.map((r) => ({
       article: r.articleId,
       title: r.title,
@@ -52,6 +53,9 @@ function toJson(query: string, results: readonly SearchResult[]) {
       text: r.text,
       score: Number(r.score.toFixed(6)),
       highlights: r.highlights.map((h) => [h.start, h.end]),
+      verdict: r.verdict,
+      missing: r.missing,
+      differences: r.differences.map((d) => ({ query: d.query, text: d.text })),
     })),
   };
 }
@@ -164,7 +168,7 @@ async function main(argv: string[]): Promise<number> {
       } else if (values.json) {
         process.stdout.write(`${JSON.stringify(toJson(query, search(query)), null, 2)}\n`);
       } else {
-        process.stdout.write(renderCitations(search(query), styleFor(process.stdout)));
+        process.stdout.write(renderCitations(query, search(query), styleFor(process.stdout)));
       }
       await app.close();
       return 0;

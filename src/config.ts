@@ -11,6 +11,12 @@ export const DEBIAN_LEXICONS = {
   dictionary: "/usr/share/trans/de-en",
 } as const;
 
+/** Where Debian's packages wngerman and wamerican put their word lists. */
+export const DEBIAN_WORD_LISTS = {
+  german: "/usr/share/dict/ngerman",
+  english: "/usr/share/dict/american-english",
+} as const;
+
 const ConfigSchema = z.object({
   DISCORD_TOKEN: z.preprocess(emptyToUndefined, z.string().min(1).optional()),
   DISCORD_GUILD_ID: z.preprocess(
@@ -26,6 +32,8 @@ const ConfigSchema = z.object({
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(LOG_LEVELS).default("info")),
   THESAURUS_PATH: z.preprocess(emptyToUndefined, z.string().default(DEBIAN_LEXICONS.thesaurus)),
   DICTIONARY_PATH: z.preprocess(emptyToUndefined, z.string().default(DEBIAN_LEXICONS.dictionary)),
+  GERMAN_WORDS_PATH: z.preprocess(emptyToUndefined, z.string().default(DEBIAN_WORD_LISTS.german)),
+  ENGLISH_WORDS_PATH: z.preprocess(emptyToUndefined, z.string().default(DEBIAN_WORD_LISTS.english)),
 });
 
 export interface Config {
@@ -37,6 +45,8 @@ export interface Config {
   logLevel: (typeof LOG_LEVELS)[number];
   /** German thesaurus and German–English dictionary bridged through at ingest. */
   lexicons: { thesaurus: string; dictionary: string };
+  /** German and English word lists: a word in them is not "corrected" into a corpus word. */
+  wordLists: { german: string; english: string };
 }
 
 /** Reads the settings from the environment (and `.env`); the only place that touches process.env. */
@@ -56,5 +66,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, useDotenv = tru
     corpusDir: e.CORPUS_DIR,
     logLevel: e.LOG_LEVEL,
     lexicons: { thesaurus: e.THESAURUS_PATH, dictionary: e.DICTIONARY_PATH },
+    wordLists: { german: e.GERMAN_WORDS_PATH, english: e.ENGLISH_WORDS_PATH },
   };
 }

@@ -1,5 +1,6 @@
 import { analyze, isStopWord, stemWord } from "./analyzer.ts";
 import { englishStem, isEnglishStopWord } from "./english.ts";
+import { fillerStarts } from "./filler.ts";
 import {
   MAX_QUERY_CHARS,
   MAX_QUERY_TERMS,
@@ -9,6 +10,7 @@ import {
 } from "./query.ts";
 import { tokenize } from "./tokenize.ts";
 import { MIN_AFFIX_LENGTH, type VocabularyView as Vocabulary } from "./vocabulary.ts";
+import { WordLists } from "./word-lists.ts";
 
 /**
  * What counts less than a word as typed: a part of an unknown compound, a corrected spelling, a
@@ -75,6 +77,14 @@ function inflections(norm: string, vocabulary: Vocabulary): QueryForm[] {
     .map((stem) => ({ stem, credit: CREDITS.inflection, origin: "typed" as const }));
 }
 
+/** Two stems that differ only in their last few letters: forms of one word, not two words. */
+const ROOT_ENDING = 3;
+const sameRoot = (a: string, b: string) => {
+  let common = 0;
+  while (common < a.length && a[common] === b[common]) common++;
+  return common >= 5 && common >= Math.max(a.length, b.length) - ROOT_ENDING;
+};
+
 const isKnown = (stem: string, vocabulary: Vocabulary) =>
   vocabulary.documentFrequency(stem) > 0 ||
   (stem.length >= MIN_AFFIX_LENGTH && (vocabulary.hasPrefix(stem) || vocabulary.hasSuffix(stem)));
@@ -83,7 +93,7 @@ const ACRONYM = /^\p{Lu}{2,5}$/u;
 const isAcronym = (word: string) => ACRONYM.test(word);
 
 /** A query is read as English when it has more English than German function words. */
-function looksEnglish(query: string): boolean {
+export function looksEnglish(query: string): boolean {
   let english = 0;
   let german = 0;
   for (const token of tokenize(query)) {
@@ -118,7 +128,13 @@ function dedupe(forms: readonly QueryForm[]): QueryForm[] {
  * translation when it is an English word, known parts ("Sonderstatus" → "status"), the nearest
  * indexed spelling ("Vereidgung" → "vereid"); and the synonyms that the corpus uses.
  */
-function germanForms(stem: string, norm: string, vocabulary: Vocabulary, bridges: Bridges) {
+function germanForms(
+  stem: string,
+  norm: string,
+  vocabulary: Vocabulary,
+  bridges: Bridges,
+  words: WordLists,
+) {
   const forms: QueryForm[] = [{ stem, credit: 1, origin: "typed" }];
   let base = stem;
   if (!isKnown(stem, vocabulary) && !NUMBER.test(stem)) {
@@ -128,11 +144,17 @@ function germanForms(stem: string, norm: string, vocabulary: Vocabulary, bridges
     const parts = inflected.length > 0 || english.length > 0 ? [] : splitCompound(stem, vocabulary);
     forms.push(...english);
     for (const part of parts) forms.push({ stem: part, credit: CREDITS.part, origin: "part" });
+    // Only a typo is corrected: a real word that the corpus lacks is not found, not replaced.
     if (inflected.length === 0 && english.length === 0 && parts.length === 0 && stem.length >= 5) {
-      const corrected = vocabulary.closest(stem, stem.length >= 8 ? 2 : 1);
-      if (corrected) {
-        forms.push({ stem: corrected, credit: CREDITS.correction, origin: "correction" });
-        base = corrected;
+      const nearest = vocabulary.closest(stem, stem.length >= 8 ? 2 : 1);
+      // Only a typo is corrected: a real word that the corpus lacks is not replaced by another
+      // word, only by another form of itself ("ernüchtert" → "ernüchternd").
+      if (nearest && !words.isWord(norm)) {
+        forms.push({ stem: nearest, credit: CREDITS.correction, origin: "correction" });
+        base = nearest;
+      } else if (nearest && sameRoot(stem, nearest)) {
+        forms.push({ stem: nearest, credit: CREDITS.inflection, origin: "typed" });
+        base = nearest;
       }
     }
   }
@@ -145,15 +167,24 @@ function germanForms(stem: string, norm: string, vocabulary: Vocabulary, bridges
   return dedupe(forms);
 }
 
-function germanConcepts(text: string, vocabulary: Vocabulary, bridges: Bridges): QueryConcept[] {
+function germanConcepts(
+  text: string,
+  filler: ReadonlySet<number>,
+  vocabulary: Vocabulary,
+  bridges: Bridges,
+  words: WordLists,
+): QueryConcept[] {
   const concepts = new Map<string, QueryConcept>();
   for (const term of analyze(text)) {
     if (concepts.size >= MAX_QUERY_TERMS) break;
+    if (filler.has(term.start)) continue;
     if (concepts.has(term.stem)) continue;
     concepts.set(term.stem, {
-      forms: germanForms(term.stem, term.norm, vocabulary, bridges),
+      forms: germanForms(term.stem, term.norm, vocabulary, bridges, words),
       counts: !term.joined,
       word: text.slice(term.start, term.end),
+      start: term.start,
+      end: term.end,
     });
   }
   return [...concepts.values()];
@@ -164,8 +195,15 @@ function germanConcepts(text: string, vocabulary: Vocabulary, bridges: Bridges):
  * the corpus has it (names, shared words: "Musk", "Kuiper"). Two words that Ding translates
  * together ("front row") are looked up as one.
  */
-function englishConcepts(text: string, vocabulary: Vocabulary, bridges: Bridges): QueryConcept[] {
-  const tokens = tokenize(text).filter((t) => !t.joined && !isEnglishStopWord(t.norm));
+function englishConcepts(
+  text: string,
+  filler: ReadonlySet<number>,
+  vocabulary: Vocabulary,
+  bridges: Bridges,
+): QueryConcept[] {
+  const tokens = tokenize(text).filter(
+    (t) => !t.joined && !isEnglishStopWord(t.norm) && !filler.has(t.start),
+  );
   const concepts: QueryConcept[] = [];
   const seen = new Set<string>();
   for (let i = 0; i < tokens.length && concepts.length < MAX_QUERY_TERMS; i++) {
@@ -194,19 +232,26 @@ function englishConcepts(text: string, vocabulary: Vocabulary, bridges: Bridges)
           : [{ stem: stemWord(token.norm), credit: 1, origin: "typed" }],
       counts: true,
       word: text.slice(words[0]?.start ?? 0, words.at(-1)?.end ?? 0),
+      start: words[0]?.start ?? 0,
+      end: words.at(-1)?.end ?? 0,
     });
   }
   return concepts;
 }
 
-/** The words of a query with the forms to look each up by. */
+/**
+ * The words of a query with the forms to look each up by. Chat filler ("hab gelesen, dass",
+ * "is it true") is left out: it neither picks passages nor is looked for in them.
+ */
 export function expandQuery(
   query: string,
   vocabulary: Vocabulary,
   bridges: Bridges = NO_BRIDGES,
+  words: WordLists = new WordLists(),
 ): QueryConcept[] {
   const text = query.slice(0, MAX_QUERY_CHARS);
+  const filler = fillerStarts(tokenize(text));
   return looksEnglish(text)
-    ? englishConcepts(text, vocabulary, bridges)
-    : germanConcepts(text, vocabulary, bridges);
+    ? englishConcepts(text, filler, vocabulary, bridges)
+    : germanConcepts(text, filler, vocabulary, bridges, words);
 }

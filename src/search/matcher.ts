@@ -84,22 +84,36 @@ export class QueryMatcher {
   }
 
   /**
-   * The IDF-weighted share (0–1) of the query's concepts a text's stems hold, and how close
-   * together: over the shortest stretch holding every concept it holds, the share of that
-   * stretch they fill (0 when fewer than two are there).
+   * The alignment of a text's stems with the query's concepts, in one pass: for each concept the
+   * best credit the text gives it (0 when absent) and the form that gave it, and where in the
+   * text concepts stand. Ranking (coverage, proximity) and the verdict both read it.
    */
-  score(stems: readonly string[]): { coverage: number; proximity: number } {
+  align(stems: readonly string[]): Alignment {
     const credit = new Float64Array(this.concepts.length);
+    const forms: (QueryForm | undefined)[] = this.concepts.map(() => undefined);
     const positions: { at: number; concept: number }[] = [];
     stems.forEach((stem, at) => {
       for (const hit of this.hits(stem)) {
+        if (hit.credit > (credit[hit.concept] as number)) {
+          credit[hit.concept] = hit.credit;
+          forms[hit.concept] = hit.form;
+        }
         if (this.weights[hit.concept] === 0) continue;
-        if (hit.credit > (credit[hit.concept] as number)) credit[hit.concept] = hit.credit;
         const last = positions[positions.length - 1];
         if (last?.at !== at || last.concept !== hit.concept)
           positions.push({ at, concept: hit.concept });
       }
     });
+    return { credit, forms, positions };
+  }
+
+  /**
+   * The IDF-weighted share (0–1) of the query's concepts a text's stems hold, and how close
+   * together: over the shortest stretch holding every concept it holds, the share of that
+   * stretch they fill (0 when fewer than two are there).
+   */
+  score(stems: readonly string[]): { coverage: number; proximity: number } {
+    const { credit, positions } = this.align(stems);
     let covered = 0;
     credit.forEach((c, i) => {
       covered += c * (this.weights[i] as number);
@@ -109,6 +123,16 @@ export class QueryMatcher {
       proximity: shortestWindowShare(positions),
     };
   }
+}
+
+/** How a text relates to the query's concepts (see QueryMatcher.align). */
+export interface Alignment {
+  /** Per concept, the best credit of a form the text holds; 0 when it holds none. */
+  readonly credit: Float64Array;
+  /** Per concept, the form that gave that credit. */
+  readonly forms: readonly (QueryForm | undefined)[];
+  /** Where counting concepts stand, in text order. */
+  readonly positions: readonly { at: number; concept: number }[];
 }
 
 function add(map: Map<string, FormHit[]>, stem: string, hit: FormHit): void {

@@ -25,6 +25,9 @@ export interface QueryConcept {
   readonly counts: boolean;
   /** The word as typed, to say what it was understood as. */
   readonly word: string;
+  /** Where the word stands in the query (UTF-16 offsets). */
+  readonly start: number;
+  readonly end: number;
 }
 
 /**

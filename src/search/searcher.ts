@@ -3,17 +3,25 @@ import type { Db } from "../db/client.ts";
 import { ANY_SCOPED_SQL, type GuildScope, UNSEEN_PASSAGES_SQL } from "../library/scope.ts";
 import { analyze } from "./analyzer.ts";
 import { createClaimSource } from "./claim-source.ts";
-import { type Bridges, expandQuery } from "./expand.ts";
+import { type Bridges, expandQuery, looksEnglish } from "./expand.ts";
 import { fuseRankings, type RankedList } from "./fusion.ts";
 import { highlight } from "./highlight.ts";
 import { storedBridges } from "./lexicon.ts";
 import { QueryMatcher } from "./matcher.ts";
 import { phraseExpression, quotedPhrases } from "./phrases.ts";
-import { buildMatchExpression, compoundStems, type QueryConcept } from "./query.ts";
+import {
+  buildMatchExpression,
+  compoundStems,
+  MAX_QUERY_CHARS,
+  type QueryConcept,
+} from "./query.ts";
+import { LibraryStems, scopedBridges, scopedVocabulary } from "./scoped-vocabulary.ts";
 import type { CandidateSource, SearchIndex, SearchOptions, SearchResult } from "./types.ts";
 import { understoodIn } from "./understood.ts";
-import type { VocabularyView } from "./vocabulary.ts";
+import { type Evidence, firstVerdict, judge, queryEvidence } from "./verdict.ts";
+import { idfOf, type VocabularyView } from "./vocabulary.ts";
 import { VocabularyCache } from "./vocabulary-cache.ts";
+import { WordLists } from "./word-lists.ts";
 
 /** Weights of the fused signals; tuned on the sets in test/retrieval/. */
 const RANKING = {
@@ -38,6 +46,15 @@ const RANKING = {
 } as const;
 
 export const MAX_RESULTS = 25;
+
+/** What a result says when the verdict was skipped (the bench's comparison run only). */
+const UNCHECKED: Evidence = {
+  verdict: "partial",
+  missing: [],
+  differences: [],
+  coverage: 1,
+  mass: 0,
+};
 
 interface StemRow {
   docid: number;
@@ -87,6 +104,7 @@ export function createSearchIndex(
   extraSources: readonly CandidateSource[] = [],
   vocabularies = new VocabularyCache(db.$client),
   bridges: Bridges = storedBridges(db.$client),
+  wordLists: WordLists = new WordLists(),
 ): SearchIndex {
   const sqlite = db.$client;
   const bm25 = "bm25(passages_fts)";
@@ -111,6 +129,7 @@ export function createSearchIndex(
        ORDER BY score LIMIT ?
      ) c JOIN passages p ON p.docid = c.docid ORDER BY c.score`,
   ) as Statement<[string, GuildScope, GuildScope, number], StemRow>;
+  const libraryStems = new LibraryStems(sqlite);
   const anyScoped = sqlite.prepare(ANY_SCOPED_SQL).pluck() as Statement<[GuildScope], number>;
   const stemsByDocid = sqlite.prepare(
     "SELECT docid, stems FROM passages WHERE docid = ?",
@@ -125,8 +144,21 @@ export function createSearchIndex(
   // another process commits meanwhile shows up whole in the next search, never half in this one.
   const searchInSnapshot = sqlite.transaction((query: string, options: SearchOptions) => {
     const limit = Math.max(1, Math.min(MAX_RESULTS, Math.trunc(options.limit ?? 3) || 1));
-    const vocab = vocabularies.current("passages");
-    const concepts = expandQuery(query, vocab, bridges);
+    const guild = options.guildId ?? null;
+    const scoped = anyScoped.get(guild) !== 0;
+    // Another server's words are neither corrections nor compounds nor bridges here.
+    const hidden = scoped
+      ? libraryStems.hiddenFrom(guild, vocabularies.current("passages"))
+      : undefined;
+    const vocab = hidden
+      ? scopedVocabulary(vocabularies.current("passages"), hidden)
+      : vocabularies.current("passages");
+    const concepts = expandQuery(
+      query,
+      vocab,
+      hidden ? scopedBridges(bridges, hidden) : bridges,
+      wordLists,
+    );
     const stems = concepts.flatMap((c) => c.forms.map((f) => f.stem));
     // Synonyms and translations stand for the word but count less: they are listed once and
     // not expanded to compounds.
@@ -150,9 +182,8 @@ export function createSearchIndex(
     const words = terms.length > 0 ? buildMatchExpression(terms) : null;
     // A quoted phrase must stand in the passage as typed, when any passage has it at all.
     const phrases = phraseExpression(quotedPhrases(query));
-    const guild = options.guildId ?? null;
     // The command checked that the article is one this server sees.
-    const inScope = options.article !== undefined || anyScoped.get(guild) === 0;
+    const inScope = options.article !== undefined || !scoped;
     const lookUp = (match: string) =>
       options.article
         ? candidatesInArticle.all(match, options.article, RANKING.candidates)
@@ -205,11 +236,26 @@ export function createSearchIndex(
     const fused = [...fuseRankings(lists)]
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])
       .slice(0, limit);
+    const asked = options.skipVerdicts
+      ? undefined
+      : queryEvidence(
+          query.slice(0, MAX_QUERY_CHARS),
+          looksEnglish(query),
+          matcher,
+          wordLists,
+          idfOf(vocab.passageCount, 1),
+        );
     const results: SearchResult[] = [];
+    let answer: Evidence | undefined;
     for (const [docid, score] of fused) {
       const row = passageByDocid.get(docid);
       if (!row) continue;
       const terms = analyze(row.text);
+      const judged = asked ? judge(asked, matcher, terms, row.text) : UNCHECKED;
+      // The first passage decides whether there is a source at all; without one, every passage
+      // listed is only the nearest there is.
+      answer ??= firstVerdict(judged);
+      const evidence = answer.verdict === "none" ? { ...judged, verdict: "none" as const } : judged;
       results.push({
         passageId: row.id,
         articleId: row.articleId,
@@ -222,7 +268,10 @@ export function createSearchIndex(
         text: row.text,
         score,
         highlights: highlight(row.text, terms, matcher),
-        understood: understoodIn(row.text, terms, matcher),
+        understood: evidence.verdict === "none" ? [] : understoodIn(row.text, terms, matcher),
+        verdict: evidence.verdict,
+        missing: evidence.missing,
+        differences: evidence.differences,
       });
     }
     return results;
@@ -234,11 +283,13 @@ export function createSearchIndex(
 }
 
 /** The search the bot and the CLI use: passages, with the annotated claims fused in. */
-export function createCorpusSearch(db: Db): SearchIndex {
+export function createCorpusSearch(db: Db, words: WordLists = new WordLists()): SearchIndex {
   const vocabularies = new VocabularyCache(db.$client);
   return createSearchIndex(
     db,
     [createClaimSource(db, vocabularies, RANKING.claimsWeight)],
     vocabularies,
+    storedBridges(db.$client),
+    words,
   );
 }

@@ -1,6 +1,7 @@
 import type { Highlight } from "./highlight.ts";
 import type { QueryConcept } from "./query.ts";
 import type { Understood } from "./understood.ts";
+import type { Difference, Verdict } from "./verdict.ts";
 
 export interface SearchOptions {
   /** How many passages to return (1–25). */
@@ -12,6 +13,8 @@ export interface SearchOptions {
    * (a DM, the CLI): the shared corpus only.
    */
   readonly guildId?: string | null;
+  /** Rank only, without verdicts: for the bench, to measure what the verdict costs. */
+  readonly skipVerdicts?: boolean;
 }
 
 export interface SearchResult {
@@ -30,6 +33,20 @@ export interface SearchResult {
   readonly highlights: readonly Highlight[];
   /** Query words this passage was found through another word for ("Vereidgung" → "Vereidigung"). */
   readonly understood: readonly Understood[];
+  /**
+   * What this passage shows of the query (see verdict.ts). "none" on every result when the
+   * first holds too little of the query: they are then only the nearest passages.
+   */
+  readonly verdict: Verdict;
+  /** Content words and numbers of the query that the passage does not hold, as typed. */
+  readonly missing: readonly string[];
+  /** Numbers of the query that the passage gives differently. */
+  readonly differences: readonly Difference[];
+}
+
+/** What an answer tells: its first result's verdict, or "none" without results. */
+export function answerVerdict(results: readonly SearchResult[]): Verdict {
+  return results[0]?.verdict ?? "none";
 }
 
 /** Passages one source ranks, best first, with how strongly each matched (0–1). */

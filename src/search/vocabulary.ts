@@ -15,7 +15,12 @@ export interface VocabularyView {
    * that is not known here (then callers compare stems themselves).
    */
   affixedBy(stem: string): readonly string[] | undefined;
-  closest(stem: string, maxDistance: number): string | undefined;
+  /** The nearest indexed stem within `maxDistance` edits that `accept` lets through. */
+  closest(
+    stem: string,
+    maxDistance: number,
+    accept?: (term: string) => boolean,
+  ): string | undefined;
 }
 
 /** Inverse document frequency, log(1 + N / df), with df at least 1. */
@@ -119,14 +124,18 @@ export class Vocabulary implements VocabularyView {
    * The most frequent indexed stem within `maxDistance` edits (Damerau–Levenshtein) that starts
    * with the same letter; typos in the first letter are rare and the bucket keeps this fast.
    */
-  closest(stem: string, maxDistance: number): string | undefined {
+  closest(
+    stem: string,
+    maxDistance: number,
+    accept: (term: string) => boolean = () => true,
+  ): string | undefined {
     let best: string | undefined;
     let bestDistance = maxDistance + 1;
     for (let length = stem.length - maxDistance; length <= stem.length + maxDistance; length++) {
       for (const term of this.byInitialAndLength.get(`${stem[0]}${length}`) ?? []) {
         // The bound is one past the best so far: a result at the bound means "farther".
         const d = boundedEditDistance(stem, term, Math.min(bestDistance, maxDistance) + 1);
-        if (d > maxDistance) continue;
+        if (d > maxDistance || !accept(term)) continue;
         if (
           d < bestDistance ||
           (d === bestDistance &&

@@ -433,10 +433,15 @@ describe("Find source on a chat message", () => {
   });
 
   it("works where the bot is not a member, in English, and says when a message has no text", async () => {
-    const dm = fake.messageCommand(anna, "Find source", "Blue Origin only managed 7 launches", {
-      inGuild: false,
-      locale: "en-US",
-    });
+    const dm = fake.messageCommand(
+      anna,
+      "Find source",
+      "Blue Origin plans only seven launches in 2025",
+      {
+        inGuild: false,
+        locale: "en-US",
+      },
+    );
     expect(JSON.stringify(await answerOf(dm))).toContain("Blue Origin");
     const empty = fake.messageCommand(anna, "Find source", "   ");
     expect(await fake.waitFor(() => fake.callbackOf(empty))).toMatchObject({
@@ -444,6 +449,33 @@ describe("Find source on a chat message", () => {
       data: { flags: 64 },
     });
     expect(JSON.stringify(fake.callbackOf(empty))).toContain("keinen Text");
+  });
+});
+
+describe("what the evidence shows", () => {
+  it("answers Find source on ordinary chat privately with no source, the nearest passages behind a button", async () => {
+    const id = fake.messageCommand(anna, "Find source", "kommt jemand morgen zur Sprechstunde?");
+    const answer = JSON.stringify(await answerOf(id));
+    expect(answer).toContain("Keine Belegstelle für diese Nachricht");
+    expect(answer).toContain("belegen es nicht");
+    expect(answer).not.toContain("Sprechstunde");
+    expect(fake.callbackOf(id)).toMatchObject({ data: { flags: 64 } });
+  });
+
+  it("names a wrong amount of a claim in the user's language", async () => {
+    const claim = "Golden Dome soll 250 Milliarden Dollar kosten";
+    const de = JSON.stringify(
+      await answerOf(fake.command(anna, "cite", [{ name: "query", type: 3, value: claim }])),
+    );
+    expect(de).toContain("Der Text nennt 175 Milliarden Dollar, nicht 250 Milliarden Dollar");
+    const en = JSON.stringify(
+      await answerOf(
+        fake.command(anna, "cite", [{ name: "query", type: 3, value: claim }], {
+          locale: "en-US",
+        }),
+      ),
+    );
+    expect(en).toContain("The text says 175 Milliarden Dollar, not 250 Milliarden Dollar");
   });
 });
 

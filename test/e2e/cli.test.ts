@@ -62,10 +62,22 @@ describe("npm run cli", () => {
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatchObject({
       query: "Plaetze",
-      results: [{ article: "eins", paragraph: 1, passage: "eins#1", start: 0, end: 48 }],
+      verdict: "backs",
+      results: [
+        {
+          article: "eins",
+          paragraph: 1,
+          passage: "eins#1",
+          start: 0,
+          end: 48,
+          verdict: "backs",
+          missing: [],
+          differences: [],
+        },
+      ],
     });
     expect(lines[0].results[0].text.slice(...lines[0].results[0].highlights[0])).toBe("Plätze");
-    expect(lines[1]).toEqual({ query: 'NEAR("x"', results: [] });
+    expect(lines[1]).toEqual({ query: 'NEAR("x"', verdict: "none", results: [] });
   });
 });
 

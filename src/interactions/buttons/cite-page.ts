@@ -24,6 +24,7 @@ export const citePageButton: ButtonHandler<"cite"> = {
         context,
         ephemeral: session.private,
         inGuild: request.guildId !== null,
+        nearest: true,
       }),
     );
   },

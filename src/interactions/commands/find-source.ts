@@ -40,7 +40,15 @@ export const findSourceCommand: Command = {
       private: true,
     });
     await respond.reply(
-      citeView({ session, query: text, results, page: 0, lang: request.lang, ephemeral: true }),
+      citeView({
+        session,
+        query: text,
+        results,
+        page: 0,
+        lang: request.lang,
+        ephemeral: true,
+        message: true,
+      }),
     );
   },
 };

@@ -6,6 +6,15 @@ export const de = {
   nothingFound: (q: string) => `Keine Belegstelle gefunden für „${q}“.`,
   resultOf: (i: number, n: number) => `Treffer ${i} von ${n}`,
   understood: (pairs: string) => `Verstanden als: ${pairs}`,
+  noSource: (q: string) =>
+    `Keine Belegstelle für „${q}“: kein Absatz enthält genug von den Wörtern dieser Aussage.`,
+  noSourceForMessage:
+    "Keine Belegstelle für diese Nachricht: kein Absatz enthält genug von ihren Wörtern.",
+  showNearest: "Nächstliegende Stellen (belegen es nicht)",
+  verdictBacks: "Alle Wörter und Zahlen der Aussage stehen in dieser Stelle.",
+  verdictNone: "Belegt die Aussage nicht, nur die nächstliegende Stelle.",
+  notInText: (words: string) => `Nicht im Text: ${words}`,
+  textSays: (text: string, query: string) => `Der Text nennt ${text}, nicht ${query}`,
   post: "Im Kanal zeigen",
   noText: "Diese Nachricht hat keinen Text, zu dem ich einen Beleg suchen könnte.",
   postedBy: (name: string) => `Beleg, geteilt von ${name}`,

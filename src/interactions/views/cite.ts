@@ -1,7 +1,7 @@
 import type { PassageContext } from "../../corpus/reader.ts";
 import { shownId } from "../../library/ids.ts";
 import type { Lang } from "../../quiz/types.ts";
-import type { SearchResult } from "../../search/types.ts";
+import { answerVerdict, type SearchResult } from "../../search/types.ts";
 import { encodeCustomId } from "../custom-id.ts";
 import { texts } from "../i18n.ts";
 import { libraryTexts } from "../texts/library.ts";
@@ -26,13 +26,43 @@ export function citeView(input: {
   ephemeral?: boolean;
   /** Asked in a server: a result can be proposed as a quiz question there. */
   inGuild?: boolean;
+  /** The nearest passages were asked for: shown even when none backs the query. */
+  nearest?: boolean;
+  /** Asked about a chat message (Find source), not a typed query. */
+  message?: boolean;
 }): View {
   const t = texts(input.lang);
   if (input.results.length === 0) {
-    return { content: t.nothingFound(input.query), ephemeral: true };
+    return {
+      content: input.message ? t.noSourceForMessage : t.nothingFound(input.query),
+      ephemeral: true,
+    };
   }
   const page = Math.min(Math.max(0, input.page), input.results.length - 1);
   const r = input.results[page] as SearchResult;
+  const backed = answerVerdict(input.results) !== "none";
+  if (!backed && !input.nearest) {
+    // "No source" is the answer; the nearest passages wait behind a button that says they do
+    // not back the query, and nothing offers to make a quiz question of them.
+    return {
+      ...(input.ephemeral ? { ephemeral: true } : {}),
+      content: input.message ? t.noSourceForMessage : t.noSource(input.query),
+      buttons: [
+        [
+          {
+            style: "secondary",
+            label: t.showNearest,
+            customId: encodeCustomId({
+              kind: "cite",
+              session: input.session,
+              page: 0,
+              context: false,
+            }),
+          },
+        ],
+      ],
+    };
+  }
   const showContext = input.context !== undefined;
   let body: Inline[];
   if (showContext) {
@@ -46,6 +76,7 @@ export function citeView(input: {
   } else {
     body = highlighted(r.text, r.highlights, PASSAGE_MAX);
   }
+  body = [...verdictLines(r, input.lang), ...body];
   const id = (p: number, context: boolean) =>
     encodeCustomId({ kind: "cite", session: input.session, page: p, context });
   // A private answer can be shown to the channel once its asker has checked it.
@@ -93,7 +124,7 @@ export function citeView(input: {
           customId: id(page, !showContext),
         },
         ...post,
-        ...(input.inGuild
+        ...(input.inGuild && backed
           ? [
               {
                 style: "secondary" as const,
@@ -114,9 +145,27 @@ export function postedCitationView(result: SearchResult, lang: Lang, sharedBy: s
       {
         colour: "cite",
         title: sourceLine(result),
-        body: highlighted(result.text, result.highlights, PASSAGE_MAX),
+        body: [
+          ...verdictLines(result, lang),
+          ...highlighted(result.text, result.highlights, PASSAGE_MAX),
+        ],
         footer: `${shownId(result.passageId)} · ${texts(lang).postedBy(sharedBy)}`,
       },
     ],
   };
+}
+
+/**
+ * What the check found, in words that claim no more than it does (it aligns words and numbers):
+ * the numbers the passage gives differently, the words and numbers it lacks, or that all are
+ * there. Ends with a blank line before the passage.
+ */
+function verdictLines(r: SearchResult, lang: Lang): Inline[] {
+  const t = texts(lang);
+  const lines: string[] = [];
+  if (r.verdict === "none") lines.push(t.verdictNone);
+  for (const d of r.differences) lines.push(t.textSays(d.text, d.query));
+  if (r.missing.length > 0) lines.push(t.notInText(r.missing.join(", ")));
+  if (r.verdict === "backs") lines.push(t.verdictBacks);
+  return lines.length > 0 ? [{ bold: lines.join("\n") }, "\n\n"] : [];
 }

@@ -1,0 +1,202 @@
+import type { Term } from "./analyzer.ts";
+import { stemWord } from "./analyzer.ts";
+import type { QueryMatcher } from "./matcher.ts";
+import { normalizeWord } from "./normalize.ts";
+import { type Quantity, quantitiesOf } from "./quantities.ts";
+import type { WordLists } from "./word-lists.ts";
+
+/**
+ * What a passage shows of a query, by aligning their words and numbers (it does not read
+ * sentences): every content word there and every number agreeing (backs), some content words
+ * absent (partial), a number of the query disagreeing with one of the same kind (differs), or
+ * too little of the query's content there to call it a source (none).
+ */
+export type Verdict = "backs" | "partial" | "differs" | "none";
+
+/** A number of the query and the one of the same kind that the passage has instead. */
+export interface Difference {
+  readonly query: string;
+  readonly text: string;
+}
+
+export interface Evidence {
+  readonly verdict: Verdict;
+  /** Content words and numbers of the query that the passage does not hold, as typed. */
+  readonly missing: readonly string[];
+  readonly differences: readonly Difference[];
+  /** The IDF-weighted share (0–1) of the query's content words the passage holds. */
+  readonly coverage: number;
+  /** Their summed IDF weight, in units of the weight of a word in one passage only. */
+  readonly mass: number;
+}
+
+/**
+ * The best passage is no source when it holds less than half of the weight of the query's
+ * content words (IDF-weighted) and less than 1.55 times the weight of one word that stands in
+ * a single passage: it shares with the query only a little, or only common words. Tuned on
+ * test/retrieval/evidence-tune.yaml (chat against answerable queries).
+ */
+export const NONE_BELOW = { coverage: 0.5, mass: 1.55 } as const;
+
+/** How close (in characters) a passage's number must stand to a query word to be compared. */
+const NEAR_CHARS = 60;
+
+/** Two amounts agree when they differ by less than this share ("2,4 Mrd." and "2.4 billion"). */
+const SAME_AMOUNT = 0.005;
+
+/** The query's side of the check: its numbers, and which of its words they make up. */
+export interface QueryEvidence {
+  readonly query: string;
+  readonly quantities: readonly Quantity[];
+  /**
+   * Per concept: a content word (not a number, nor the scale, unit or currency of one), and
+   * whether a passage must hold it to back the query: names, nouns and words no list knows.
+   * Other content words (verbs, adjectives, adverbs) count towards the coverage only.
+   */
+  readonly content: readonly boolean[];
+  readonly required: readonly boolean[];
+  /** The weight of a word that stands in one passage: the unit of `Evidence.mass`. */
+  readonly rarest: number;
+}
+
+const CAPITAL = /^\p{Lu}/u;
+
+export function queryEvidence(
+  query: string,
+  english: boolean,
+  matcher: QueryMatcher,
+  words: WordLists,
+  rarest: number,
+): QueryEvidence {
+  const quantities = quantitiesOf(query, english);
+  const inNumber = (start: number) =>
+    quantities.some((q) => start >= q.start && start < q.end && start !== q.unitStart);
+  const content = matcher.concepts.map((c) => c.counts && !inNumber(c.start));
+  const firstWord = query.search(/[\p{L}\p{N}]/u);
+  const required = matcher.concepts.map((c) => {
+    // A capital that only starts the query says nothing; one inside it marks a name or noun.
+    if (c.start !== firstWord && CAPITAL.test(c.word)) return true;
+    if (!words.ready) return CAPITAL.test(c.word);
+    const norm = normalizeWord(c.word);
+    return !words.isWord(norm) || (!english && words.isNoun(norm));
+  });
+  return { query, quantities, content, required, rarest };
+}
+
+/** How far apart two amounts are, by ratio ("16.000" is nearer to "60.000" than "2"). */
+const distance = (a: number, b: number) => Math.abs(Math.log((a + 1) / (b + 1)));
+
+const agree = (a: number, b: number) =>
+  a === b || Math.abs(a - b) <= SAME_AMOUNT * Math.max(Math.abs(a), Math.abs(b));
+
+/**
+ * The verdict on one passage from its alignment with the query. Only the answer's first passage
+ * can make the answer "none" (see firstVerdict).
+ */
+export function judge(
+  q: QueryEvidence,
+  matcher: QueryMatcher,
+  terms: readonly Term[],
+  text: string,
+): Evidence {
+  const alignment = matcher.align(terms.map((t) => t.stem));
+  let total = 0;
+  let held = 0;
+
+  const missing: { at: number; word: string }[] = [];
+  matcher.concepts.forEach((concept, i) => {
+    if (!q.content[i]) return;
+    const weight = matcher.weights[i] as number;
+    const credit = alignment.credit[i] as number;
+    total += weight;
+    held += weight * credit;
+
+    if (credit === 0 && q.required[i]) missing.push({ at: concept.start, word: concept.word });
+  });
+  const differences: Difference[] = [];
+  if (q.quantities.length > 0) {
+    const passage = quantitiesOf(text, false);
+    // Where the passage holds the query's content words: a number is compared only with the
+    // passage's numbers near them, which are more likely about the same thing.
+    const anchors = alignment.positions
+      .filter((p) => q.content[p.concept])
+      .map((p) => (terms[p.at] as Term).start);
+    const near = passage.filter((p) =>
+      anchors.some((a) => a >= p.start - NEAR_CHARS && a <= p.end + NEAR_CHARS),
+    );
+    for (const wanted of q.quantities) {
+      const outcome = compare(wanted, near, q, matcher, text);
+      if (outcome === "agrees") continue;
+      if (outcome === "absent")
+        missing.push({ at: wanted.start, word: q.query.slice(wanted.start, wanted.end) });
+      else differences.push(outcome);
+    }
+  }
+  const coverage = total > 0 ? held / total : q.quantities.length > 0 ? 1 : 0;
+
+  const verdict: Verdict =
+    total === 0 && q.quantities.length === 0
+      ? "none"
+      : differences.length > 0
+        ? "differs"
+        : missing.length > 0
+          ? "partial"
+          : "backs";
+  return {
+    verdict,
+    missing: missing.sort((a, b) => a.at - b.at).map((m) => m.word),
+    differences,
+    coverage,
+    mass: q.rarest > 0 ? held / q.rarest : 0,
+  };
+}
+
+/**
+ * A number of the query against the passage's numbers of the same kind (and, for counts,
+ * durations and ordinals, of the same thing): one equal agrees; otherwise the nearest is the
+ * difference; with none of its kind, any equal number agrees, else it is absent.
+ */
+function compare(
+  wanted: Quantity,
+  passage: readonly Quantity[],
+  q: QueryEvidence,
+  matcher: QueryMatcher,
+  text: string,
+): "agrees" | "absent" | Difference {
+  const unitConcept =
+    wanted.unitStart === undefined
+      ? -1
+      : matcher.concepts.findIndex((c) => c.start === wanted.unitStart);
+  const sameThing = (p: Quantity) => {
+    if (p.kind !== wanted.kind) return false;
+    if (wanted.kind === "duration") return p.unit === wanted.unit;
+    if (wanted.kind !== "count" && wanted.kind !== "ordinal") return true;
+    if (p.unit === undefined || wanted.unit === undefined) return false;
+    const stem = stemWord(p.unit);
+    if (unitConcept >= 0) return matcher.hits(stem).some((h) => h.concept === unitConcept);
+    return stem === stemWord(wanted.unit);
+  };
+  const kin = passage.filter(sameThing);
+  // The same number near the query's words, even with nothing counted after it ("nur sieben"),
+  // is no difference.
+  const equal = (p: Quantity) =>
+    agree(p.value, wanted.value) && (p.kind === wanted.kind || p.kind === "count");
+  if (kin.some((p) => agree(p.value, wanted.value)) || passage.some(equal)) return "agrees";
+  const nearest = kin.sort(
+    (a, b) => distance(a.value, wanted.value) - distance(b.value, wanted.value),
+  )[0];
+  if (nearest) {
+    return {
+      query: q.query.slice(wanted.start, wanted.end),
+      text: text.slice(nearest.start, nearest.end),
+    };
+  }
+  if (wanted.kind === "count" && passage.some((p) => agree(p.value, wanted.value))) return "agrees";
+  return "absent";
+}
+
+/** The answer's verdict: its first passage's, "none" when that holds too little of the query (NONE_BELOW). */
+export function firstVerdict(evidence: Evidence): Evidence {
+  const little = evidence.coverage < NONE_BELOW.coverage && evidence.mass < NONE_BELOW.mass;
+  return little ? { ...evidence, verdict: "none" } : evidence;
+}

@@ -1,0 +1,116 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { analyze } from "../../src/search/analyzer.ts";
+import { expandQuery } from "../../src/search/expand.ts";
+import { QueryMatcher } from "../../src/search/matcher.ts";
+import { quantitiesOf } from "../../src/search/quantities.ts";
+import { judge, queryEvidence } from "../../src/search/verdict.ts";
+import { Vocabulary } from "../../src/search/vocabulary.ts";
+import { WordLists } from "../../src/search/word-lists.ts";
+
+const shown = (text: string, english = false) =>
+  quantitiesOf(text, english).map((q) => [q.kind, q.value, text.slice(q.start, q.end)]);
+
+describe("the numbers of a text", () => {
+  it("reads scale words, number words, percentages, money, durations, years and ordinals", () => {
+    expect(shown("Tesla 2003 gegründet, 60.000 Satelliten, 2,4 Mrd. Dollar")).toEqual([
+      ["year", 2003, "2003"],
+      ["count", 60000, "60.000 Satelliten"],
+      ["money", 2.4e9, "2,4 Mrd. Dollar"],
+    ]);
+    expect(shown("a dozen rockets cost $5 billion, 30% more than five years ago", true)).toEqual([
+      ["count", 12, "a dozen rockets"],
+      ["money", 5e9, "$5 billion"],
+      ["percent", 30, "30%"],
+      ["duration", 5, "five years"],
+    ]);
+    expect(shown("drei Jahre, eine Million Menschen, die erste Reihe, 1,5 Millionen Euro")).toEqual(
+      [
+        ["duration", 3, "drei Jahre"],
+        ["count", 1e6, "eine Million Menschen"],
+        ["ordinal", 1, "erste Reihe"],
+        ["money", 1.5e6, "1,5 Millionen Euro"],
+      ],
+    );
+  });
+
+  it("reads a German Billion as a thousand English billions", () => {
+    expect(quantitiesOf("2 Billionen Dollar", false)[0]?.value).toBe(2e12);
+    expect(quantitiesOf("2 billion dollars", true)[0]?.value).toBe(2e9);
+  });
+});
+
+const PASSAGE =
+  "Der geplante Raketenschutzschild soll 175 Milliarden Dollar kosten und den Himmel mit bis zu 16.000 Satelliten sichern.";
+
+function evidence(query: string, passage = PASSAGE, bridges?: Parameters<typeof expandQuery>[2]) {
+  const terms = analyze(passage);
+  const frequencies = new Map(terms.map((t) => [t.stem, 1]));
+  const vocabulary = new Vocabulary(frequencies, 10);
+  const matcher = new QueryMatcher(expandQuery(query, vocabulary, bridges), (s) =>
+    vocabulary.idf(s),
+  );
+  const asked = queryEvidence(query, false, matcher, new WordLists(), vocabulary.idf(""));
+  return judge(asked, matcher, terms, passage);
+}
+
+describe("the verdict on a passage", () => {
+  it("backs a claim whose words and numbers are all there, in other forms and compounds", () => {
+    expect(evidence("Der Schutzschild kostet 175 Milliarden Dollar").verdict).toBe("backs");
+  });
+
+  it("names a number that differs from one of the same kind", () => {
+    const e = evidence("Der Schutzschild soll mit 60.000 Satelliten den Himmel sichern");
+    expect(e.verdict).toBe("differs");
+    expect(e.differences).toEqual([{ query: "60.000 Satelliten", text: "16.000 Satelliten" }]);
+    expect(evidence("Schutzschild für 175 Millionen Dollar").differences).toEqual([
+      { query: "175 Millionen Dollar", text: "175 Milliarden Dollar" },
+    ]);
+  });
+
+  it("lists the names and years the passage lacks", () => {
+    const e = evidence("Elon Musk baut den Schutzschild seit 2003");
+    expect(e.verdict).toBe("partial");
+    expect(e.missing).toEqual(["Elon", "Musk", "2003"]);
+  });
+
+  it("finds a word through a synonym or a translation", () => {
+    const bridges = {
+      synonyms: (stem: string) => (stem === "kugel" ? ["himmel"] : []),
+      translations: (english: string) =>
+        english === "satellit" ? [{ german: "satellit", weight: 1 }] : [],
+    };
+    expect(evidence("Schutzschild Himmel", PASSAGE, bridges).verdict).toBe("backs");
+  });
+
+  it("neither requires nor counts chat filler", () => {
+    const e = evidence(
+      "hab gelesen dass der Schutzschild 175 Milliarden Dollar kostet, stimmt das? lol",
+    );
+    expect(e.verdict).toBe("backs");
+    expect(e.missing).toEqual([]);
+    expect(expandQuery("is it true that lol anyway", new Vocabulary(new Map(), 0))).toEqual([]);
+  });
+
+  it("holds for hostile and huge queries", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string({ maxLength: 10_000 }),
+          fc.constantFrom(
+            '" OR * NEAR( AND -x',
+            "🙂".repeat(5000),
+            "9".repeat(10_000),
+            "a".repeat(10_240),
+          ),
+        ),
+        (query) => {
+          const e = evidence(query);
+          expect(["backs", "partial", "differs", "none"]).toContain(e.verdict);
+          expect(Number.isFinite(e.coverage)).toBe(true);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
