@@ -223,7 +223,7 @@ function drawRound(
   const asked: QuizClaim[] = [];
   for (const claim of random.shuffle(claims)) {
     if (questions.length >= options.count) break;
-    if (asked.some((other) => giveAway(claim, other, options.lang))) continue;
+    if (asked.some((earlier) => giveAway(earlier, claim, options.lang))) continue;
     const kind = options.kind === "mixed" ? (random.int(0, 1) === 0 ? "mc" : "tf") : options.kind;
     const question =
       make(claim, kind) ??
