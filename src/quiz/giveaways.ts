@@ -42,6 +42,19 @@ function wordsOf(claim: QuizClaim, lang: Lang): ClaimWords {
  * naming the later answer ("… laut „New York Post“ …" before "According to which newspaper …?").
  */
 export function giveAway(earlier: QuizClaim, later: QuizClaim, lang: Lang): boolean {
+  // A round draws the same pairs again and again (several draws, many rounds of one corpus).
+  const known = verdicts.get(earlier)?.get(later)?.[lang];
+  if (known !== undefined) return known;
+  const verdict = judge(earlier, later, lang);
+  const byLater = verdicts.get(earlier) ?? new WeakMap();
+  verdicts.set(earlier, byLater);
+  byLater.set(later, { ...byLater.get(later), [lang]: verdict });
+  return verdict;
+}
+
+const verdicts = new WeakMap<QuizClaim, WeakMap<QuizClaim, Partial<Record<Lang, boolean>>>>();
+
+function judge(earlier: QuizClaim, later: QuizClaim, lang: Lang): boolean {
   if (earlier.quote === later.quote) return true;
   const we = wordsOf(earlier, lang);
   const wl = wordsOf(later, lang);
