@@ -226,6 +226,9 @@ function eligibleClaims(claims: readonly QuizClaim[], options: RoundOptions): Qu
   );
 }
 
+/** The kinds a mixed round draws from. */
+const MIXED = ["mc", "tf", "typed"] as const;
+
 /** Draws a full round may need when claims that give each other away crowd each other out. */
 const DRAWS = 8;
 
@@ -247,10 +250,13 @@ function drawRound(
   for (const claim of random.shuffle(claims)) {
     if (questions.length >= options.count) break;
     if (asked.some((earlier) => giveAway(earlier, claim, options.lang))) continue;
-    const kind = options.kind === "mixed" ? (random.int(0, 1) === 0 ? "mc" : "tf") : options.kind;
-    const question =
-      make(claim, kind) ??
-      (options.kind === "mixed" ? make(claim, kind === "mc" ? "tf" : "mc") : null);
+    // A mixed round asks each claim in a kind drawn at random, or the next kind it can make.
+    const kinds = options.kind === "mixed" ? random.shuffle(MIXED) : [options.kind];
+    let question: Question | null = null;
+    for (const kind of kinds) {
+      question = make(claim, kind);
+      if (question) break;
+    }
     if (question) {
       questions.push(question);
       asked.push(claim);
@@ -261,9 +267,9 @@ function drawRound(
 
 /**
  * The questions of a round: deterministic for a seed, no claim twice, no two that give each other
- * away (the fullest of a few draws). In a mixed round each question is multiple choice or
- * true/false at random; a claim that cannot make the asked kind is passed over (in a mixed round
- * it tries the other kind first).
+ * away (the fullest of a few draws). In a mixed round each question is multiple choice,
+ * true/false or typed at random; a claim that cannot make the asked kind is passed over (in a
+ * mixed round it tries the other kinds first).
  */
 export function generateQuestions(claims: readonly QuizClaim[], options: RoundOptions): Question[] {
   const random = new Random(options.seed);

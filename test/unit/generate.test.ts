@@ -182,6 +182,16 @@ describe("generateQuestions", () => {
     );
   });
 
+  it("mixes all three kinds in a mixed round", () => {
+    for (const lang of ["de", "en"] as const)
+      for (let seed = 0; seed < 5; seed++) {
+        const kinds = new Set(
+          generateQuestions(claims, { count: 20, seed, kind: "mixed", lang }).map((q) => q.kind),
+        );
+        expect([...kinds].sort()).toEqual(["mc", "tf", "typed"]);
+      }
+  });
+
   it("filters by article and topic", () => {
     const inArticle = generateQuestions(claims, {
       count: 50,
