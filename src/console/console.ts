@@ -31,7 +31,8 @@ const HELP = `Commands as in Discord, for example:
   /cite erste Reihe Amtseinführung        /cite query:Golden Dome results:5
   /source bezos-statt-musk 5              /quiz start questions:3 seconds:15 kind:mc
   /quiz stop   /leaderboard   /stats   /review   /help
-Press a button by typing its key (A–D, T/F, 1–3). /lang en|de switches the language, /quit leaves.`;
+Press a button by typing its key (A–D, T/F, 1–3) and Enter; after a question to type, type the
+answer and Enter. /lang en|de switches the language, /quit leaves.`;
 
 /** A typed line that can only be meant as an answer key (A–F, T/F). */
 const ANSWER_KEY = /^[a-ft]$/i;
@@ -65,7 +66,12 @@ export class LocalConsole {
     if (pressable.length === 0) return;
     const answers = pressable.some((b) => b.answer);
     this.buttons = [...this.buttons.filter((b) => b.answer !== answers), ...pressable];
-    if (answers) this.buttonsShown();
+    if (answers) {
+      const t = texts(this.lang);
+      const typed = pressable.some((b) => b.byText);
+      this.io.output.write(`${typed ? t.consoleTypedAnswer : t.consoleAnswerKeys}\n`);
+      this.buttonsShown();
+    }
   }
 
   /** Quiz messages go to the terminal; closing a question (an edit) stays quiet. */
@@ -142,8 +148,11 @@ export class LocalConsole {
     const pressed = this.buttons.find((b) => b.key.toLowerCase() === line.toLowerCase());
     // A command leaves an open form unsent; anything else is what the form asked for.
     if (this.form && line.startsWith("/")) this.form = undefined;
+    const byText = this.buttons.find((b) => b.byText);
     try {
       if (this.form) await this.fillForm(ctx, actor, line);
+      else if (byText && !pressed && !line.startsWith("/"))
+        await this.answerByText(ctx, actor, byText, line);
       else if (pressed) {
         await handleComponent(
           ctx,
@@ -172,6 +181,30 @@ export class LocalConsole {
     return true;
   }
 
+  /**
+   * A line typed while a question to type is open is its answer: the answer form is opened and
+   * filled at once, as if its key had been pressed first.
+   */
+  private async answerByText(
+    ctx: InteractionContext,
+    actor: Actor,
+    button: KeyedButton,
+    line: string,
+  ): Promise<void> {
+    await handleComponent(
+      ctx,
+      { ...this.base(actor), customId: button.customId },
+      {
+        ...this.respond,
+        showForm: async (form) => {
+          this.form = { form, values: {} };
+        },
+      },
+    );
+    this.buttons = this.buttons.filter((b) => !b.answer);
+    await this.fillForm(ctx, actor, line);
+  }
+
   /** Reads lines until the input ends or /quit. */
   async run(ctx: InteractionContext, actor: Actor): Promise<void> {
     this.io.output.write(`Beleg console. ${HELP}\n\n`);
@@ -183,8 +216,8 @@ export class LocalConsole {
   }
 
   /**
-   * One round in the terminal (`cli quiz`): typed keys answer the questions in order, so a key
-   * typed before its question is shown waits for it. Resolves with the exit code.
+   * One round in the terminal (`cli quiz`): typed keys and answers answer the questions in
+   * order, so one typed before its question is shown waits for it. Resolves with the exit code.
    */
   async playRound(
     ctx: InteractionContext,
@@ -204,8 +237,13 @@ export class LocalConsole {
         const next = await Promise.race([lines.next(), finished]);
         if (next === "finished" || next.done) break;
         const line = next.value.trim();
-        const waiting = !this.form && ANSWER_KEY.test(line);
-        if (waiting && !this.buttons.some((b) => b.key === line.toUpperCase())) {
+        // A key, or a typed answer, sent before its question is shown waits for it.
+        const key = ANSWER_KEY.test(line);
+        const waiting = !this.form && line !== "" && (key || !line.startsWith("/"));
+        const ready = key
+          ? this.buttons.some((b) => b.key === line.toUpperCase())
+          : this.buttons.some((b) => b.answer);
+        if (waiting && !ready) {
           const shown = new Promise<void>((resolve) => {
             this.buttonsShown = resolve;
           });

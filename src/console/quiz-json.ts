@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { App } from "../app.ts";
 import { DEFAULT_QUESTIONS, DEFAULT_SECONDS } from "../interactions/commands/quiz.ts";
+import { texts } from "../interactions/i18n.ts";
 import { ROUND_LIMITS } from "../quiz/round-types.ts";
 
 const integer = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
@@ -44,6 +45,12 @@ export function printQuestions(app: App, args: QuizArgs): void {
     },
   }));
   process.stdout.write(
-    `${JSON.stringify({ seed, count: questions.length, questions }, null, 2)}\n`,
+    `${JSON.stringify({ seed, count: questions.length, requested: args.count, questions }, null, 2)}\n`,
   );
+  if (questions.length < args.count) {
+    const scope = args.topic ? "topic" : args.article ? "article" : "choice";
+    process.stderr.write(
+      `${texts(args.lang).fewerQuestions(questions.length, args.count, scope)}\n`,
+    );
+  }
 }

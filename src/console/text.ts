@@ -47,6 +47,8 @@ export interface KeyedButton {
   readonly label: string;
   /** An answer option: its key is the view's own (A–D, T/F). */
   readonly answer: boolean;
+  /** It opens the form of a typed answer: any typed line answers. */
+  readonly byText: boolean;
 }
 
 /** The enabled buttons of a view with their keys: the view's own, or numbers. */
@@ -61,6 +63,7 @@ export function keyedButtons(view: View): KeyedButton[] {
         customId: b.customId,
         label: terminalSafe(b.label),
         answer: b.key !== undefined,
+        byText: b.answersByText === true,
       });
     }
   }

@@ -1,4 +1,5 @@
 /** What a claim is made of, once validated (see claims.ts for the YAML format). */
+import type { Asks } from "./entities.ts";
 
 export const CLAIM_TYPES = ["person", "organisation", "place", "number", "date", "term"] as const;
 export type ClaimType = (typeof CLAIM_TYPES)[number];
@@ -26,6 +27,10 @@ export interface ParsedClaim {
   /** Whether wrong options may be borrowed from other claims' answers. */
   readonly borrow: boolean;
   readonly tags: readonly string[];
+  /** What the question says of every option (checked against corpus/entities.yaml). */
+  readonly asks?: Asks | undefined;
+  /** The year the question is about, when it is not the first year the question names. */
+  readonly when?: number | undefined;
   readonly articleId: string;
   readonly file: string;
   readonly line: number;

@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { MAX_SLUG } from "../library/ids.ts";
+import { entityOptions, optionProblems } from "./claim-options.ts";
 import { claimRuleProblems } from "./claim-rules.ts";
 import { type Bilingual, CLAIM_TYPES, type ParsedClaim } from "./claim-types.ts";
+import { AsksSchema, type Entities, NO_ENTITIES } from "./entities.ts";
 import type { CorpusProblem } from "./problems.ts";
 import { parseLocatedYaml } from "./yaml-positions.ts";
 
@@ -43,13 +45,18 @@ const ClaimSchema = z.strictObject({
     .array(z.string().regex(SLUG, "tags are lower-case words joined by hyphens").max(32))
     .min(1)
     .max(5),
+  asks: AsksSchema.optional(),
+  when: z
+    .union([z.number().int(), z.string().regex(/^\d{4}(-\d\d){0,2}$/, 'a year or "YYYY-MM-DD"')])
+    .transform((v) => Number(String(v).slice(0, 4)))
+    .optional(),
 });
 
 /**
  * A claim of a server's library (imported or proposed in Discord): the English question, the
  * statements and the tags may be left out; what is missing is not asked.
  */
-const LibraryClaimSchema = ClaimSchema.extend({
+const LibraryClaimSchema = ClaimSchema.omit({ asks: true, when: true }).extend({
   id: z.string().regex(SLUG, "id must be lower-case words joined by hyphens").max(MAX_SLUG),
   question: z.strictObject({
     de: question(5, 300),
@@ -113,6 +120,7 @@ export function checkClaim(
   articleId: string,
   article: ClaimArticle,
   format: ClaimFormat,
+  entities: Entities = NO_ENTITIES,
 ): { claim?: Omit<ParsedClaim, "file" | "line">; problems: ClaimProblem[] } {
   const problems: ClaimProblem[] = [];
   const parsed = (format === "library" ? LibraryClaimSchema : ClaimSchema).safeParse(raw);
@@ -140,9 +148,15 @@ export function checkClaim(
       message: `quote does not occur in ${format === "corpus" ? `corpus/articles/${articleId}.md` : `the article ${articleId}`}`,
     });
   problems.push(...claimRuleProblems(claim, article.date));
+  problems.push(...optionProblems(claim, entities, article.date));
   if (problems.length > 0 || !location) return { problems };
   return {
-    claim: { ...claim, articleId, quoteStart: location.start, quoteEnd: location.end },
+    claim: {
+      ...entityOptions(claim, entities, article.date),
+      articleId,
+      quoteStart: location.start,
+      quoteEnd: location.end,
+    },
     problems,
   };
 }
@@ -157,6 +171,7 @@ export function parseClaimFile(
   source: string,
   article: ClaimArticle | undefined,
   format: ClaimFormat = "corpus",
+  entities: Entities = NO_ENTITIES,
 ): ClaimFileResult {
   const problems: CorpusProblem[] = [];
   const claims: ParsedClaim[] = [];
@@ -186,7 +201,7 @@ export function parseClaimFile(
 
   yaml.value.forEach((raw: unknown, index: number) => {
     const at = (path: readonly PropertyKey[]) => yaml.lineOf([index, ...path]);
-    const checked = checkClaim(raw, articleId, article, format);
+    const checked = checkClaim(raw, articleId, article, format, entities);
     for (const p of checked.problems) report(at(p.path), p.message);
     if (checked.claim) claims.push({ ...checked.claim, file, line: at([]) });
   });

@@ -5,6 +5,7 @@ import { isLibraryId } from "../library/ids.ts";
 import { type ParsedArticle, parseArticle } from "./article.ts";
 import type { Bilingual, ParsedClaim } from "./claim-types.ts";
 import { duplicateIdProblems, parseClaimFile } from "./claims.ts";
+import { parseEntities } from "./entities.ts";
 import type { CorpusProblem } from "./problems.ts";
 import { parseLocatedYaml } from "./yaml-positions.ts";
 
@@ -81,6 +82,8 @@ export interface CorpusFiles {
   readonly claims: ReadonlyMap<string, SourceFile>;
   /** `tags.yaml`: the topics' labels. */
   readonly topics: SourceFile | undefined;
+  /** `entities.yaml`: what the options are (kind, owner, field, time), for the questions' wording. */
+  readonly entities: SourceFile | undefined;
   /** Problems found while listing (files outside the folder, too large, unreadable). */
   readonly problems: readonly CorpusProblem[];
 }
@@ -101,11 +104,16 @@ export function readCorpusFiles(dir: string): CorpusFiles {
     problems.push({ file: displayPath(articlesDir), line: 1, message: "no articles (*.md) found" });
   }
   const claims = read(listFiles(join(dir, "claims"), ".yaml", problems), ".yaml");
-  const topics = listFiles(dir, ".yaml", problems)
-    .filter((path) => basename(path) === TOPICS_FILE)
-    .map((path) => ({ path, source: readFileSync(path, "utf8") }))[0];
-  return { articles, claims, topics, problems };
+  const topLevel = listFiles(dir, ".yaml", problems);
+  const named = (file: string) =>
+    topLevel
+      .filter((path) => basename(path) === file)
+      .map((path) => ({ path, source: readFileSync(path, "utf8") }))[0];
+  return { articles, claims, topics: named(TOPICS_FILE), entities: named(ENTITIES_FILE), problems };
 }
+
+const ENTITIES_FILE = "entities.yaml";
+const ENTITIES_SOURCE = "\u0000entities";
 
 const TOPICS_FILE = "tags.yaml";
 /** The key the topics' labels are fingerprinted under, beside the claim files. */
@@ -115,6 +123,7 @@ const TOPICS_SOURCE = "\u0000tags";
 export function claimSources(files: CorpusFiles): Map<string, string> {
   const sources = new Map([...files.claims].map(([id, f]) => [id, f.source]));
   if (files.topics) sources.set(TOPICS_SOURCE, files.topics.source);
+  if (files.entities) sources.set(ENTITIES_SOURCE, files.entities.source);
   return sources;
 }
 
@@ -175,11 +184,23 @@ export function parseCorpus(files: CorpusFiles): LoadedCorpus {
     }
   }
   const byId = new Map(articles.map((a) => [a.id, { body: a.body, date: a.meta.date }]));
+  const entities = parseEntities(
+    displayPath(files.entities?.path ?? ENTITIES_FILE),
+    files.entities?.source,
+    problems,
+  );
   const claims: ParsedClaim[] = [];
   for (const [articleId, { path, source }] of files.claims) {
     // An article with problems of its own is reported already; its claims wait for it.
     if (files.articles.has(articleId) && !byId.has(articleId)) continue;
-    const result = parseClaimFile(displayPath(path), articleId, source, byId.get(articleId));
+    const result = parseClaimFile(
+      displayPath(path),
+      articleId,
+      source,
+      byId.get(articleId),
+      "corpus",
+      entities,
+    );
     problems.push(...result.problems);
     claims.push(...result.claims);
   }

@@ -45,6 +45,8 @@ export interface Button {
   readonly disabled?: boolean;
   /** The key the console binds it to (A–D, T/F for answers); numbered when absent. */
   readonly key?: string;
+  /** It opens a form for a typed answer: the console takes a typed line as that answer. */
+  readonly answersByText?: boolean;
 }
 
 /** A file sent with a message (a library export). */

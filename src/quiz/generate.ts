@@ -173,10 +173,32 @@ function trueFalse(
   };
 }
 
-/** A question answered by typing: the answer or an alias counts, in either language. */
-function typed(claim: QuizClaim, lang: Lang): Question | null {
+/** Words of the shortest right reply: a name or a term of up to three words is typed. */
+const MAX_TYPED_WORDS = 3;
+/** Words that join two descriptions into one answer ("calmer and more composed"). */
+const DESCRIBING = /\b(und|and|oder|or|sowie)\b/i;
+
+/**
+ * A question answered by typing: the answer or an alias counts, in either language. Only where a
+ * short answer is the natural reply; a description stays multiple choice.
+ */
+function typed(claim: QuizClaim, lang: Lang, pool: readonly QuizClaim[]): Question | null {
   // Several right answers make an open question: a player typing another true one would be told no.
   if (!TYPEABLE.has(claim.type) || claim.answers.length !== 1) return null;
+  const forms = [...claim.answers, ...claim.accept].map((a) => a[lang]);
+  if (Math.min(...forms.map((f) => f.trim().split(/\s+/).length)) > MAX_TYPED_WORDS) return null;
+  // "ruhiger und gelassener", "fast vier Jahrzehnte": a description, said in many ways.
+  const answer = claim.answers[0] as QuizClaim["answers"][number];
+  if (DESCRIBING.test(`${answer.de} ${answer.en}`)) return null;
+  if (claim.type === "number" && !/\d/.test(answer[lang])) return null;
+  // Names a player may mean instead: the claim's wrong options and the other claims' answers.
+  const barred = new Set(claim.notOffered);
+  const rivals = [
+    ...claim.distractors,
+    ...pool.filter((c) => c.id !== claim.id).flatMap((c) => c.answers),
+  ]
+    .flatMap((a) => [a.de, a.en])
+    .filter((r) => !barred.has(r));
   return {
     claimId: claim.id,
     kind: "typed",
@@ -186,6 +208,7 @@ function typed(claim: QuizClaim, lang: Lang): Question | null {
     correctIndex: 0,
     citation: citationOf(claim),
     accepted: [...new Set([...claim.answers, ...claim.accept].flatMap((a) => [a.de, a.en]))],
+    rivals: [...new Set(rivals)],
   };
 }
 
@@ -203,6 +226,9 @@ function eligibleClaims(claims: readonly QuizClaim[], options: RoundOptions): Qu
   );
 }
 
+/** The kinds a mixed round draws from. */
+const MIXED = ["mc", "tf", "typed"] as const;
+
 /** Draws a full round may need when claims that give each other away crowd each other out. */
 const DRAWS = 8;
 
@@ -219,15 +245,18 @@ function drawRound(
       ? multipleChoice(claim, options.lang, pool, random)
       : kind === "tf"
         ? trueFalse(claim, options.lang, pool, random)
-        : typed(claim, options.lang);
+        : typed(claim, options.lang, pool);
   const asked: QuizClaim[] = [];
   for (const claim of random.shuffle(claims)) {
     if (questions.length >= options.count) break;
-    if (asked.some((other) => giveAway(claim, other, options.lang))) continue;
-    const kind = options.kind === "mixed" ? (random.int(0, 1) === 0 ? "mc" : "tf") : options.kind;
-    const question =
-      make(claim, kind) ??
-      (options.kind === "mixed" ? make(claim, kind === "mc" ? "tf" : "mc") : null);
+    if (asked.some((earlier) => giveAway(earlier, claim, options.lang))) continue;
+    // A mixed round asks each claim in a kind drawn at random, or the next kind it can make.
+    const kinds = options.kind === "mixed" ? random.shuffle(MIXED) : [options.kind];
+    let question: Question | null = null;
+    for (const kind of kinds) {
+      question = make(claim, kind);
+      if (question) break;
+    }
     if (question) {
       questions.push(question);
       asked.push(claim);
@@ -238,9 +267,9 @@ function drawRound(
 
 /**
  * The questions of a round: deterministic for a seed, no claim twice, no two that give each other
- * away (the fullest of a few draws). In a mixed round each question is multiple choice or
- * true/false at random; a claim that cannot make the asked kind is passed over (in a mixed round
- * it tries the other kind first).
+ * away (the fullest of a few draws). In a mixed round each question is multiple choice,
+ * true/false or typed at random; a claim that cannot make the asked kind is passed over (in a
+ * mixed round it tries the other kinds first).
  */
 export function generateQuestions(claims: readonly QuizClaim[], options: RoundOptions): Question[] {
   const random = new Random(options.seed);

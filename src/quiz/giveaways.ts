@@ -7,6 +7,8 @@ const spaced = (text: string) => ` ${normalizeAnswer(text.replace(/[^\p{L}\p{N}]
 interface ClaimWords {
   /** What a player may read of the claim in a round: its question and its statements. */
   readonly shown: readonly string[];
+  /** What its reveal shows after the question: the evidence quote. */
+  readonly revealed: string;
   /** Its answers and aliases in both languages, with their genitive ("Bidens"). */
   readonly answers: readonly string[];
 }
@@ -28,21 +30,35 @@ function wordsOf(claim: QuizClaim, lang: Lang): ClaimWords {
     claim.statement[lang],
     ...claim.falseStatements.map((f) => f[lang]),
   ].map(spaced);
-  const words = { shown, answers };
+  const words = { shown, answers, revealed: spaced(claim.quote) };
   byLang.set(lang, words);
   return words;
 }
 
 /**
- * Whether two claims would give each other away in one round: the same quote (the same fact
- * asked twice), or the wording of one naming an answer of the other ("… als Kuiper erst 78
- * hatte" next to "Wie viele Satelliten hatte Kuiper?").
+ * Whether a claim asked after `earlier` in a round would be given away by it: the same quote (the
+ * same fact asked twice), the wording of either naming an answer of the other ("… als Kuiper
+ * erst 78 hatte" next to "Wie viele Satelliten hatte Kuiper?"), or the earlier reveal's quote
+ * naming the later answer ("… laut „New York Post“ …" before "According to which newspaper …?").
  */
-export function giveAway(a: QuizClaim, b: QuizClaim, lang: Lang): boolean {
-  if (a.quote === b.quote) return true;
-  const wa = wordsOf(a, lang);
-  const wb = wordsOf(b, lang);
-  const names = (shown: ClaimWords, answered: ClaimWords) =>
-    shown.shown.some((text) => answered.answers.some((x) => text.includes(x)));
-  return names(wa, wb) || names(wb, wa);
+export function giveAway(earlier: QuizClaim, later: QuizClaim, lang: Lang): boolean {
+  // A round draws the same pairs again and again (several draws, many rounds of one corpus).
+  const known = verdicts.get(earlier)?.get(later)?.[lang];
+  if (known !== undefined) return known;
+  const verdict = judge(earlier, later, lang);
+  const byLater = verdicts.get(earlier) ?? new WeakMap();
+  verdicts.set(earlier, byLater);
+  byLater.set(later, { ...byLater.get(later), [lang]: verdict });
+  return verdict;
+}
+
+const verdicts = new WeakMap<QuizClaim, WeakMap<QuizClaim, Partial<Record<Lang, boolean>>>>();
+
+function judge(earlier: QuizClaim, later: QuizClaim, lang: Lang): boolean {
+  if (earlier.quote === later.quote) return true;
+  const we = wordsOf(earlier, lang);
+  const wl = wordsOf(later, lang);
+  const names = (texts: readonly string[], answered: ClaimWords) =>
+    texts.some((text) => answered.answers.some((x) => text.includes(x)));
+  return names(we.shown, wl) || names(wl.shown, we) || names([we.revealed], wl);
 }

@@ -217,7 +217,9 @@ export class QuizService {
       round.machine.position !== input.position
     )
       return { status: "closed" };
-    const right = typedAnswerMatches(input.text, question.accepted ?? question.options);
+    const right = typedAnswerMatches(input.text, question.accepted ?? question.options, {
+      rivals: question.rivals ?? [],
+    });
     return this.record(channelId, {
       ...input,
       option: right ? question.correctIndex : WRONG_TYPED,

@@ -44,4 +44,6 @@ export interface Question {
   readonly citation: Citation;
   /** A typed question's accepted answers: every answer and alias, in both languages. */
   readonly accepted?: readonly string[];
+  /** A typed question's rival names: an answer that names one of them beside the answer is wrong. */
+  readonly rivals?: readonly string[];
 }

@@ -104,6 +104,29 @@ describe("typed answers and reports in the console", () => {
     expect(h.printed()).toContain("Die Antwort ist zu eng gefasst");
   });
 
+  it("takes a typed answer straight after its question, and says that keys need Enter", async () => {
+    const h = await harness();
+    await h.type("/quiz start questions:1 seconds:60 kind:typed");
+    await until(() => h.printed().includes("[A] ✎ Antwort eingeben"));
+    expect(h.printed()).toContain("Tippe deine Antwort und drücke Enter.");
+    await h.type("Bratwurst");
+    expect(h.printed()).toContain("Deine Antwort „Bratwurst“ ist gespeichert.");
+    expect(h.printed()).not.toContain("ist kein Befehl");
+    await until(() => h.printed().includes("Endstand"));
+    h.clear();
+    await h.type("/quiz start questions:1 seconds:60 kind:mc");
+    await until(() => h.printed().includes("[A]"));
+    expect(h.printed()).toContain("Tippe die Taste deiner Antwort und drücke Enter.");
+  });
+
+  it("says when a round finds fewer questions than asked", async () => {
+    const h = await harness();
+    await h.type("/quiz start questions:20 seconds:60 kind:mc topic:Raumfahrt");
+    await until(() => h.printed().includes("[A]"));
+    expect(h.printed()).toMatch(/Nur \d+ Fragen zu diesem Thema \(20 gewünscht\)\./);
+    await h.type("/quiz stop");
+  });
+
   it("leaves a form unsent when a command is typed instead", async () => {
     const h = await harness();
     await h.type("/quiz start questions:1 seconds:60 kind:typed");

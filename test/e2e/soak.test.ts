@@ -149,6 +149,8 @@ describe("soak: 50 users in 20 concurrent rounds", () => {
                 options: [
                   { name: "questions", type: 4, value: 2 },
                   { name: "seconds", type: 4, value: 10 },
+                  // Clicks are the load: a mixed round's questions to type would wait their time.
+                  { name: "kind", type: 3, value: "mc" },
                 ],
               },
             ],

@@ -42,13 +42,21 @@ for (let round = 0; round < Number(roundsArg); round++) {
     questions++;
     const question = opened;
     const results = await Promise.all(
-      Array.from({ length: users }, (_, u) =>
-        quiz.answer(channelId, {
-          userId: `user-${u}`,
-          userName: `User ${u}`,
-          option: (u + question.position) % question.question.options.length,
-        }),
-      ),
+      Array.from({ length: users }, (_, u) => {
+        const user = { userId: `user-${u}`, userName: `User ${u}` };
+        // A mixed round has questions to type as well as to click.
+        return question.question.kind === "typed"
+          ? quiz.answerTyped(channelId, {
+              ...user,
+              text: `answer ${u}`,
+              roundId: started.roundId,
+              position: question.position,
+            })
+          : quiz.answer(channelId, {
+              ...user,
+              option: (u + question.position) % question.question.options.length,
+            });
+      }),
     );
     sent += users;
     recorded += results.filter((r) => r.status === "recorded").length;

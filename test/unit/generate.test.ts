@@ -30,6 +30,8 @@ const both = (texts: readonly { de: string; en: string }[]) => texts.flatMap((t)
 const YEAR = /\b(?:19|20)\d\d\b/g;
 const yearsIn = (text: string) => [...text.matchAll(YEAR)].map((m) => Number(m[0]));
 const byId = new Map(claims.map((c) => [c.id, c]));
+/** Folded words between single spaces, punctuation dropped ("„New York Post“" → new york post). */
+const words = (text: string) => normalizeAnswer(text.replace(/[^\p{L}\p{N}]+/gu, " "));
 
 const options = fc.record({
   count: fc.integer({ min: 1, max: 60 }),
@@ -167,16 +169,27 @@ describe("generateQuestions", () => {
         for (const [i, a] of asked.entries())
           for (const b of asked.slice(i + 1)) {
             expect(a.quote).not.toBe(b.quote);
-            const shown = normalizeAnswer(`${a.question[o.lang]} ${a.statement[o.lang]}`);
+            // The earlier question and the quote its reveal shows name no later answer.
+            const shown = words(`${a.question[o.lang]} ${a.statement[o.lang]} ${a.quote}`);
             for (const answer of answers(b))
               expect(
-                ` ${shown} `.includes(` ${answer} `),
+                ` ${shown} `.includes(` ${words(answer)} `),
                 `${a.id} names ${answer} of ${b.id}`,
               ).toBe(false);
           }
       }),
       { numRuns: 60 },
     );
+  });
+
+  it("mixes all three kinds in a mixed round", () => {
+    for (const lang of ["de", "en"] as const)
+      for (let seed = 0; seed < 5; seed++) {
+        const kinds = new Set(
+          generateQuestions(claims, { count: 20, seed, kind: "mixed", lang }).map((q) => q.kind),
+        );
+        expect([...kinds].sort()).toEqual(["mc", "tf", "typed"]);
+      }
   });
 
   it("filters by article and topic", () => {

@@ -30,8 +30,83 @@ describe("a typed answer", () => {
     ["15 Millionen", ["1,5 Millionen"], false],
     ["2.5", ["25 Prozent"], false],
     ["1.5 Millionen", ["1,5 Millionen"], true],
+    // Amounts: the scale and the unit are part of the number.
+    ["234 Mrd. $", ["234 Milliarden Dollar", "234 billion dollars"], true],
+    ["234 billion dollars", ["234 Milliarden Dollar"], true],
+    ["$234 billion", ["234 Milliarden Dollar"], true],
+    ["234.000.000.000 USD", ["234 Milliarden Dollar"], true],
+    ["234 million dollars", ["234 Milliarden Dollar", "234 Milliarden"], false],
+    ["234 Millionen", ["234 Milliarden Dollar"], false],
+    ["175 Milliarden Euro", ["175 Milliarden Dollar", "175 Milliarden"], false],
+    ["25 %", ["25 Prozent"], true],
+    ["25 Dollar", ["25 Prozent"], false],
+    ["drei", ["3"], true],
+    ["nicht 9000", ["9000"], false],
+    // Names and terms with words around them.
+    ["Reuters news agency", ["Reuters"], true],
+    ["Nachrichtenagentur Reuters", ["Reuters"], true],
+    ["Präsident Putin", ["Wladimir Putin", "Putin"], true],
+    ["cloud computing contracts", ["Cloud-Computing"], true],
+    [
+      "Effizienzbehörde DOGE",
+      ["Department of Government Efficiency", "DOGE", "Effizienzbehörde"],
+      true,
+    ],
+    ["S.E.C.", ["SEC"], true],
+    ["the S.E.C", ["SEC"], true],
+    ["Space X", ["SpaceX"], true],
+    ["Destruction", ["Deconstruction"], false],
+    ["Deconstrucion", ["Deconstruction"], true],
+    ["Amazonas", ["Amazon"], false],
+    ["Reuters und AP", ["Reuters"], false],
+    ["Bloomberg statt Reuters", ["Reuters"], false],
   ])("%s against %j is %s", (typed, accepted, expected) => {
     expect(typedAnswerMatches(typed, accepted)).toBe(expected);
+  });
+
+  it("is wrong when the words around the answer name another option", () => {
+    const rivals = ["Fox News", "Associated Press", "Bloomberg"];
+    expect(typedAnswerMatches("Reuters news agency", ["Reuters"], { rivals })).toBe(true);
+    expect(typedAnswerMatches("Reuters or Bloomberg", ["Reuters"], { rivals })).toBe(false);
+    expect(typedAnswerMatches("Bloomberg Reuters", ["Reuters"], { rivals })).toBe(false);
+    expect(typedAnswerMatches("Meta", ["Meta"], { rivals: ["Beta"] })).toBe(true);
+    expect(typedAnswerMatches("Threads", ["Thread"], { rivals: ["Threads"] })).toBe(false);
+  });
+
+  it("takes an amount in either language's scale words, never with another scale", () => {
+    const scales = [
+      { de: ["Tausend"], en: ["thousand"] },
+      { de: ["Millionen", "Mio."], en: ["million"] },
+      { de: ["Milliarden", "Mrd."], en: ["billion"] },
+    ];
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 999 }),
+        fc.integer({ min: 0, max: 2 }),
+        fc.integer({ min: 0, max: 2 }),
+        fc.constantFrom("$", "Dollar", "US-Dollar", "dollars", ""),
+        (n, wanted, typed, unit) => {
+          const answer = [
+            `${n} ${scales[wanted]?.de[0]} Dollar`,
+            `${n} ${scales[wanted]?.en[0]} dollars`,
+          ];
+          for (const word of [...(scales[typed]?.de ?? []), ...(scales[typed]?.en ?? [])])
+            expect(typedAnswerMatches(`${n} ${word} ${unit}`, answer)).toBe(wanted === typed);
+        },
+      ),
+    );
+  });
+
+  it("forgives a slip of a key in a long word, not a syllable put in", () => {
+    // Without "e": "ae", "oe", "ue" fold to umlauts, which would change two letters at once.
+    const word = fc.stringMatching(/^[a-df-z]{6,14}$/);
+    fc.assert(
+      fc.property(word, fc.nat(), fc.constantFrom(..."abcdfghijklmnopqrstvwxyz"), (w, at, c) => {
+        const i = at % w.length;
+        expect(typedAnswerMatches(w.slice(0, i) + c + w.slice(i + 1), [w])).toBe(true);
+        expect(typedAnswerMatches(`${w.slice(0, i)}${c}${c}${c}${w.slice(i)}`, [w])).toBe(false);
+      }),
+    );
   });
 
   it("forgives more typos in longer answers, none in short ones", () => {

@@ -66,7 +66,14 @@ export async function startRound(
     await respond.reply({ content, ephemeral: true });
     return false;
   }
-  await respond.reply({ content: t.roundStarted(started.questionCount, settings.seconds) });
+  const begins = t.roundStarted(started.questionCount, settings.seconds);
+  // A round with fewer questions than asked says so, not just its smaller number.
+  const scope = settings.topic ? "topic" : settings.article ? "article" : "choice";
+  const fewer =
+    started.questionCount < settings.count
+      ? ` ${t.fewerQuestions(started.questionCount, settings.count, scope)}`
+      : "";
+  await respond.reply({ content: `${begins}${fewer}` });
   return true;
 }
 

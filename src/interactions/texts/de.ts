@@ -57,6 +57,8 @@ export const de = {
   noQuestions: "Für diese Auswahl gibt es keine Fragen.",
   roundStarted: (n: number, s: number) =>
     `Eine Runde mit ${plural("de", n, { one: "einer Frage", other: `${n} Fragen` })} beginnt, ${s} Sekunden pro Frage.`,
+  fewerQuestions: (n: number, asked: number, scope: "topic" | "article" | "choice") =>
+    `Nur ${plural("de", n, { one: "eine Frage", other: `${n} Fragen` })} ${{ topic: "zu diesem Thema", article: "zu diesem Artikel", choice: "für diese Auswahl" }[scope]} (${asked} gewünscht).`,
   question: (i: number, n: number) => `Frage ${i}/${n}`,
   trueOrFalse: "Wahr oder falsch?",
   closes: (at: number): Text => ["Antworten bis ", { time: at }],
@@ -133,6 +135,8 @@ export const de = {
     ],
   ] as readonly (readonly [string, string])[],
   articles: "Artikel",
+  consoleAnswerKeys: "Tippe die Taste deiner Antwort und drücke Enter.",
+  consoleTypedAnswer: "Tippe deine Antwort und drücke Enter.",
   consoleNotACommand: (line: string) =>
     `„${line}“ ist kein Befehl und keine Taste. Zum Suchen: /cite ${line}`,
 } as const;

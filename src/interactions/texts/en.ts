@@ -53,6 +53,8 @@ export const en: Strings = {
   noQuestions: "There are no questions for this choice.",
   roundStarted: (n, s) =>
     `A round of ${plural("en", n, { one: "one question", other: `${n} questions` })} begins, ${s} seconds per question.`,
+  fewerQuestions: (n, asked, scope) =>
+    `Only ${plural("en", n, { one: "one question", other: `${n} questions` })} ${{ topic: "on this topic", article: "in this article", choice: "for this choice" }[scope]} (${asked} asked for).`,
   question: (i, n) => `Question ${i}/${n}`,
   trueOrFalse: "True or false?",
   closes: (at) => ["Answers close ", { time: at }],
@@ -125,5 +127,7 @@ export const en: Strings = {
     ],
   ],
   articles: "Articles",
+  consoleAnswerKeys: "Type the key of your answer and press Enter.",
+  consoleTypedAnswer: "Type your answer and press Enter.",
   consoleNotACommand: (line) => `“${line}” is not a command or key. To search: /cite ${line}`,
 };

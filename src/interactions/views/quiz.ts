@@ -15,6 +15,7 @@ function answerButtons(q: OpenedQuestion, lang: Lang, closed: boolean): Button[]
         style: "primary",
         label: `✎ ${texts(lang).typeAnswer}`,
         key: "A",
+        answersByText: true,
         customId: encodeCustomId({ kind: "typed", roundId: q.roundId, position: q.position }),
         disabled: closed,
       },
