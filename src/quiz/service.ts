@@ -183,6 +183,7 @@ export class QuizService {
       return { status: "closed" };
     const right = typedAnswerMatches(input.text, question.accepted ?? question.options, {
       rivals: question.rivals ?? [],
+      person: question.person ?? false,
     });
     return this.record(channelId, {
       ...input,

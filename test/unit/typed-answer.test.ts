@@ -1,6 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { loadCorpus } from "../../src/corpus/load.ts";
+import { typed as typedQuestion } from "../../src/quiz/generate.ts";
 import { allowedTypos, typedAnswerMatches } from "../../src/quiz/typed-answer.ts";
+import type { QuizClaim } from "../../src/quiz/types.ts";
+import { REPO_CORPUS } from "../support/temp-corpus.ts";
+import { TYPED_PROBES, TYPED_PROBES_DE } from "./typed-probes.ts";
 
 describe("a typed answer", () => {
   it.each([
@@ -61,7 +66,7 @@ describe("a typed answer", () => {
     ["Reuters und AP", ["Reuters"], false],
     ["Bloomberg statt Reuters", ["Reuters"], false],
   ])("%s against %j is %s", (typed, accepted, expected) => {
-    expect(typedAnswerMatches(typed, accepted)).toBe(expected);
+    expect(typedAnswerMatches(typed, accepted, { person: true })).toBe(expected);
   });
 
   it("is wrong when the words around the answer name another option", () => {
@@ -104,7 +109,7 @@ describe("a typed answer", () => {
       fc.property(word, fc.nat(), fc.constantFrom(..."abcdfghijklmnopqrstvwxyz"), (w, at, c) => {
         const i = at % w.length;
         expect(typedAnswerMatches(w.slice(0, i) + c + w.slice(i + 1), [w])).toBe(true);
-        expect(typedAnswerMatches(`${w.slice(0, i)}${c}${c}${c}${w.slice(i)}`, [w])).toBe(false);
+        expect(typedAnswerMatches(`${w.slice(0, i)}qzj${w.slice(i)}`, [w])).toBe(false);
       }),
     );
   });
@@ -124,5 +129,37 @@ describe("a typed answer", () => {
         );
       }),
     );
+  });
+
+  it("meets its targets on the tuning probes of the corpus's typed questions", () => {
+    const corpus = loadCorpus(REPO_CORPUS);
+    const claims: QuizClaim[] = corpus.claims.map((c) => ({
+      ...c,
+      answers: c.answer,
+      passageId: `${c.articleId}#1`,
+      articleDate: null,
+    }));
+    for (const [lang, probes] of [
+      ["en", TYPED_PROBES],
+      ["de", TYPED_PROBES_DE],
+    ] as const) {
+      const counts = { typo: 0, other: 0, wrong: 0 };
+      for (const [id, typo, other, wrong] of probes) {
+        const claim = claims.find((c) => c.id === id);
+        const question = claim && typedQuestion(claim, lang, claims);
+        if (!question) throw new Error(`${id} is no typed question`);
+        const right = (text: string) =>
+          typedAnswerMatches(text, question.accepted ?? [], {
+            rivals: question.rivals ?? [],
+            person: question.person ?? false,
+          });
+        counts.typo += right(typo) ? 1 : 0;
+        counts.other += right(other) ? 1 : 0;
+        counts.wrong += right(wrong) ? 0 : 1;
+      }
+      expect(counts.typo / probes.length, `${lang} typos`).toBeGreaterThanOrEqual(0.95);
+      expect(counts.other / probes.length, `${lang} other forms`).toBeGreaterThanOrEqual(0.9);
+      expect(counts.wrong / probes.length, `${lang} wrong but close`).toBeGreaterThanOrEqual(0.98);
+    }
   });
 });
