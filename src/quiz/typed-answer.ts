@@ -15,8 +15,22 @@ const rawWordsOf = (text: string): string[] => {
   return spaced === "" ? [] : spaced.split(" ");
 };
 
-/** The words of a text, folded (case, umlauts and their ae/oe/ue spellings, accents). */
-const wordsOf = (text: string): string[] => rawWordsOf(text).map(normalizeAnswer);
+type Fold = (word: string) => string;
+
+/**
+ * Words are compared folded (case, umlauts and their ae/oe/ue spellings, accents), and failing
+ * that only without case and accents: "Vouge" is a slip for "Vogue", whose "ue" the first
+ * folding reads as an umlaut.
+ */
+const FOLDS: readonly Fold[] = [
+  normalizeAnswer,
+  (word) =>
+    word
+      .toLowerCase()
+      .replace(/ß/g, "ss")
+      .normalize("NFD")
+      .replace(/\p{M}+/gu, ""),
+];
 
 /** Typos forgiven grow with the word: none up to 3 letters, then one per 5 letters, at most 3. */
 export function allowedTypos(length: number): number {
@@ -148,8 +162,18 @@ export function typedAnswerMatches(
   accepted: readonly string[],
   context: TypedContext = {},
 ): boolean {
+  return FOLDS.some((fold) => matchesFolded(typed, accepted, context, fold));
+}
+
+function matchesFolded(
+  typed: string,
+  accepted: readonly string[],
+  context: TypedContext,
+  fold: Fold,
+): boolean {
+  const wordsOf = (text: string) => rawWordsOf(text).map(fold);
   const raw = rawWordsOf(typed);
-  const given = raw.map(normalizeAnswer);
+  const given = raw.map(fold);
   if (given.length === 0) return false;
   const forms = accepted.map(wordsOf).filter((w) => w.length > 0);
   const acceptedWords = new Set(forms.flat());

@@ -6,6 +6,7 @@ import { allowedTypos, typedAnswerMatches } from "../../src/quiz/typed-answer.ts
 import type { QuizClaim } from "../../src/quiz/types.ts";
 import { REPO_CORPUS } from "../support/temp-corpus.ts";
 import { TYPED_PROBES, TYPED_PROBES_DE } from "./typed-probes.ts";
+import TUNE from "./typed-probes-tune.json" with { type: "json" };
 
 describe("a typed answer", () => {
   it.each([
@@ -161,5 +162,39 @@ describe("a typed answer", () => {
       expect(counts.other / probes.length, `${lang} other forms`).toBeGreaterThanOrEqual(0.9);
       expect(counts.wrong / probes.length, `${lang} wrong but close`).toBeGreaterThanOrEqual(0.98);
     }
+  });
+
+  it("meets its targets on the blind tuning probes (written from questions and articles only)", () => {
+    const corpus = loadCorpus(REPO_CORPUS);
+    const claims: QuizClaim[] = corpus.claims.map((c) => ({
+      ...c,
+      answers: c.answer,
+      passageId: `${c.articleId}#1`,
+      articleDate: null,
+    }));
+    const rates: Record<string, { right: number; of: number }> = {};
+    let noLongerTyped = 0;
+    for (const p of TUNE) {
+      const claim = claims.find((c) => c.id === p.claim);
+      const question = claim && typedQuestion(claim, p.lang as "de" | "en", claims);
+      // A descriptive answer is asked as multiple choice now: its probes grade nothing.
+      if (!question) {
+        noLongerTyped++;
+        continue;
+      }
+      const accepted = typedAnswerMatches(p.probe, question.accepted ?? [], {
+        rivals: question.rivals ?? [],
+        person: question.person ?? false,
+      });
+      const rate = rates[p.category] ?? { right: 0, of: 0 };
+      rates[p.category] = rate;
+      rate.of++;
+      if (accepted === (p.category !== "close")) rate.right++;
+    }
+    console.log("blind tuning probes:", JSON.stringify(rates), "no longer typed:", noLongerTyped);
+    const share = (c: string) => (rates[c]?.right ?? 0) / (rates[c]?.of ?? 1);
+    expect(share("typo")).toBeGreaterThanOrEqual(0.95);
+    expect(share("form")).toBeGreaterThanOrEqual(0.9);
+    expect(share("close")).toBeGreaterThanOrEqual(0.98);
   });
 });
