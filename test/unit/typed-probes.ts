@@ -24,10 +24,8 @@ export const TYPED_PROBES: readonly (readonly [
   ["bezos-hochzeit-venedig", "Venedg", "in Venice, Italy", "Verona"],
   ["bezos-interesse-an-cnbc", "C.N.B.C.", "the channel CNBC", "CNN"],
   ["biden-farewell-tech-industrial-complex", "Joe Bidn", "President Biden", "Hunter Biden"],
-  ["bidens-ai-richtlinien-ausgelaufen", "Bidden", "Joe Biden's", "Obama"],
   ["blue-origin-gegen-space-x", "SpaceXX", "Musk's SpaceX", "Space Force"],
   ["blue-origin-nur-sieben-starts", "Blue Orgin", "Bezos's Blue Origin", "Blue Ocean"],
-  ["china-tech-sector-state-goals", "Chnia", "the People's Republic of China", "Taiwan"],
   ["cnbc-comcast-ausgliederung", "Comcats", "the Comcast group", "Comcast and Disney"],
   ["cnbc-laut-new-york-post", "New Yrok Post", "the N.Y. Post", "New York Times"],
   [
@@ -95,7 +93,6 @@ export const TYPED_PROBES: readonly (readonly [
   ["pentagon-kuiper", "Kuipper", "Project Kuiper", "Kepler"],
   ["power-grab-state-capture", "State Captur", "state capture", "State Capitalism"],
   ["putin-winner-of-us-policy", "Puttin", "President Putin", "Xi"],
-  ["realitaet-washingtons", "Washingotn", "Washington, D.C.", "Washington State"],
   ["reuters-pentagon-kuiper", "Reuter", "Reuters news agency", "Bloomberg"],
   ["sacks-palihapitiya-bedeckt", "David Saks", "investor David Sacks", "Oliver Sacks"],
   [
@@ -135,7 +132,6 @@ export const TYPED_PROBES: readonly (readonly [
   ["trump-truth-social-channel", "Truth Socal", "his Truth Social", "Truth Central"],
   ["us-arch-rival-china", "Chinna", "People's Republic of China", "Japan"],
   ["vance-ansage-in-muenchen", "Munic", "at the Munich Security Conference", "Berlin"],
-  ["vereidigung-im-kapitol", "Capitoll", "the US Capitol", "Capital One"],
   ["vogue-auf-bezos-liste", "Vouge", "Vogue magazine", "Elle"],
   [
     "washington-post-keine-wahlempfehlung",
@@ -164,7 +160,6 @@ export const TYPED_PROBES_DE: readonly (readonly [
   ["bezos-hochzeit-venedig", "Vendig", "in Venedig", "Verona"],
   ["bezos-interesse-an-cnbc", "CNCB", "den Sender CNBC", "CNN"],
   ["biden-farewell-tech-industrial-complex", "Joe Bieden", "Präsident Joe Biden", "Hunter Biden"],
-  ["china-tech-sector-state-goals", "Cihna", "in der Volksrepublik China", "Taiwan"],
   ["cnbc-laut-new-york-post", "New York Pots", "die New York Post", "New York Times"],
   ["doge-founding-decree", "Effizienzbehörd", "Effizienzbehörde DOGE", "Heimatschutzministerium"],
   ["facebook-sperrte-trump-account", "Facebbok", "Facebook und Instagram", "WhatsApp"],
@@ -208,7 +203,6 @@ export const TYPED_PROBES_DE: readonly (readonly [
   ["trump-bild-als-koenig", "Könnig", "König von Amerika", "Kaiser"],
   ["trump-kein-louis-xiv", "Ludwig XIV", "der Sonnenkönig", "Ludwig XVI."],
   ["vance-ansage-in-muenchen", "Münschen", "auf der Münchner Sicherheitskonferenz", "Nürnberg"],
-  ["vereidigung-im-kapitol", "Kapittol", "im US-Kapitol", "Weißes Haus"],
   [
     "washington-post-keine-wahlempfehlung",
     "Washington Psot",
