@@ -11,7 +11,6 @@ export const TYPED_PROBES: readonly (readonly [
 ])[] = [
   ["all-in-podcast-kommentare", "Al In", "the All-In podcast", "All Out"],
   ["ayn-rand-objectivism", "Ayn Randt", "the writer Ayn Rand", "Hannah Arendt"],
-  ["berlusconi-media-reach", "Silvio Berlusconni", "Berlusconi", "Silvio Conte"],
   [
     "bezos-beleidigt-wegen-washington-post",
     "Washingon Post",
@@ -24,7 +23,6 @@ export const TYPED_PROBES: readonly (readonly [
   ["bezos-hochzeit-venedig", "Venedg", "in Venice, Italy", "Verona"],
   ["bezos-interesse-an-cnbc", "C.N.B.C.", "the channel CNBC", "CNN"],
   ["biden-farewell-tech-industrial-complex", "Joe Bidn", "President Biden", "Hunter Biden"],
-  ["blue-origin-gegen-space-x", "SpaceXX", "Musk's SpaceX", "Space Force"],
   ["blue-origin-nur-sieben-starts", "Blue Orgin", "Bezos's Blue Origin", "Blue Ocean"],
   ["cnbc-comcast-ausgliederung", "Comcats", "the Comcast group", "Comcast and Disney"],
   ["cnbc-laut-new-york-post", "New Yrok Post", "the N.Y. Post", "New York Times"],
@@ -45,7 +43,6 @@ export const TYPED_PROBES: readonly (readonly [
     "Department of Homeland Security",
   ],
   ["dogecoin-hoffnungen", "Dogecion", "the Dogecoin cryptocurrency", "Bitcoin"],
-  ["ev-subventionen-tesla", "Telsa", "Tesla Motors", "Tesla and SpaceX"],
   ["facebook-sperrte-trump-account", "Facebok", "Facebook and Instagram", "WhatsApp"],
   ["fragile-leviathan", "Leviathn", "a Leviathan", "Behemoth"],
   [
@@ -67,7 +64,6 @@ export const TYPED_PROBES: readonly (readonly [
   ["maguire-sequoia-capital", "Sequoya Capital", "Sequoia", "Sequoia and Founders Fund"],
   ["mar-a-lago-miniature-versailles", "Mar-a-Lgo", "his Mar-a-Lago resort", "Bedminster"],
   ["melania-doku-deal", "Melanie Trump", "First Lady Melania Trump", "Lara Trump"],
-  ["meta-konkurriert-mit-xai", "xAi", "X.AI", "X"],
   ["musil-general-stumm-von-bordwehr", "General Stum von Bordwehr", "Stumm", "Count Leinsdorf"],
   ["musil-roman-spielt-in-wien", "Viena", "in Vienna", "Venice"],
   ["musk-america-party", "Amerca Party", "the America Party", "American Party of Texas"],
@@ -84,7 +80,6 @@ export const TYPED_PROBES: readonly (readonly [
     "DOGE agency",
     "Department of Government Ethics",
   ],
-  ["musk-platform-x-megaphone", "X.", "Twitter", "Threads"],
   ["musk-technoking-of-tesla", "Technoking of Telsa", "Techno-King", "Technolord"],
   ["musk-thiel-government-contracts", "SapceX", "Space X", "Space Force"],
   ["musk-widerliche-abscheulichkeit", "abomnation", "disgusting abomination", "abdication"],
