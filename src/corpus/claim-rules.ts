@@ -58,14 +58,29 @@ const NOT_STANDING_ALONE: readonly [RegExp, string][] = [
   [/\b(this|these|those)\b/i, "this/these/those"],
 ];
 
+/**
+ * A law or an essay a question or statement calls "the …" without naming it: a true/false
+ * statement is read on its own, after questions on other articles.
+ */
+const UNNAMED: readonly [RegExp, string][] = [
+  [
+    /\b(das Gesetz|des Gesetzes|dem Gesetz|der Essay|des Essays|dem Essay|den Essay)\b(?!\s*[„“"»«])/,
+    "das Gesetz / der Essay",
+  ],
+  [/\bthe (law|bill|essay|decree)\b(?!['’]s|\s*[“"«»])/i, "the law / the essay"],
+];
+
 /** How a question asks for one of several right answers. */
 const ASKS_FOR_ONE = {
   de: /\b(einer|eine|eines|einen|einem) (der|von|dieser)\b|\bnenne\b/i,
   en: /\bone of\b|\bname one\b/i,
 };
 
-function standAloneProblem(question: string): string | undefined {
-  const found = NOT_STANDING_ALONE.find(([pattern]) => pattern.test(question));
+function standAloneProblem(
+  question: string,
+  patterns: readonly [RegExp, string][] = [...NOT_STANDING_ALONE, ...UNNAMED],
+): string | undefined {
+  const found = patterns.find(([pattern]) => pattern.test(question));
   return found
     ? `does not stand alone ("${found[1]}" points at something the question does not name): name it`
     : undefined;
@@ -125,6 +140,13 @@ export function claimRuleProblems(claim: Claim, articleDate?: string): RuleProbl
     }
     const loose = standAloneProblem(claim.question[lang]);
     if (loose) report(["question", lang], `question.${lang} ${loose}`);
+    // A statement is read on its own as well (true/false questions).
+    const looseStatement = standAloneProblem(claim.statement[lang], UNNAMED);
+    if (looseStatement) report(["statement", lang], `statement.${lang} ${looseStatement}`);
+    claim.falseStatements.forEach((f, i) => {
+      const looseFalse = standAloneProblem(f[lang], UNNAMED);
+      if (looseFalse) report(["false_statements", i, lang], `false statement ${looseFalse}`);
+    });
     if (claim.answer.length > 1 && !ASKS_FOR_ONE[lang].test(claim.question[lang]))
       report(
         ["question", lang],

@@ -1,8 +1,12 @@
 import { isConstraintViolation } from "../db/client.ts";
 import { WriteFailedError, type WriteQueue } from "../db/write-queue.ts";
 import { recordAnswer } from "./answer-store.ts";
-import type { RoundMachine } from "./round.ts";
-import type { AnswerResult } from "./round-types.ts";
+import { RoundMachine } from "./round.ts";
+import type { AnswerResult, StartRequest } from "./round-types.ts";
+import type { Question } from "./types.ts";
+
+/** The first question stays open at least this long for others to join the starter. */
+const JOIN_WINDOW_MS = 10_000;
 
 /** A round running in this process: its rules, its stored question ids, who answered. */
 export interface ActiveRound {
@@ -16,6 +20,30 @@ export interface ActiveRound {
   readonly points: Map<string, number>;
   /** Answer writes of the open question still in flight. */
   readonly writing: Set<Promise<unknown>>;
+}
+
+/** A round just stored, as it starts to run in this process. */
+export function activeRound(
+  request: StartRequest,
+  stored: { readonly roundId: number; readonly questionIds: readonly number[] },
+  questions: readonly Question[],
+): ActiveRound {
+  const windowMs = request.seconds * 1000;
+  return {
+    roundId: stored.roundId,
+    guildId: request.guildId,
+    starterId: request.starterId,
+    machine: new RoundMachine(
+      questions,
+      windowMs,
+      [request.starterId],
+      request.solo ? 0 : Math.min(JOIN_WINDOW_MS, windowMs),
+    ),
+    questionIds: stored.questionIds,
+    names: new Map(),
+    points: new Map(),
+    writing: new Set(),
+  };
 }
 
 export interface AnswerInput {

@@ -182,7 +182,7 @@ const DESCRIBING = /\b(und|and|oder|or|sowie)\b/i;
  * A question answered by typing: the answer or an alias counts, in either language. Only where a
  * short answer is the natural reply; a description stays multiple choice.
  */
-function typed(claim: QuizClaim, lang: Lang, pool: readonly QuizClaim[]): Question | null {
+export function typed(claim: QuizClaim, lang: Lang, pool: readonly QuizClaim[]): Question | null {
   // Several right answers make an open question: a player typing another true one would be told no.
   if (!TYPEABLE.has(claim.type) || claim.answers.length !== 1) return null;
   const forms = [...claim.answers, ...claim.accept].map((a) => a[lang]);
@@ -190,12 +190,14 @@ function typed(claim: QuizClaim, lang: Lang, pool: readonly QuizClaim[]): Questi
   // "ruhiger und gelassener", "fast vier Jahrzehnte": a description, said in many ways.
   const answer = claim.answers[0] as QuizClaim["answers"][number];
   if (DESCRIBING.test(`${answer.de} ${answer.en}`)) return null;
+  // "cloud contracts", "the gateway": a common noun phrase, worded in many ways, not a name.
+  if (claim.type === "term" && /^\p{Ll}\S*\s/u.test(answer.en)) return null;
   if (claim.type === "number" && !/\d/.test(answer[lang])) return null;
   // Names a player may mean instead: the claim's wrong options and the other claims' answers.
   const barred = new Set(claim.notOffered);
   const rivals = [
     ...claim.distractors,
-    ...pool.filter((c) => c.id !== claim.id).flatMap((c) => c.answers),
+    ...pool.filter((c) => c.id !== claim.id && c.type === claim.type).flatMap((c) => c.answers),
   ]
     .flatMap((a) => [a.de, a.en])
     .filter((r) => !barred.has(r));
@@ -209,6 +211,7 @@ function typed(claim: QuizClaim, lang: Lang, pool: readonly QuizClaim[]): Questi
     citation: citationOf(claim),
     accepted: [...new Set([...claim.answers, ...claim.accept].flatMap((a) => [a.de, a.en]))],
     rivals: [...new Set(rivals)],
+    person: claim.type === "person",
   };
 }
 

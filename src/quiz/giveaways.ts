@@ -36,8 +36,8 @@ function wordsOf(claim: QuizClaim, lang: Lang): ClaimWords {
 }
 
 /**
- * Whether a claim asked after `earlier` in a round would be given away by it: the same quote (the
- * same fact asked twice), the wording of either naming an answer of the other ("… als Kuiper
+ * Whether a claim asked after `earlier` in a round would be given away by it: the same quote or
+ * paragraph (the same fact asked twice, or one the other's reveal settles), the wording of either naming an answer of the other ("… als Kuiper
  * erst 78 hatte" next to "Wie viele Satelliten hatte Kuiper?"), or the earlier reveal's quote
  * naming the later answer ("… laut „New York Post“ …" before "According to which newspaper …?").
  */
@@ -55,7 +55,8 @@ export function giveAway(earlier: QuizClaim, later: QuizClaim, lang: Lang): bool
 const verdicts = new WeakMap<QuizClaim, WeakMap<QuizClaim, Partial<Record<Lang, boolean>>>>();
 
 function judge(earlier: QuizClaim, later: QuizClaim, lang: Lang): boolean {
-  if (earlier.quote === later.quote) return true;
+  // One paragraph proves both: its reveal tells, or contradicts, what the later one asks.
+  if (earlier.quote === later.quote || earlier.passageId === later.passageId) return true;
   const we = wordsOf(earlier, lang);
   const wl = wordsOf(later, lang);
   const names = (texts: readonly string[], answered: ClaimWords) =>

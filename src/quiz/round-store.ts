@@ -2,6 +2,7 @@ import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
 import { owners, roundQuestions, rounds } from "../db/schema.ts";
 import { findOwner, type OwnerIdentity, ownerGone } from "./owners.ts";
+import type { StartResult } from "./round-types.ts";
 import type { KindChoice, Lang, Question } from "./types.ts";
 
 const HOUR = 60 * 60_000;
@@ -24,8 +25,8 @@ export interface NewRound {
 
 export type CreatedRound =
   | { readonly roundId: number; readonly questionIds: number[] }
-  | { readonly refused: "busy" }
-  | { readonly refused: "too-often"; readonly retryAt: number };
+  | { readonly ok: false; readonly reason: "busy" }
+  | Extract<StartResult, { readonly reason: "too-often" }>;
 
 /**
  * When the starter may start the next round in this channel, or undefined when they may now:
@@ -117,7 +118,8 @@ export function createRound(
 ): CreatedRound {
   if (round.hourlyLimit !== undefined) {
     const retryAt = nextAllowedStart(tx, round, round.hourlyLimit);
-    if (retryAt !== undefined) return { refused: "too-often", retryAt };
+    if (retryAt !== undefined)
+      return { ok: false, reason: "too-often", limit: round.hourlyLimit, retryAt };
   }
   const holder = tx
     .select({ id: rounds.id, ownerId: rounds.ownerId })
@@ -129,7 +131,7 @@ export function createRound(
       holder.ownerId === self.id
         ? !isLive(holder.id)
         : ownerGone(findOwner(tx, holder.ownerId), self, round.now);
-    if (!stale) return { refused: "busy" };
+    if (!stale) return { ok: false, reason: "busy" };
     endRound(tx, { roundId: holder.id }, "interrupted", round.now);
   }
   const inserted = tx

@@ -2,17 +2,17 @@ import type { Db } from "../db/client.ts";
 import { WriteFailedError, type WriteQueue } from "../db/write-queue.ts";
 import type { GuildScope } from "../library/scope.ts";
 import type { Logger } from "../logger.ts";
-import { type ActiveRound, type AnswerInput, recordInRound } from "./active-round.ts";
+import { type ActiveRound, type AnswerInput, activeRound, recordInRound } from "./active-round.ts";
 import { loadQuizClaims } from "./claims-store.ts";
 import { generateQuestions, type RoundOptions } from "./generate.ts";
 import type { OwnerIdentity } from "./owners.ts";
 import type { Reports } from "./reports.ts";
-import { RoundMachine, WRONG_TYPED } from "./round.ts";
+import { WRONG_TYPED } from "./round.ts";
+import { RoundEnds } from "./round-ends.ts";
 import {
   type CreatedRound,
   createRound,
   type EndStatus,
-  endRound,
   interruptOrphanedRounds,
   markQuestionClosed,
   markQuestionPosted,
@@ -30,9 +30,6 @@ import {
 import { roundStandings, type Standing } from "./standings.ts";
 import { typedAnswerMatches } from "./typed-answer.ts";
 import type { Question } from "./types.ts";
-
-/** The first question stays open at least this long for others to join the starter. */
-const JOIN_WINDOW_MS = 10_000;
 
 export interface QuizServiceDeps {
   /** Reads. */
@@ -54,36 +51,28 @@ export class QuizService {
   private readonly active = new Map<string, ActiveRound>();
   /** Channels whose round is being created. */
   private readonly starting = new Set<string>();
-  /** Rounds whose end could not be written yet; retried by `maintain`. */
-  private readonly unended = new Map<number, EndStatus>();
+  private readonly ends: RoundEnds;
 
-  constructor(private readonly deps: QuizServiceDeps) {}
-
-  private now(): number {
-    return this.deps.clock();
+  constructor(private readonly deps: QuizServiceDeps) {
+    this.ends = new RoundEnds({ ...deps, ownerId: deps.owner.id });
   }
 
   private fence(round: ActiveRound): RoundFence {
     return { roundId: round.roundId, ownerId: this.deps.owner.id };
   }
 
-  /**
-   * Another process has ended this round (it took the channel over once this one's lease ran
-   * out): the round is forgotten here, and nothing more of it is written or posted.
-   */
+  /** Another process has ended this round: it is forgotten here (see RoundEnds.lost). */
   private lose(channelId: string, round: ActiveRound): void {
     round.machine.stop();
     if (this.active.get(channelId) === round) this.active.delete(channelId);
-    this.unended.delete(round.roundId);
-    this.deps.logger.warn(
-      { roundId: round.roundId, channelId },
-      "round ended by another process while this one was away; it posts nothing more",
-    );
+    this.ends.lost(round.roundId, channelId);
   }
 
   /** Closes rounds whose owner is gone (crashed, killed); call on start-up. */
   async recoverOrphaned(): Promise<number> {
-    return this.deps.writes.run((tx) => interruptOrphanedRounds(tx, this.deps.owner, this.now()));
+    return this.deps.writes.run((tx) =>
+      interruptOrphanedRounds(tx, this.deps.owner, this.deps.clock()),
+    );
   }
 
   /** The questions a round with these options would ask in a server (or on the shared corpus). */
@@ -117,7 +106,7 @@ export class QuizService {
       created = await this.deps.writes.run((tx) =>
         createRound(
           tx,
-          { ...request, seed, questions, now: this.now(), hourlyLimit: limit },
+          { ...request, seed, questions, now: this.deps.clock(), hourlyLimit: limit },
           this.deps.owner,
           (id) => live.has(id),
         ),
@@ -126,25 +115,9 @@ export class QuizService {
       if (error instanceof WriteFailedError) return { ok: false, reason: "not-stored" };
       throw error;
     }
-    if ("refused" in created && created.refused === "too-often")
-      return { ok: false, reason: "too-often", limit: limit ?? 0, retryAt: created.retryAt };
-    if ("refused" in created || this.active.has(request.channelId))
-      return { ok: false, reason: "busy" };
-    this.active.set(request.channelId, {
-      roundId: created.roundId,
-      guildId: request.guildId,
-      starterId: request.starterId,
-      machine: new RoundMachine(
-        questions,
-        request.seconds * 1000,
-        [request.starterId],
-        request.solo ? 0 : Math.min(JOIN_WINDOW_MS, request.seconds * 1000),
-      ),
-      questionIds: created.questionIds,
-      names: new Map(),
-      points: new Map(),
-      writing: new Set(),
-    });
+    if ("reason" in created) return created;
+    if (this.active.has(request.channelId)) return { ok: false, reason: "busy" };
+    this.active.set(request.channelId, activeRound(request, created, questions));
     return { ok: true, roundId: created.roundId, questionCount: questions.length };
   }
 
@@ -169,7 +142,7 @@ export class QuizService {
     const position = round.machine.position + 1;
     const windowMs = round.machine.windowMs;
     const postedAt = await this.deps.writes.run((tx) => {
-      const now = this.now();
+      const now = this.deps.clock();
       const questionId = round.questionIds[position] as number;
       return markQuestionPosted(tx, this.fence(round), questionId, now, now + windowMs)
         ? now
@@ -219,6 +192,7 @@ export class QuizService {
       return { status: "closed" };
     const right = typedAnswerMatches(input.text, question.accepted ?? question.options, {
       rivals: question.rivals ?? [],
+      person: question.person ?? false,
     });
     return this.record(channelId, {
       ...input,
@@ -230,12 +204,12 @@ export class QuizService {
   private async record(channelId: string, input: AnswerInput): Promise<AnswerResult> {
     const round = this.active.get(channelId);
     if (!round) return { status: "no-round" };
-    return recordInRound(round, this.deps.writes, this.now(), input);
+    return recordInRound(round, this.deps.writes, this.deps.clock(), input);
   }
 
   /** True when the open question should close now (time up, or everyone who joined answered). */
   isDue(channelId: string): boolean {
-    return this.active.get(channelId)?.machine.isDue(this.now()) ?? false;
+    return this.active.get(channelId)?.machine.isDue(this.deps.clock()) ?? false;
   }
 
   /**
@@ -252,7 +226,7 @@ export class QuizService {
     const reveal = round.machine.close();
     const questionId = round.questionIds[reveal.position] as number;
     const held = await this.deps.writes
-      .run((tx) => markQuestionClosed(tx, this.fence(round), questionId, this.now()))
+      .run((tx) => markQuestionClosed(tx, this.fence(round), questionId, this.deps.clock()))
       .catch(() => true);
     if (!held) {
       this.lose(channelId, round);
@@ -269,32 +243,24 @@ export class QuizService {
   }
 
   /**
-   * Ends a round in the database, or remembers to retry when the write fails. "lost": another
-   * process had ended it already (its status stays as that one set it).
+   * Takes the channel's round out of play and ends it in the database; the round, or undefined
+   * when there is none or another process had ended it.
    */
-  private async end(fence: RoundFence, status: EndStatus): Promise<"ended" | "lost"> {
-    try {
-      const ended = await this.deps.writes.run((tx) => endRound(tx, fence, status, this.now()));
-      this.unended.delete(fence.roundId);
-      return ended ? "ended" : "lost";
-    } catch (error) {
-      if (!(error instanceof WriteFailedError)) throw error;
-      this.unended.set(fence.roundId, status);
-      return "ended";
-    }
+  private async endActive(channelId: string, status: EndStatus): Promise<ActiveRound | undefined> {
+    const round = this.active.get(channelId);
+    if (!round) return undefined;
+    if (status === "finished") round.machine.finish();
+    else round.machine.stop();
+    this.active.delete(channelId);
+    if ((await this.ends.end(round.roundId, status)) === "ended") return round;
+    this.lose(channelId, round);
+    return undefined;
   }
 
   /** Ends the round normally and returns its standings; undefined when it is not this process's. */
   async finish(channelId: string): Promise<Standing[] | undefined> {
-    const round = this.active.get(channelId);
-    if (!round) return undefined;
-    round.machine.finish();
-    this.active.delete(channelId);
-    if ((await this.end(this.fence(round), "finished")) === "lost") {
-      this.lose(channelId, round);
-      return undefined;
-    }
-    return roundStandings(this.deps.db, round.roundId);
+    const round = await this.endActive(channelId, "finished");
+    return round && roundStandings(this.deps.db, round.roundId);
   }
 
   /** Stops the round: allowed to its starter and to members who may manage messages. */
@@ -302,15 +268,11 @@ export class QuizService {
     channelId: string,
     by: { userId: string; canManageMessages: boolean },
   ): Promise<StopResult> {
-    const round = this.active.get(channelId);
+    const current = this.active.get(channelId);
+    if (current && by.userId !== current.starterId && !by.canManageMessages)
+      return { status: "forbidden" };
+    const round = await this.endActive(channelId, "stopped");
     if (!round) return { status: "no-round" };
-    if (by.userId !== round.starterId && !by.canManageMessages) return { status: "forbidden" };
-    round.machine.stop();
-    this.active.delete(channelId);
-    if ((await this.end(this.fence(round), "stopped")) === "lost") {
-      this.lose(channelId, round);
-      return { status: "no-round" };
-    }
     return {
       status: "stopped",
       roundId: round.roundId,
@@ -323,15 +285,7 @@ export class QuizService {
    * it frees the channel. False when the round was not this process's to end.
    */
   async interrupt(channelId: string): Promise<boolean> {
-    const round = this.active.get(channelId);
-    if (!round) return false;
-    round.machine.stop();
-    this.active.delete(channelId);
-    if ((await this.end(this.fence(round), "interrupted")) === "lost") {
-      this.lose(channelId, round);
-      return false;
-    }
-    return true;
+    return (await this.endActive(channelId, "interrupted")) !== undefined;
   }
 
   /** Closes every round of this process as interrupted (graceful shutdown). */
@@ -342,10 +296,7 @@ export class QuizService {
   }
 
   /** Retries the round ends that could not be written before. */
-  async maintain(): Promise<void> {
-    const ownerId = this.deps.owner.id;
-    await Promise.all(
-      [...this.unended].map(([roundId, status]) => this.end({ roundId, ownerId }, status)),
-    );
+  maintain(): Promise<void> {
+    return this.ends.retry();
   }
 }

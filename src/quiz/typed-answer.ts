@@ -6,15 +6,31 @@ import { findAmounts, sameAmounts } from "./amounts.ts";
 const joinInitialisms = (text: string) =>
   text.replace(/(?:\b\p{L}\.){2,}/gu, (m) => m.replace(/\./g, ""));
 
-/** The words of a text, folded (case, umlauts and their ae/oe/ue spellings, accents). */
-const wordsOf = (text: string): string[] => {
-  const folded = normalizeAnswer(
-    joinInitialisms(text)
-      .replace(/[^\p{L}\p{N}]+/gu, " ")
-      .trim(),
-  );
-  return folded === "" ? [] : folded.split(" ");
+/** The words of a text as typed, split at anything but letters and digits. */
+const rawWordsOf = (text: string): string[] => {
+  // "Bezos's Blue Origin": the English possessive is no word of its own.
+  const spaced = joinInitialisms(text.replace(/['’]s\b/gu, ""))
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+  return spaced === "" ? [] : spaced.split(" ");
 };
+
+type Fold = (word: string) => string;
+
+/**
+ * Words are compared folded (case, umlauts and their ae/oe/ue spellings, accents), and failing
+ * that only without case and accents: "Vouge" is a slip for "Vogue", whose "ue" the first
+ * folding reads as an umlaut.
+ */
+const FOLDS: readonly Fold[] = [
+  normalizeAnswer,
+  (word) =>
+    word
+      .toLowerCase()
+      .replace(/ß/g, "ss")
+      .normalize("NFD")
+      .replace(/\p{M}+/gu, ""),
+];
 
 /** Typos forgiven grow with the word: none up to 3 letters, then one per 5 letters, at most 3. */
 export function allowedTypos(length: number): number {
@@ -37,10 +53,30 @@ function addsBlock(a: string, b: string): boolean {
 const distance = (given: string, wanted: string) =>
   boundedEditDistance(given, wanted, allowedTypos(wanted.length) + 1);
 
+/** A letter typed twice or once too few: "Trumpp", "Al In". */
+const undoubled = (word: string) => word.replace(/(\p{L})\1+/gu, "$1");
+
+/** Roman numerals and numbers are read exactly: "Louis XV" is not "Louis XIV". */
+const EXACT = /^(?:[ivxlcdm]+|\d+)$/;
+
 /** The wanted word with a few slips of the key (more for longer words), not another word. */
 export function typoOf(given: string, wanted: string): boolean {
   if (given === wanted) return true;
+  if (EXACT.test(wanted)) return false;
+  if (undoubled(given) === undoubled(wanted)) return true;
   return distance(given, wanted) <= allowedTypos(wanted.length) && !addsBlock(given, wanted);
+}
+
+/**
+ * A phrase with its slips counted over the whole of it ("Golden Doom" for "Golden Dome"), as
+ * long as its short words, numerals and numbers stand as they are.
+ */
+function phraseTypoOf(given: readonly string[], wanted: readonly string[]): boolean {
+  if (given.length !== wanted.length || wanted.length < 2) return false;
+  const exactWords = wanted.every(
+    (w, i) => (w.length > 3 && !EXACT.test(w)) || undoubled(given[i] as string) === undoubled(w),
+  );
+  return exactWords && typoOf(given.join(" "), wanted.join(" "));
 }
 
 /**
@@ -58,27 +94,45 @@ const TURNING = new Set(
  * Putin, "Hunter Biden" is not Joe Biden.
  */
 const TITLES = new Set(
-  "prasident president vizeprasident vice senator senatorin gouverneur governor minister ministerin kanzler chancellor ceo chef chefin boss grunder grunderin founder milliardar milliardarin billionaire investor investorin unternehmer unternehmerin entrepreneur tech dr prof herr frau mr mrs ms sir us amerikaner american der die the".split(
+  "prasident president vizeprasident vice senator senatorin gouverneur governor minister ministerin kanzler chancellor ceo chef chefin boss grunder grunderin founder milliardar milliardarin billionaire investor investorin unternehmer unternehmerin entrepreneur okonom okonomin economist philosoph philosophin philosopher autor autorin author schriftsteller schriftstellerin writer berater beraterin adviser advisor general graf count dr prof herr frau mr mrs ms sir us".split(
     " ",
   ),
 );
 
-/** Where the wanted words stand in the given ones, each within its typos; -1 if nowhere. */
+/** Articles and prepositions around an answer ("die SEC", "in Venedig"). */
+const LINKING = new Set(
+  "der die das den dem des ein eine einen einem einer the a an in im am auf bei von vom zu zum zur of at on to".split(
+    " ",
+  ),
+);
+
+/**
+ * Where the wanted words stand in the given ones, word by word or written together or apart
+ * ("SpaceX" / "Space X", "All-In" / "AllIn"), each within its typos: the closest such place.
+ */
 function findWords(
   given: readonly string[],
   wanted: readonly string[],
 ): { at: number; length: number } | undefined {
   const joined = wanted.join("");
+  let best: { at: number; length: number; off: number } | undefined;
+  const consider = (at: number, length: number) => {
+    const off = boundedEditDistance(given.slice(at, at + length).join(""), joined, 4);
+    if (!best || off < best.off) best = { at, length, off };
+  };
   for (let at = 0; at < given.length; at++) {
-    if (wanted.every((w, i) => given[at + i] !== undefined && typoOf(given[at + i] as string, w)))
-      return { at, length: wanted.length };
-    // Compounds written together or apart: "SpaceX" / "Space X", "All-In" / "AllIn".
+    const window = given.slice(at, at + wanted.length);
+    if (
+      window.length === wanted.length &&
+      (wanted.every((w, i) => typoOf(window[i] as string, w)) || phraseTypoOf(window, wanted))
+    )
+      consider(at, wanted.length);
     for (let length = 1; length <= wanted.length + 1 && at + length <= given.length; length++) {
-      if (length === wanted.length) continue;
-      if (typoOf(given.slice(at, at + length).join(""), joined)) return { at, length };
+      if (length !== wanted.length && typoOf(given.slice(at, at + length).join(""), joined))
+        consider(at, length);
     }
   }
-  return undefined;
+  return best && { at: best.at, length: best.length };
 }
 
 /** Whether the words hold a rival name whole (each word within its typos). */
@@ -88,6 +142,8 @@ const holdsName = (words: readonly string[], name: readonly string[]) =>
 export interface TypedContext {
   /** Other names a player may mean (the question's wrong options, the corpus's other answers). */
   readonly rivals?: readonly string[];
+  /** The answer is a person: a word in front of the surname must be the given name or a title. */
+  readonly person?: boolean;
 }
 
 /**
@@ -106,7 +162,18 @@ export function typedAnswerMatches(
   accepted: readonly string[],
   context: TypedContext = {},
 ): boolean {
-  const given = wordsOf(typed);
+  return FOLDS.some((fold) => matchesFolded(typed, accepted, context, fold));
+}
+
+function matchesFolded(
+  typed: string,
+  accepted: readonly string[],
+  context: TypedContext,
+  fold: Fold,
+): boolean {
+  const wordsOf = (text: string) => rawWordsOf(text).map(fold);
+  const raw = rawWordsOf(typed);
+  const given = raw.map(fold);
   if (given.length === 0) return false;
   const forms = accepted.map(wordsOf).filter((w) => w.length > 0);
   const acceptedWords = new Set(forms.flat());
@@ -134,16 +201,27 @@ export function typedAnswerMatches(
     // Another name beside the answer, or a slip that lands nearer another name than the answer.
     const window = given.slice(found.at, found.at + found.length).join(" ");
     const off = boundedEditDistance(window, wanted.join(" "), 4);
+    // A slip and more words is another name more often than a slip ("Space Force", "Capital One").
+    const content = extra.filter((w) => !TITLES.has(w) && !LINKING.has(w));
+    if (off > 0 && window.replace(/ /g, "") !== wanted.join("") && content.length > 0) return false;
     if (
       rivals.some((r) => holdsName(extra, r) || boundedEditDistance(window, r.join(" "), off) < off)
     )
       return false;
     // A longer accepted form ending in this one names who is meant ("Joe" of "Joe Biden").
+    // A capitalised word that is no title, right before it, is a given name.
     const before = given[found.at - 1];
     const namedBy = forms.filter(
       (f) => f.length > wanted.length && f.slice(-wanted.length).join(" ") === wanted.join(" "),
     );
-    if (before !== undefined && namedBy.length > 0 && !TITLES.has(before))
+    const capitalised = /^\p{Lu}/u.test(raw[found.at - 1] ?? "");
+    if (
+      context.person &&
+      before !== undefined &&
+      capitalised &&
+      namedBy.length > 0 &&
+      !TITLES.has(before)
+    )
       return namedBy.some((f) => typoOf(before, f[f.length - wanted.length - 1] as string));
     return true;
   });

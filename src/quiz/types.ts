@@ -46,4 +46,6 @@ export interface Question {
   readonly accepted?: readonly string[];
   /** A typed question's rival names: an answer that names one of them beside the answer is wrong. */
   readonly rivals?: readonly string[];
+  /** A typed question whose answer is a person (a given name before the surname must fit). */
+  readonly person?: boolean;
 }

@@ -1,5 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { limitProblems } from "../../src/discord/limits.ts";
+import { renderView } from "../../src/discord/payload.ts";
+import { handleComponent } from "../../src/interactions/buttons/index.ts";
 import type { StartRequest } from "../../src/quiz/round-types.ts";
+import { recordingContext } from "../support/hostile.ts";
 import { indexedTempApp, type TempApp } from "../support/temp-app.ts";
 
 let t: TempApp;
@@ -131,5 +135,36 @@ describe("reports of wrong questions", () => {
     expect(again.claimId).toBe(claimId);
     await report(again.roundId, "ben", { channelId: "c3" });
     expect(t.app.reports.resting("g1")).toEqual(new Set([claimId]));
+  });
+
+  it("are listed for moderators page by page (Previous/Next), within Discord's limits", async () => {
+    const started = await t.app.quiz.start(request({ count: 6 }));
+    if (!started.ok) throw new Error(started.reason);
+    for (let position = 0; position < 6; position++) {
+      await t.app.quiz.openNext("c1");
+      await t.app.quiz.closeCurrent("c1");
+      await report(started.roundId, "anna", { position });
+    }
+    await t.app.quiz.finish("c1");
+    const { ctx, views, recorder } = recordingContext(t.app);
+    const press = (canManageMessages: boolean) =>
+      handleComponent(
+        ctx,
+        {
+          actor: { id: "mod", name: "Mod" },
+          guildId: "g1",
+          channelId: "c1",
+          lang: "en",
+          canManageMessages,
+          customId: "reports:1",
+        },
+        recorder,
+      );
+    await press(true);
+    await press(false);
+    expect(views[0]?.content).toContain("Page 2 of 2");
+    expect(views[0]?.cards).toHaveLength(2);
+    expect(limitProblems(renderView(views[0] ?? {}))).toEqual([]);
+    expect(views[1]?.cards).toBeUndefined();
   });
 });

@@ -226,6 +226,15 @@ describe("the rules that keep questions sound", () => {
       "does not stand alone",
     ],
     [
+      "a true/false statement that calls a law “the law” without naming it",
+      VALID.replace(
+        "en: The shield is to cost 175 billion dollars.",
+        "en: The law makes the shield cost 175 billion dollars.",
+      ),
+      24,
+      "does not stand alone",
+    ],
+    [
       "a German answer in an English round",
       VALID.replace(
         "- {de: 175 Milliarden Dollar, en: 175 billion dollars}",

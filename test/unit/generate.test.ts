@@ -1,7 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { looksGerman, normalizeAnswer } from "../../src/corpus/claim-rules.ts";
+import { claimRow } from "../../src/corpus/index-rows.ts";
 import { loadCorpus } from "../../src/corpus/load.ts";
+import { segmentBody } from "../../src/corpus/segment.ts";
 import { falsify, generateQuestions, TRUE_FALSE_LABELS } from "../../src/quiz/generate.ts";
 import { nearbyNumbers } from "../../src/quiz/numbers.ts";
 import type { QuizClaim } from "../../src/quiz/types.ts";
@@ -9,10 +11,16 @@ import { REPO_CORPUS } from "../support/temp-corpus.ts";
 
 const corpus = loadCorpus(REPO_CORPUS);
 const dates = new Map(corpus.articles.map((a) => [a.id, a.meta.date ?? null]));
+const bodies = new Map(corpus.articles.map((a) => [a.id, a.body]));
+/** The paragraph that proves a claim, as the index places it. */
+const passageOf = (c: (typeof corpus.claims)[number]) => {
+  const body = bodies.get(c.articleId) ?? "";
+  return claimRow(c, segmentBody(body), body).passageId;
+};
 const claims: QuizClaim[] = corpus.claims.map((c) => ({
   id: c.id,
   articleId: c.articleId,
-  passageId: `${c.articleId}#1`,
+  passageId: passageOf(c),
   type: c.type,
   quote: c.quote,
   question: c.question,
@@ -169,6 +177,7 @@ describe("generateQuestions", () => {
         for (const [i, a] of asked.entries())
           for (const b of asked.slice(i + 1)) {
             expect(a.quote).not.toBe(b.quote);
+            expect(a.passageId, `${a.id} and ${b.id} share a paragraph`).not.toBe(b.passageId);
             // The earlier question and the quote its reveal shows name no later answer.
             const shown = words(`${a.question[o.lang]} ${a.statement[o.lang]} ${a.quote}`);
             for (const answer of answers(b))
