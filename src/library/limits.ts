@@ -1,5 +1,6 @@
 import type { Db } from "../db/client.ts";
 import { WriteFailedError, type WriteQueue } from "../db/write-queue.ts";
+import type { JobRefusal } from "./jobs.ts";
 
 /** What one server may keep in its library; the messages name these numbers. */
 export const LIBRARY_LIMITS = {
@@ -25,7 +26,9 @@ export type Refusal =
   /** Its problems, each as "file:line: message" or "field: message". */
   | { readonly kind: "invalid"; readonly problems: readonly string[] }
   | { readonly kind: "unknown-article"; readonly typed: string }
-  | { readonly kind: "not-stored" };
+  | { readonly kind: "not-stored" }
+  /** A library job that was not run: one of the server's runs already, or it went over budget. */
+  | JobRefusal;
 
 /** Runs a library write; a write the database could not take is a refusal, not an error. */
 export async function storeOrRefuse<T>(

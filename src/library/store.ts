@@ -11,6 +11,7 @@ import {
   passages,
 } from "../db/schema.ts";
 import type { WriteQueue } from "../db/write-queue.ts";
+import type { LibraryJobs } from "./jobs.ts";
 
 /** Reads and writes of the library tables, each inside the caller's transaction or read. */
 
@@ -25,6 +26,8 @@ export interface LibraryDeps {
   readonly writes: WriteQueue;
   readonly corpus: CorpusReader;
   readonly clock: () => number;
+  /** Where uploads and imports are analysed: worker threads with a budget per job. */
+  readonly jobs: LibraryJobs;
 }
 
 /**

@@ -28,6 +28,12 @@ export function refusalView(refusal: Refusal, lang: Lang): View {
         return texts(lang).unknownArticle(refusal.typed);
       case "not-stored":
         return texts(lang).notStored;
+      case "busy":
+        return l.busy;
+      case "over-budget":
+        return refusal.resource === "time"
+          ? l.overTime(Math.ceil(refusal.limit / 1000))
+          : l.overMemory(refusal.limit);
       case "invalid": {
         const shown = refusal.problems.slice(0, PROBLEMS_SHOWN).map((p) => `• ${p}`);
         const more = refusal.problems.length - shown.length;
