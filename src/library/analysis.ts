@@ -1,7 +1,8 @@
+import { stringify } from "yaml";
 import { type ClaimArticle, duplicateIdProblems, parseClaimFile } from "../corpus/claims.ts";
 import type { CorpusProblem } from "../corpus/problems.ts";
 import { analyseLibraryArticle, type LibraryArticleRows } from "./article-rows.ts";
-import { unpackBundle } from "./bundle.ts";
+import { type BundleFile, packBundle, unpackBundle } from "./bundle.ts";
 import { type PlacedClaims, placeClaims, type StoredClaim } from "./claim-placing.ts";
 import { claimAsYaml } from "./claim-yaml.ts";
 import { libraryId, MAX_SLUG } from "./ids.ts";
@@ -31,7 +32,8 @@ export interface KnownArticle extends ClaimArticle {
   readonly id: string;
 }
 
-export type LibraryJob = { readonly guildId: string; readonly approved: ApprovedClaims } & (
+/** An upload or import to analyse against the server's library as it stands. */
+export type AnalysisJob = { readonly guildId: string; readonly approved: ApprovedClaims } & (
   | {
       readonly kind: "article";
       readonly upload: UploadedText;
@@ -48,6 +50,15 @@ export type LibraryJob = { readonly guildId: string; readonly approved: Approved
   | { readonly kind: "bundle"; readonly zip: Uint8Array; readonly now: number }
 );
 
+/** A library to pack as a zip: its articles' files and its claims, by claims file. */
+export interface ExportJob {
+  readonly kind: "export";
+  readonly articles: readonly BundleFile[];
+  readonly claimFiles: readonly { readonly path: string; readonly claims: readonly unknown[] }[];
+}
+
+export type LibraryJob = AnalysisJob | ExportJob;
+
 /** A claim to store as approved. */
 export interface NewClaim {
   readonly slug: string;
@@ -62,7 +73,7 @@ export interface NewArticle {
   readonly rows: LibraryArticleRows;
 }
 
-export type JobResult =
+export type AnalysisResult =
   | { readonly kind: "needs-title"; readonly suggestion: string }
   | { readonly kind: "invalid"; readonly problems: readonly string[] }
   | {
@@ -73,6 +84,11 @@ export type JobResult =
       readonly placed: PlacedClaims;
     };
 
+/** What a job comes to: an export its zip, an analysis its prepared rows or why not. */
+export type JobResult<J extends LibraryJob = LibraryJob> = J extends ExportJob
+  ? { readonly kind: "packed"; readonly data: Uint8Array }
+  : AnalysisResult;
+
 /** Looks up shared articles by the names claims files in a zip give. */
 export type SharedLookup = (names: readonly string[]) => Promise<ReadonlyMap<string, KnownArticle>>;
 
@@ -80,7 +96,7 @@ const line = (p: CorpusProblem) => `${p.file}:${p.line}: ${p.message}`;
 
 /** The server's approved claims once `claims` are stored and `articles` replaced, placed. */
 function placedAfter(
-  job: LibraryJob,
+  job: AnalysisJob,
   articles: readonly NewArticle[],
   claims: readonly NewClaim[],
   more: ReadonlyMap<string, ClaimArticle> = new Map(),
@@ -93,7 +109,7 @@ function placedAfter(
   return placeClaims([...kept, ...claims.map((c) => ({ ...c, guildId: job.guildId }))], bodies);
 }
 
-function analyseUpload(job: Extract<LibraryJob, { kind: "article" }>): JobResult {
+function analyseUpload(job: Extract<AnalysisJob, { kind: "article" }>): AnalysisResult {
   const { upload } = job;
   const chosenTitle = job.title?.trim() || statedTitle(upload);
   const slug = uploadSlug(upload, chosenTitle);
@@ -110,7 +126,7 @@ function analyseUpload(job: Extract<LibraryJob, { kind: "article" }>): JobResult
   return { kind: "prepared", articles, claims: [], placed: placedAfter(job, articles, []) };
 }
 
-function analyseClaimsFile(job: Extract<LibraryJob, { kind: "claims-file" }>): JobResult {
+function analyseClaimsFile(job: Extract<AnalysisJob, { kind: "claims-file" }>): AnalysisResult {
   const { file, article } = job;
   const parsed = parseClaimFile(file.filename, article.id, file.text, article, "library");
   const problems = [...parsed.problems, ...duplicateIdProblems(parsed.claims)];
@@ -136,9 +152,9 @@ function analyseClaimsFile(job: Extract<LibraryJob, { kind: "claims-file" }>): J
 const basename = (path: string, ext: string) => path.slice(path.indexOf("/") + 1, -ext.length);
 
 async function analyseBundle(
-  job: Extract<LibraryJob, { kind: "bundle" }>,
+  job: Extract<AnalysisJob, { kind: "bundle" }>,
   shared: SharedLookup,
-): Promise<JobResult> {
+): Promise<AnalysisResult> {
   const unpacked = unpackBundle(job.zip, {
     maxFiles: LIBRARY_LIMITS.bundleFiles,
     maxFileBytes: LIBRARY_LIMITS.fileBytes,
@@ -189,9 +205,17 @@ async function analyseBundle(
   };
 }
 
-/** Runs one library job's analysis. */
+/** Packs a library's files as a zip (compressing megabytes takes a while). */
+function packExport(job: ExportJob): JobResult<ExportJob> {
+  const claimFiles = job.claimFiles.map((f) => ({ path: f.path, text: stringify(f.claims) }));
+  return { kind: "packed", data: packBundle([...job.articles, ...claimFiles]) };
+}
+
+/** Runs one library job. */
 export function analyseLibraryJob(job: LibraryJob, shared: SharedLookup): Promise<JobResult> {
   switch (job.kind) {
+    case "export":
+      return Promise.resolve(packExport(job));
     case "article":
       return Promise.resolve(analyseUpload(job));
     case "claims-file":

@@ -65,15 +65,19 @@ export class LibraryJobs {
   }
 
   /** Analyses a job in a worker, once one of the pool's places is free. */
-  async analyse(job: LibraryJob, shared: SharedLookup): Promise<JobResult | JobRefusal> {
-    if (this.active >= this.budget.workers)
-      await new Promise<void>((resolve) => this.waiting.push(resolve));
-    this.active++;
+  async analyse<J extends LibraryJob>(
+    job: J,
+    shared: SharedLookup,
+  ): Promise<JobResult<J> | JobRefusal> {
+    // A finishing job hands its place to the next waiting one directly, so none can slip in.
+    if (this.active < this.budget.workers) this.active++;
+    else await new Promise<void>((resolve) => this.waiting.push(resolve));
     try {
-      return await this.inWorker(job, shared);
+      return (await this.inWorker(job, shared)) as JobResult<J> | JobRefusal;
     } finally {
-      this.active--;
-      this.waiting.shift()?.();
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.active--;
     }
   }
 

@@ -1,5 +1,5 @@
 import { parentPort } from "node:worker_threads";
-import { analyseLibraryJob, type KnownArticle, type LibraryJob } from "./analysis.ts";
+import { analyseLibraryJob, type KnownArticle } from "./analysis.ts";
 import type { WorkerReply, WorkerRequest } from "./jobs.ts";
 
 /**
@@ -13,7 +13,7 @@ let answerShared: ((found: ReadonlyMap<string, KnownArticle>) => void) | undefin
 
 port.on("message", (request: WorkerRequest) => {
   if (request.kind === "shared") return answerShared?.(request.found);
-  analyseLibraryJob(request.job as LibraryJob, (names) => {
+  analyseLibraryJob(request.job, (names) => {
     send({ kind: "shared", names });
     return new Promise((resolve) => {
       answerShared = resolve;

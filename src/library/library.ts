@@ -26,9 +26,9 @@ import {
 } from "./store.ts";
 import {
   type BundleImportOutcome,
+  type ExportOutcome,
   exportLibrary,
   importLibrary,
-  type LibraryExport,
 } from "./transfer.ts";
 import type { UploadedText } from "./upload.ts";
 
@@ -187,8 +187,8 @@ export class Library {
   }
 
   /** The server's articles and approved claims as one zip in the corpus layout. */
-  exportZip(guildId: string): LibraryExport {
-    return exportLibrary(this.deps.db, guildId);
+  exportZip(guildId: string): Promise<ExportOutcome> {
+    return exportLibrary(this.deps, guildId);
   }
 
   /** Imports a library zip (as exported), all or nothing. */

@@ -1,10 +1,10 @@
 import type { Db } from "../db/client.ts";
-import type { ApprovedClaims, JobResult, KnownArticle, LibraryJob } from "./analysis.ts";
+import type { AnalysisJob, AnalysisResult, ApprovedClaims, KnownArticle } from "./analysis.ts";
 import { approvedClaimsSnapshot, libraryState } from "./index-library.ts";
 import { type Refusal, storeOrRefuse } from "./limits.ts";
 import type { LibraryDeps } from "./store.ts";
 
-type Prepared = Extract<JobResult, { kind: "prepared" }>;
+type Prepared = Extract<AnalysisResult, { kind: "prepared" }>;
 
 /** How often a job is analysed again when its server's library changed while it ran. */
 const ATTEMPTS = 3;
@@ -32,9 +32,9 @@ function sharedLookup(deps: LibraryDeps, guildId: string) {
 export async function analyseThenStore<T>(
   deps: LibraryDeps,
   guildId: string,
-  job: (approved: ApprovedClaims) => LibraryJob,
+  job: (approved: ApprovedClaims) => AnalysisJob,
   store: (tx: Db, prepared: Prepared) => T,
-): Promise<T | Exclude<JobResult, Prepared> | Refusal> {
+): Promise<T | Exclude<AnalysisResult, Prepared> | Refusal> {
   return deps.jobs.exclusive(guildId, async () => {
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
       const state = libraryState(deps.db, guildId);

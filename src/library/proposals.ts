@@ -20,7 +20,7 @@ import {
   claimsOf,
   eventsSince,
   type LibraryDeps,
-  putApprovedClaim,
+  putApprovedClaims,
   recordEvent,
 } from "./store.ts";
 
@@ -209,22 +209,17 @@ export class Proposals {
       guildId,
       (approved) => ({ kind: "claims-file", guildId, approved, file, article, topics }),
       (tx, { claims, placed }): ImportOutcome => {
-        let added = 0;
-        let replaced = 0;
         const existing = new Set(claimsOf(tx, guildId).map((c) => c.slug));
         if (
           existing.size + claims.filter((c) => !existing.has(c.slug)).length >
           LIBRARY_LIMITS.claims
         )
           return { kind: "too-many-claims", limit: LIBRARY_LIMITS.claims };
-        for (const claim of claims) {
-          if (putApprovedClaim(tx, guildId, actor, now, claim)) replaced++;
-          else added++;
-        }
+        const replaced = putApprovedClaims(tx, guildId, actor, now, claims);
         writeLibraryClaimRows(tx, guildId, placed.rows);
         bumpLibraryVersion(tx, now);
         recordEvent(tx, guildId, actor, "import", `${file.filename} (${claims.length})`, now);
-        return { kind: "imported", added, replaced };
+        return { kind: "imported", added: claims.length - replaced, replaced };
       },
     );
     return outcome.kind === "needs-title" ? { kind: "not-stored" } : outcome;

@@ -1,7 +1,4 @@
-import { stringify } from "yaml";
-import type { Db } from "../db/client.ts";
 import { libraryArticles } from "../db/schema.ts";
-import { type BundleFile, packBundle } from "./bundle.ts";
 import { shownId } from "./ids.ts";
 import { bumpLibraryVersion, putIndexedArticle, writeLibraryClaimRows } from "./index-library.ts";
 import { LIBRARY_LIMITS, type Refusal } from "./limits.ts";
@@ -11,41 +8,55 @@ import {
   claimsOf,
   type LibraryDeps,
   ownArticles,
-  putApprovedClaim,
+  putApprovedClaims,
   recordEvent,
 } from "./store.ts";
 
-export interface LibraryExport {
-  readonly filename: string;
-  readonly data: Uint8Array;
-  readonly articles: number;
-  readonly claims: number;
-}
+export type ExportOutcome =
+  | {
+      readonly kind: "exported";
+      readonly filename: string;
+      readonly data: Uint8Array;
+      readonly articles: number;
+      readonly claims: number;
+    }
+  | { readonly kind: "empty" }
+  | Refusal;
 
 export type BundleImportOutcome =
   | { readonly kind: "imported"; readonly articles: number; readonly claims: number }
   | Refusal;
 
-/** A server's articles and approved claims as one zip in the corpus layout. */
-export function exportLibrary(db: Db, guildId: string): LibraryExport {
-  const articles = ownArticles(db, guildId);
+/**
+ * A server's articles and approved claims as one zip in the corpus layout, packed in a library
+ * worker (compressing a full library holds a thread for a second or more).
+ */
+export async function exportLibrary(deps: LibraryDeps, guildId: string): Promise<ExportOutcome> {
+  const articles = ownArticles(deps.db, guildId);
   const byArticle = new Map<string, Record<string, unknown>[]>();
-  const approved = claimsOf(db, guildId, "approved");
+  const approved = claimsOf(deps.db, guildId, "approved");
+  if (articles.length === 0 && approved.length === 0) return { kind: "empty" };
   for (const c of approved) {
     const list = byArticle.get(c.articleId) ?? [];
     list.push({ ...c.claim, id: c.slug });
     byArticle.set(c.articleId, list);
   }
-  const files: BundleFile[] = [
-    ...articles.map((a) => ({ path: `articles/${a.slug}.md`, text: a.source })),
-    ...[...byArticle].map(([articleId, claims]) => ({
+  const job = {
+    kind: "export" as const,
+    articles: articles.map((a) => ({ path: `articles/${a.slug}.md`, text: a.source })),
+    claimFiles: [...byArticle].map(([articleId, claims]) => ({
       path: `claims/${shownId(articleId)}.yaml`,
-      text: stringify(claims),
+      claims,
     })),
-  ];
+  };
+  const packed = await deps.jobs.exclusive(guildId, () =>
+    deps.jobs.analyse(job, async () => new Map()),
+  );
+  if (packed.kind !== "packed") return packed;
   return {
+    kind: "exported",
     filename: `beleg-library-${guildId}.zip`,
-    data: packBundle(files),
+    data: packed.data,
     articles: articles.length,
     claims: approved.length,
   };
@@ -87,7 +98,7 @@ export async function importLibrary(
           .run();
         putIndexedArticle(tx, indexed);
       }
-      for (const c of claims) putApprovedClaim(tx, guildId, actor, now, c);
+      putApprovedClaims(tx, guildId, actor, now, claims);
       writeLibraryClaimRows(tx, guildId, placed.rows);
       bumpLibraryVersion(tx, now);
       recordEvent(

@@ -141,9 +141,10 @@ export const libraryCommand: Command = {
       case "show":
         return removeOrShow(ctx, request, guildId, respond);
       case "export": {
-        const exported = ctx.library.exportZip(guildId);
-        if (exported.articles === 0 && exported.claims === 0)
-          return respond.reply({ content: l.empty, ephemeral: true });
+        await respond.defer(true);
+        const exported = await ctx.library.exportZip(guildId);
+        if (exported.kind === "empty") return respond.reply({ content: l.empty, ephemeral: true });
+        if (exported.kind !== "exported") return respond.reply(refusalView(exported, request.lang));
         return respond.reply({
           content: l.exported(exported.articles, exported.claims),
           files: [{ name: exported.filename, data: exported.data }],
