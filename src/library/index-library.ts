@@ -48,6 +48,9 @@ export function allLibraryArticleRows(db: Db, now: Date): LibraryArticleRows[] {
     .flatMap((a) => analyseLibraryArticle(a.guildId, a.slug, a.source, now).rows ?? []);
 }
 
+/** Ids in one `IN (…)` list, well under SQLite's limit of variables. */
+const IDS_PER_QUERY = 400;
+
 /**
  * The approved claims of one server (or of every server) and the articles they quote as they
  * stand in the index now: what placing them needs, read before any write lock is taken.
@@ -70,11 +73,11 @@ export function approvedClaimsSnapshot(db: Db, guildId: string | undefined) {
     .all();
   const ids = [...new Set(approved.map((c) => c.articleId))];
   const quoted = new Map<string, ClaimArticle>();
-  for (let i = 0; i < ids.length; i += 400) {
+  for (let i = 0; i < ids.length; i += IDS_PER_QUERY) {
     const rows = db
       .select({ id: articles.id, body: articles.body, date: articles.date })
       .from(articles)
-      .where(inArray(articles.id, ids.slice(i, i + 400)))
+      .where(inArray(articles.id, ids.slice(i, i + IDS_PER_QUERY)))
       .all();
     for (const a of rows) quoted.set(a.id, { body: a.body, date: a.date ?? undefined });
   }
