@@ -18,6 +18,7 @@ import {
   attachmentFetcher,
   DISCORD_ATTACHMENT_ORIGINS,
 } from "./library/download.ts";
+import { DEFAULT_JOB_BUDGET, type JobBudget, LibraryJobs } from "./library/jobs.ts";
 import { Library } from "./library/library.ts";
 import { Proposals } from "./library/proposals.ts";
 import type { Logger } from "./logger.ts";
@@ -54,6 +55,8 @@ export interface App {
   readonly reports: Reports;
   readonly library: Library;
   readonly proposals: Proposals;
+  /** The worker pool library uploads and imports are analysed in. */
+  readonly jobs: LibraryJobs;
   /** What bringing the index up to date found, when it was asked for. */
   readonly refresh: RefreshOutcome | undefined;
   /** Stops the heartbeat, lets queued writes settle, leaves the owners table and closes. */
@@ -71,6 +74,8 @@ export interface AppOptions {
   /** Rebuild the search index from the corpus whatever its state (`cli ingest --rebuild`). */
   readonly rebuild?: boolean;
   readonly writeQueue?: WriteQueueOptions;
+  /** Budgets of library jobs (uploads, imports): workers, time and memory. */
+  readonly libraryJobs?: Partial<JobBudget>;
 }
 
 /** Tables that exist only in the database file are damaged: the way out is a backup. */
@@ -214,6 +219,7 @@ export async function openApp(
   }, HEARTBEAT_MS);
   heartbeat.unref();
   const corpus = new CorpusReader(db);
+  const jobs = new LibraryJobs({ ...DEFAULT_JOB_BUDGET, ...options.libraryJobs });
   return {
     logger,
     clock,
@@ -226,12 +232,14 @@ export async function openApp(
     scores: new Scoreboard(db),
     reviews: new Reviews(db, writes, clock),
     reports,
-    library: new Library({ db, writes, corpus, clock }),
-    proposals: new Proposals({ db, writes, corpus, clock }),
+    library: new Library({ db, writes, corpus, clock, jobs }),
+    proposals: new Proposals({ db, writes, corpus, clock, jobs }),
+    jobs,
     refresh,
     async close() {
       clearInterval(heartbeat);
       clearInterval(pruning);
+      await jobs.close();
       await writes.run((tx) => removeOwner(tx, owner), { maxWaitMs: 2000 }).catch(() => undefined);
       await writes.drained();
       connections.close();

@@ -5,6 +5,7 @@ import { claimRuleProblems } from "./claim-rules.ts";
 import { type Bilingual, CLAIM_TYPES, type ParsedClaim } from "./claim-types.ts";
 import { AsksSchema, type Entities, NO_ENTITIES } from "./entities.ts";
 import type { CorpusProblem } from "./problems.ts";
+import { type FoldedText, foldWhitespace, locateQuote } from "./quote-search.ts";
 import { parseLocatedYaml } from "./yaml-positions.ts";
 
 /** Answers and distractors become button labels: Discord allows 80 characters. */
@@ -77,16 +78,6 @@ export type ClaimFormat = "corpus" | "library";
 
 type ClaimData = z.infer<typeof ClaimSchema>;
 
-/** Where `quote` stands in `body`, whitespace-insensitively; undefined if it does not. */
-function locateQuote(body: string, quote: string): { start: number; end: number } | undefined {
-  const words = quote
-    .trim()
-    .split(/\s+/)
-    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
-  const match = new RegExp(words.join("\\s+"), "u").exec(body);
-  return match ? { start: match.index, end: match.index + match[0].length } : undefined;
-}
-
 export interface ClaimFileResult {
   claims: ParsedClaim[];
   problems: CorpusProblem[];
@@ -96,6 +87,8 @@ export interface ClaimFileResult {
 export interface ClaimArticle {
   readonly body: string;
   readonly date?: string | undefined;
+  /** The body folded for quote search, when many claims are placed in it (made once). */
+  readonly folded?: FoldedText;
 }
 
 function asParsed(
@@ -141,7 +134,7 @@ export function checkClaim(
     return { problems };
   }
   const claim = asParsed(parsed.data);
-  const location = locateQuote(article.body, claim.quote);
+  const location = locateQuote(article.folded ?? foldWhitespace(article.body), claim.quote);
   if (!location)
     problems.push({
       path: ["quote"],
@@ -199,9 +192,11 @@ export function parseClaimFile(
     return { claims, problems };
   }
 
+  // Folded once for all the file's quotes.
+  const searched = { ...article, folded: article.folded ?? foldWhitespace(article.body) };
   yaml.value.forEach((raw: unknown, index: number) => {
     const at = (path: readonly PropertyKey[]) => yaml.lineOf([index, ...path]);
-    const checked = checkClaim(raw, articleId, article, format, entities);
+    const checked = checkClaim(raw, articleId, searched, format, entities);
     for (const p of checked.problems) report(at(p.path), p.message);
     if (checked.claim) claims.push({ ...checked.claim, file, line: at([]) });
   });

@@ -4,11 +4,8 @@ import { insertMany } from "../db/bulk.ts";
 import type { Db } from "../db/client.ts";
 import { articles, claims, indexMeta, passages, topics } from "../db/schema.ts";
 import type { WriteQueue } from "../db/write-queue.ts";
-import {
-  allLibraryArticleRows,
-  type LibraryArticleRows,
-  reindexLibraryClaims,
-} from "../library/index-library.ts";
+import type { LibraryArticleRows } from "../library/article-rows.ts";
+import { allLibraryArticleRows, reindexLibraryClaims } from "../library/index-library.ts";
 import { StemIndexer } from "../search/analyzer.ts";
 import { clearIndex, indexArticles, rebuildIndex, unindexArticles } from "./fts.ts";
 import { analysedArticle, claimRow } from "./index-rows.ts";

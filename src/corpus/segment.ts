@@ -54,22 +54,46 @@ const ABBREVIATIONS = new Set(
   vgl vs z.b zb u.a ua d.h dh üb ff bzw co corp inc ltd no vol bd`.split(/\s+/),
 );
 
-const SENTENCE_END = /[.!?…]+["'»«“”‘’)\]]*(?=\s+["'»«„“‘([]*[\p{Lu}\p{N}])/gu;
+/**
+ * A run of sentence marks (and closing quotes or brackets) before a space and a capital or digit.
+ * It may start only where a run of marks starts: a run that cannot end a sentence is given up
+ * once, not again from each of its marks (which made long runs quadratic).
+ */
+const SENTENCE_END = /(?<![.!?…])[.!?…]+["'»«“”‘’)\]]*(?=\s+["'»«„“‘([]*[\p{Lu}\p{N}])/gu;
+const WORD_CHAR = /^[\p{L}\p{N}.]$/u;
+const SPACES = /\s*/y;
 
-/** Offsets (relative to `text`) where a new sentence starts. */
+/**
+ * Where the word of letters, digits and periods that ends at `end` starts. Walked back char by
+ * char: the words before two sentence ends never overlap, so all walks together stay linear.
+ */
+function wordStart(text: string, end: number): number {
+  let i = end;
+  while (i > 0) {
+    const low = text.charCodeAt(i - 1);
+    const pair = low >= 0xdc00 && low <= 0xdfff && i > 1 ? 2 : 1;
+    if (!WORD_CHAR.test(text.slice(i - pair, i))) break;
+    i -= pair;
+  }
+  return i;
+}
+
+/** Whether the period at `at` ends an initial, an ordinal or an abbreviation, not a sentence. */
+function periodGoesOn(text: string, at: number): boolean {
+  const before = text.slice(wordStart(text, at), at);
+  const isInitial = /^(\p{L}\.)*\p{L}$/u.test(before);
+  const isOrdinal = /^\d+$/.test(before);
+  return isInitial || isOrdinal || ABBREVIATIONS.has(before.toLowerCase());
+}
+
+/** Offsets (relative to `text`) where a new sentence starts; linear in the text's length. */
 export function sentenceStarts(text: string): number[] {
   const starts = [0];
   for (const m of text.matchAll(SENTENCE_END)) {
-    const endOfMark = m.index + m[0].length;
-    if (m[0].startsWith(".")) {
-      const before = /([\p{L}\p{N}.]+)$/u.exec(text.slice(0, m.index))?.[1] ?? "";
-      const word = before.toLowerCase();
-      const isInitial = /^(\p{L}\.)*\p{L}$/u.test(before);
-      const isOrdinal = /^\d+$/.test(before);
-      if (isInitial || isOrdinal || ABBREVIATIONS.has(word)) continue;
-    }
-    const next = /\S/.exec(text.slice(endOfMark));
-    if (next) starts.push(endOfMark + next.index);
+    if (m[0].startsWith(".") && periodGoesOn(text, m.index)) continue;
+    SPACES.lastIndex = m.index + m[0].length;
+    SPACES.exec(text);
+    if (SPACES.lastIndex < text.length) starts.push(SPACES.lastIndex);
   }
   return starts;
 }

@@ -1,11 +1,6 @@
-import { createHash } from "node:crypto";
-import { and, eq, isNotNull } from "drizzle-orm";
-import { parseArticle } from "../corpus/article.ts";
-import { checkClaim } from "../corpus/claims.ts";
+import { and, eq, inArray, isNotNull, max } from "drizzle-orm";
+import type { ClaimArticle } from "../corpus/claims.ts";
 import { indexArticles, rebuildIndex, unindexArticles } from "../corpus/fts.ts";
-import { analysedArticle, claimRow } from "../corpus/index-rows.ts";
-import type { CorpusProblem } from "../corpus/problems.ts";
-import { segmentBody } from "../corpus/segment.ts";
 import { insertMany } from "../db/bulk.ts";
 import type { Db } from "../db/client.ts";
 import {
@@ -14,10 +9,11 @@ import {
   indexMeta,
   libraryArticles,
   libraryClaims,
+  libraryEvents,
   passages,
 } from "../db/schema.ts";
-import { StemIndexer } from "../search/analyzer.ts";
-import { libraryId } from "./ids.ts";
+import { analyseLibraryArticle, type LibraryArticleRows } from "./article-rows.ts";
+import { type LibraryClaimRow, placeClaims, type StoredClaim } from "./claim-placing.ts";
 
 /**
  * A server's library in the search index. Its articles and claims live in library_* tables (the
@@ -25,30 +21,13 @@ import { libraryId } from "./ids.ts";
  * `guild_id`, put there when they change and again whenever the shared corpus is indexed anew.
  */
 
-const contentHash = (source: string) => createHash("sha256").update(source).digest("hex");
-
-/** A server article's index rows, analysed outside any transaction (stemming takes a while). */
-export type LibraryArticleRows = ReturnType<typeof analysedArticle> & {
-  readonly article: { readonly guildId: string };
-};
-
-/** Reads and analyses a server's article (corpus format); its problems if it is not valid. */
-export function analyseLibraryArticle(
-  guildId: string,
-  slug: string,
-  source: string,
-  now: Date,
-): { rows?: LibraryArticleRows; problems: CorpusProblem[] } {
-  const parsed = parseArticle(`${slug}.md`, slug, source);
-  if (!parsed.article) return { problems: parsed.problems };
-  const article = { ...parsed.article, id: libraryId(guildId, slug) };
-  const rows = analysedArticle(article, contentHash(source), now, new StemIndexer());
-  return { rows: { ...rows, article: { ...rows.article, guildId } }, problems: [] };
-}
-
-/** Takes an article out of the index; its passages and claims go with it. */
+/**
+ * Takes an article out of the index; its passages and claims go with it (the caller rebuilds
+ * the claims' full-text index, or writes claim rows, which does).
+ */
 export function removeIndexedArticle(tx: Db, id: string): void {
   unindexArticles(tx, [id]);
+  tx.delete(claims).where(eq(claims.articleId, id)).run();
   tx.delete(articles).where(eq(articles.id, id)).run();
 }
 
@@ -69,14 +48,21 @@ export function allLibraryArticleRows(db: Db, now: Date): LibraryArticleRows[] {
     .flatMap((a) => analyseLibraryArticle(a.guildId, a.slug, a.source, now).rows ?? []);
 }
 
+/** Ids in one `IN (…)` list, well under SQLite's limit of variables. */
+const IDS_PER_QUERY = 400;
+
 /**
- * The approved claims of one server (or of every server), placed in the articles they quote as
- * they stand in the index now. A claim whose article is gone or whose quote no longer occurs in
- * it is left out and named in `stale`.
+ * The approved claims of one server (or of every server) and the articles they quote as they
+ * stand in the index now: what placing them needs, read before any write lock is taken.
  */
-function libraryClaimRows(tx: Db, guildId: string | undefined) {
-  const approved = tx
-    .select()
+export function approvedClaimsSnapshot(db: Db, guildId: string | undefined) {
+  const approved: StoredClaim[] = db
+    .select({
+      guildId: libraryClaims.guildId,
+      slug: libraryClaims.slug,
+      articleId: libraryClaims.articleId,
+      claim: libraryClaims.claim,
+    })
     .from(libraryClaims)
     .where(
       and(
@@ -85,47 +71,78 @@ function libraryClaimRows(tx: Db, guildId: string | undefined) {
       ),
     )
     .all();
-  const rows: (ReturnType<typeof claimRow> & { guildId: string })[] = [];
-  const stale: string[] = [];
-  for (const stored of approved) {
-    const article = tx
-      .select({ body: articles.body, date: articles.date })
+  const ids = [...new Set(approved.map((c) => c.articleId))];
+  const quoted = new Map<string, ClaimArticle>();
+  for (let i = 0; i < ids.length; i += IDS_PER_QUERY) {
+    const rows = db
+      .select({ id: articles.id, body: articles.body, date: articles.date })
       .from(articles)
-      .where(eq(articles.id, stored.articleId))
-      .get();
-    const checked = article
-      ? checkClaim(
-          stored.claim,
-          stored.articleId,
-          { body: article.body, date: article.date ?? undefined },
-          "library",
-        )
-      : { problems: [] };
-    if (!article || !checked.claim) {
-      stale.push(stored.slug);
-      continue;
-    }
-    const claim = { ...checked.claim, id: libraryId(stored.guildId, stored.slug) };
-    rows.push({
-      ...claimRow(claim, segmentBody(article.body), article.body),
-      guildId: stored.guildId,
-    });
+      .where(inArray(articles.id, ids.slice(i, i + IDS_PER_QUERY)))
+      .all();
+    for (const a of rows) quoted.set(a.id, { body: a.body, date: a.date ?? undefined });
   }
-  return { rows, stale };
+  return { claims: approved, articles: quoted };
 }
 
 /**
- * Puts the approved claims of one server (or of all) into the index anew, after their articles
- * changed; returns the slugs of the claims that could not be placed.
+ * Puts placed claim rows into the index in place of the server's (or, without a server, of
+ * every server's) claims there.
  */
-export function reindexLibraryClaims(tx: Db, guildId?: string): string[] {
+export function writeLibraryClaimRows(
+  tx: Db,
+  guildId: string | undefined,
+  rows: readonly LibraryClaimRow[],
+): void {
   tx.delete(claims)
     .where(guildId === undefined ? isNotNull(claims.guildId) : eq(claims.guildId, guildId))
     .run();
-  const { rows, stale } = libraryClaimRows(tx, guildId);
   insertMany(tx, claims, rows);
   rebuildIndex(tx, "claims_fts");
-  return stale;
+}
+
+/** An indexed article's text and date, with its content hash to tell whether it changed. */
+export function quotedArticle(db: Db, id: string) {
+  const row = db
+    .select({ body: articles.body, date: articles.date, hash: articles.contentHash })
+    .from(articles)
+    .where(eq(articles.id, id))
+    .get();
+  return row && { body: row.body, date: row.date ?? undefined, hash: row.hash };
+}
+
+/** Adds one placed claim to the index (a proposal just approved). */
+export function addLibraryClaimRow(tx: Db, row: LibraryClaimRow): void {
+  insertMany(tx, claims, [row]);
+  rebuildIndex(tx, "claims_fts");
+}
+
+/**
+ * Places every server's approved claims anew, after the shared articles changed (an ingest);
+ * returns the slugs of the claims that could not be placed.
+ */
+export function reindexLibraryClaims(tx: Db): string[] {
+  const snapshot = approvedClaimsSnapshot(tx, undefined);
+  const placed = placeClaims(snapshot.claims, snapshot.articles);
+  writeLibraryClaimRows(tx, undefined, placed.rows);
+  return placed.stale;
+}
+
+/**
+ * What a server's library was built on: its last recorded change and the shared corpus's
+ * version. Work prepared outside the write lock is written only if this has not changed.
+ */
+export function libraryState(db: Db, guildId: string): string {
+  const last = db
+    .select({ id: max(libraryEvents.id) })
+    .from(libraryEvents)
+    .where(eq(libraryEvents.guildId, guildId))
+    .get();
+  const corpus = db
+    .select({ value: indexMeta.value })
+    .from(indexMeta)
+    .where(eq(indexMeta.key, "corpus_fingerprint"))
+    .get();
+  return `${last?.id ?? 0}/${corpus?.value ?? ""}`;
 }
 
 const LIBRARY_VERSION_KEY = "library_version";

@@ -1,14 +1,16 @@
 import { and, eq } from "drizzle-orm";
+import { rebuildIndex } from "../corpus/fts.ts";
 import { libraryArticles, libraryClaims, libraryHidden } from "../db/schema.ts";
+import type { NewArticle } from "./analysis.ts";
 import { isLibraryId, libraryId, shownId } from "./ids.ts";
 import {
-  analyseLibraryArticle,
   bumpLibraryVersion,
   putIndexedArticle,
-  reindexLibraryClaims,
   removeIndexedArticle,
+  writeLibraryClaimRows,
 } from "./index-library.ts";
 import { LIBRARY_LIMITS, type Refusal, sharedIdProblem, storeOrRefuse } from "./limits.ts";
+import { analyseThenStore } from "./prepared.ts";
 import {
   type Actor,
   claimsOf,
@@ -24,17 +26,11 @@ import {
 } from "./store.ts";
 import {
   type BundleImportOutcome,
+  type ExportOutcome,
   exportLibrary,
   importLibrary,
-  type LibraryExport,
 } from "./transfer.ts";
-import {
-  asCorpusSource,
-  statedTitle,
-  suggestedTitle,
-  type UploadedText,
-  uploadSlug,
-} from "./upload.ts";
+import { statedTitle, type UploadedText, uploadSlug } from "./upload.ts";
 
 export type AddOutcome =
   | {
@@ -101,51 +97,47 @@ export class Library {
   ): Promise<AddOutcome> {
     if (Buffer.byteLength(upload.text) > LIBRARY_LIMITS.fileBytes)
       return { kind: "too-large", limit: LIBRARY_LIMITS.fileBytes };
-    const chosenTitle = title?.trim() || statedTitle(upload);
-    // A file that is wrong anyway says so before anyone is asked for its title.
-    const slug = uploadSlug(upload, chosenTitle);
+    const slug = uploadSlug(upload, title?.trim() || statedTitle(upload));
     if (this.deps.corpus.resolve(slug, null) !== undefined)
       return { kind: "invalid", problems: [`${upload.filename}:1: ${sharedIdProblem(slug)}`] };
-    const source = asCorpusSource(upload, chosenTitle ?? suggestedTitle(upload));
     const now = this.deps.clock();
-    const analysed = analyseLibraryArticle(guildId, slug, source, new Date(now));
-    const rows = analysed.rows;
-    if (!rows) {
-      const problems = analysed.problems.map((p) => `${upload.filename}:${p.line}: ${p.message}`);
-      return { kind: "invalid", problems };
-    }
-    if (!chosenTitle) return { kind: "needs-title", suggestion: suggestedTitle(upload) };
-    return storeOrRefuse(this.deps.writes, (tx): AddOutcome => {
-      const existing = ownArticle(tx, guildId, slug);
-      if (!existing && ownArticles(tx, guildId).length >= LIBRARY_LIMITS.articles)
-        return { kind: "too-many-articles", limit: LIBRARY_LIMITS.articles };
-      if (existing)
-        tx.update(libraryArticles)
-          .set({ source, addedBy: actor.id, addedByName: actor.name, addedAt: now })
-          .where(eq(libraryArticles.id, existing.id))
-          .run();
-      else
-        tx.insert(libraryArticles)
-          .values({
-            guildId,
-            slug,
-            source,
-            addedBy: actor.id,
-            addedByName: actor.name,
-            addedAt: now,
-          })
-          .run();
-      putIndexedArticle(tx, rows);
-      reindexLibraryClaims(tx, guildId);
-      bumpLibraryVersion(tx, now);
-      recordEvent(tx, guildId, actor, existing ? "replace" : "add", slug, now);
-      return {
-        kind: existing ? "replaced" : "added",
-        slug,
-        title: rows.article.title ?? slug,
-        passages: rows.passages.filter((p) => !p.isHeading).length,
-      };
-    });
+    return analyseThenStore(
+      this.deps,
+      guildId,
+      (approved) => ({ kind: "article", guildId, approved, upload, title, now }),
+      (tx, prepared): AddOutcome => {
+        const [{ slug, source, rows }] = prepared.articles as [NewArticle];
+        const existing = ownArticle(tx, guildId, slug);
+        if (!existing && ownArticles(tx, guildId).length >= LIBRARY_LIMITS.articles)
+          return { kind: "too-many-articles", limit: LIBRARY_LIMITS.articles };
+        if (existing)
+          tx.update(libraryArticles)
+            .set({ source, addedBy: actor.id, addedByName: actor.name, addedAt: now })
+            .where(eq(libraryArticles.id, existing.id))
+            .run();
+        else
+          tx.insert(libraryArticles)
+            .values({
+              guildId,
+              slug,
+              source,
+              addedBy: actor.id,
+              addedByName: actor.name,
+              addedAt: now,
+            })
+            .run();
+        putIndexedArticle(tx, rows);
+        writeLibraryClaimRows(tx, guildId, prepared.placed.rows);
+        bumpLibraryVersion(tx, now);
+        recordEvent(tx, guildId, actor, existing ? "replace" : "add", slug, now);
+        return {
+          kind: existing ? "replaced" : "added",
+          slug,
+          title: rows.article.title ?? slug,
+          passages: rows.passages.filter((p) => !p.isHeading).length,
+        };
+      },
+    );
   }
 
   /**
@@ -179,7 +171,7 @@ export class Library {
       const claims = tx.delete(libraryClaims).where(quoting).run().changes;
       tx.delete(libraryArticles).where(eq(libraryArticles.id, own.id)).run();
       removeIndexedArticle(tx, id);
-      reindexLibraryClaims(tx, guildId);
+      rebuildIndex(tx, "claims_fts");
       bumpLibraryVersion(tx, now);
       recordEvent(tx, guildId, actor, "remove", own.slug, now);
       return { kind: "removed", title, claims };
@@ -202,8 +194,8 @@ export class Library {
   }
 
   /** The server's articles and approved claims as one zip in the corpus layout. */
-  exportZip(guildId: string): LibraryExport {
-    return exportLibrary(this.deps.db, guildId);
+  exportZip(guildId: string): Promise<ExportOutcome> {
+    return exportLibrary(this.deps, guildId);
   }
 
   /** Imports a library zip (as exported), all or nothing. */

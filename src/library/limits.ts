@@ -1,6 +1,7 @@
 import type { Db } from "../db/client.ts";
 import { WriteFailedError, type WriteFailure, type WriteQueue } from "../db/write-queue.ts";
 import type { ZipProblem } from "./bundle.ts";
+import type { JobRefusal } from "./jobs.ts";
 
 /** What one server may keep in its library; the messages name these numbers. */
 export const LIBRARY_LIMITS = {
@@ -34,7 +35,9 @@ export type Refusal =
   | { readonly kind: "bad-zip"; readonly problems: readonly ZipProblem[] }
   | { readonly kind: "unknown-article"; readonly typed: string }
   /** The write did not commit; the reason says whether trying again can help. */
-  | { readonly kind: "not-stored"; readonly reason: WriteFailure };
+  | { readonly kind: "not-stored"; readonly reason: WriteFailure }
+  /** A library job that was not run: one of the server's runs already, or it went over budget. */
+  | JobRefusal;
 
 /**
  * A server's article may not take the id of a shared one: `/library remove`, the claims files of

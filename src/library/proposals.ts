@@ -8,10 +8,17 @@ import {
 } from "../corpus/claims.ts";
 import type { Db } from "../db/client.ts";
 import { libraryClaims } from "../db/schema.ts";
+import { placeClaims } from "./claim-placing.ts";
 import { type ClaimSummary, claimAsYaml, claimSummary } from "./claim-yaml.ts";
 import { slugify } from "./ids.ts";
-import { bumpLibraryVersion, reindexLibraryClaims } from "./index-library.ts";
+import {
+  addLibraryClaimRow,
+  bumpLibraryVersion,
+  quotedArticle,
+  writeLibraryClaimRows,
+} from "./index-library.ts";
 import { LIBRARY_LIMITS, type Refusal, storeOrRefuse } from "./limits.ts";
+import { analyseThenStore } from "./prepared.ts";
 import {
   type Actor,
   claimById,
@@ -19,7 +26,7 @@ import {
   claimsOf,
   eventsSince,
   type LibraryDeps,
-  putApprovedClaim,
+  putApprovedClaims,
   recordEvent,
 } from "./store.ts";
 
@@ -54,6 +61,7 @@ export interface PendingProposal extends ClaimSummary {
 }
 
 const HOUR = 60 * 60 * 1000;
+const CHANGED = Symbol("the article changed meanwhile");
 const lines = (text: string) =>
   text
     .split("\n")
@@ -158,26 +166,37 @@ export class Proposals {
     approve: boolean,
   ): Promise<ReviewOutcome> {
     const now = this.deps.clock();
-    const proposal = claimById(this.deps.db, guildId, id);
-    if (proposal?.status !== "pending") return { kind: "unknown-proposal" };
-    return storeOrRefuse(this.deps.writes, (tx): ReviewOutcome => {
-      const current = claimById(tx, guildId, id);
-      if (current?.status !== "pending") return { kind: "unknown-proposal" };
-      tx.update(libraryClaims)
-        .set({
-          status: approve ? "approved" : "rejected",
-          reviewedBy: actor.id,
-          reviewedByName: actor.name,
-          reviewedAt: now,
-        })
-        .where(eq(libraryClaims.id, id))
-        .run();
-      recordEvent(tx, guildId, actor, approve ? "approve" : "reject", current.slug, now);
-      if (!approve) return { kind: "rejected", slug: current.slug };
-      const stale = reindexLibraryClaims(tx, guildId);
-      bumpLibraryVersion(tx, now);
-      return { kind: "approved", slug: current.slug, placed: !stale.includes(current.slug) };
-    });
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const proposal = claimById(this.deps.db, guildId, id);
+      if (proposal?.status !== "pending") return { kind: "unknown-proposal" };
+      // Placed before the write lock is taken; written only if its article is still the same.
+      const quoted = quotedArticle(this.deps.db, proposal.articleId);
+      const placed = placeClaims(
+        [{ ...proposal, guildId }],
+        new Map(quoted ? [[proposal.articleId, quoted]] : []),
+      );
+      const outcome = await storeOrRefuse(this.deps.writes, (tx) => {
+        const current = claimById(tx, guildId, id);
+        if (current?.status !== "pending") return { kind: "unknown-proposal" as const };
+        if (approve && quotedArticle(tx, proposal.articleId)?.hash !== quoted?.hash) return CHANGED;
+        tx.update(libraryClaims)
+          .set({
+            status: approve ? "approved" : "rejected",
+            reviewedBy: actor.id,
+            reviewedByName: actor.name,
+            reviewedAt: now,
+          })
+          .where(eq(libraryClaims.id, id))
+          .run();
+        recordEvent(tx, guildId, actor, approve ? "approve" : "reject", current.slug, now);
+        if (!approve) return { kind: "rejected" as const, slug: current.slug };
+        for (const row of placed.rows) addLibraryClaimRow(tx, row);
+        bumpLibraryVersion(tx, now);
+        return { kind: "approved" as const, slug: current.slug, placed: placed.rows.length > 0 };
+      });
+      if (outcome !== CHANGED) return outcome;
+    }
+    return { kind: "not-stored", reason: "failed" };
   }
 
   /**
@@ -194,53 +213,29 @@ export class Proposals {
   ): Promise<ImportOutcome> {
     if (Buffer.byteLength(file.text) > LIBRARY_LIMITS.fileBytes)
       return { kind: "too-large", limit: LIBRARY_LIMITS.fileBytes };
-    const article = this.deps.corpus.article(typedArticle, guildId)?.article;
-    if (!article) return { kind: "unknown-article", typed: typedArticle };
-    const parsed = parseClaimFile(
-      file.filename,
-      article.id,
-      file.text,
-      { body: article.body, date: article.date ?? undefined },
-      "library",
-    );
-    const problems = [...parsed.problems, ...duplicateIdProblems(parsed.claims)];
-    const known = new Set(this.deps.corpus.topics(null).map((t) => t.slug));
-    for (const claim of parsed.claims)
-      for (const tag of claim.tags)
-        if (!known.has(tag))
-          problems.push({
-            file: file.filename,
-            line: claim.line,
-            message: `tag "${tag}" is not a topic of the shared corpus`,
-          });
-    if (problems.length > 0)
-      return {
-        kind: "invalid",
-        problems: problems.map((p) => `${p.file}:${p.line}: ${p.message}`),
-      };
+    const found = this.deps.corpus.article(typedArticle, guildId)?.article;
+    if (!found) return { kind: "unknown-article", typed: typedArticle };
+    const article = { id: found.id, body: found.body, date: found.date ?? undefined };
+    const topics = this.deps.corpus.topics(null).map((t) => t.slug);
     const now = this.deps.clock();
-    return storeOrRefuse(this.deps.writes, (tx): ImportOutcome => {
-      let added = 0;
-      let replaced = 0;
-      const existing = new Map(claimsOf(tx, guildId).map((c) => [c.slug, c]));
-      if (
-        existing.size + parsed.claims.filter((c) => !existing.has(c.id)).length >
-        LIBRARY_LIMITS.claims
-      )
-        return { kind: "too-many-claims", limit: LIBRARY_LIMITS.claims };
-      for (const claim of parsed.claims) {
-        const stored = {
-          slug: claim.id,
-          articleId: article.id,
-          claim: claimAsYaml(claim, claim.id),
-        };
-        if (putApprovedClaim(tx, guildId, actor, now, stored)) replaced++;
-        else added++;
-      }
-      reindexLibraryClaims(tx, guildId);
-      bumpLibraryVersion(tx, now);
-      recordEvent(tx, guildId, actor, "import", `${file.filename} (${parsed.claims.length})`, now);
-      return { kind: "imported", added, replaced };
-    });
+    const outcome = await analyseThenStore(
+      this.deps,
+      guildId,
+      (approved) => ({ kind: "claims-file", guildId, approved, file, article, topics }),
+      (tx, { claims, placed }): ImportOutcome => {
+        const existing = new Set(claimsOf(tx, guildId).map((c) => c.slug));
+        if (
+          existing.size + claims.filter((c) => !existing.has(c.slug)).length >
+          LIBRARY_LIMITS.claims
+        )
+          return { kind: "too-many-claims", limit: LIBRARY_LIMITS.claims };
+        const replaced = putApprovedClaims(tx, guildId, actor, now, claims);
+        writeLibraryClaimRows(tx, guildId, placed.rows);
+        bumpLibraryVersion(tx, now);
+        recordEvent(tx, guildId, actor, "import", `${file.filename} (${claims.length})`, now);
+        return { kind: "imported", added: claims.length - replaced, replaced };
+      },
+    );
+    return outcome.kind === "needs-title" ? { kind: "not-stored", reason: "failed" } : outcome;
   }
 }

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, inArray, isNull } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import type { CorpusReader } from "../corpus/reader.ts";
 import type { Db } from "../db/client.ts";
 import {
@@ -11,6 +11,7 @@ import {
   passages,
 } from "../db/schema.ts";
 import type { WriteQueue } from "../db/write-queue.ts";
+import type { LibraryJobs } from "./jobs.ts";
 
 /** Reads and writes of the library tables, each inside the caller's transaction or read. */
 
@@ -25,25 +26,35 @@ export interface LibraryDeps {
   readonly writes: WriteQueue;
   readonly corpus: CorpusReader;
   readonly clock: () => number;
+  /** Where uploads and imports are analysed: worker threads with a budget per job. */
+  readonly jobs: LibraryJobs;
 }
 
 /**
- * Stores a claim a moderator brought in (an import) as approved, in place of one with the same
- * id; returns whether it replaced one.
+ * Stores claims a moderator brought in (an import) as approved, in place of those with the same
+ * ids; returns how many it replaced. One statement for all: a per-claim upsert held the write
+ * lock (and the event loop) for half a second on 500 claims.
  */
-export function putApprovedClaim(
+export function putApprovedClaims(
   tx: Db,
   guildId: string,
   actor: Actor,
   at: number,
-  claim: {
+  claims: readonly {
     readonly slug: string;
     readonly articleId: string;
     readonly claim: Record<string, unknown>;
-  },
-): boolean {
-  const values = {
-    ...claim,
+  }[],
+): number {
+  const taken = new Set(
+    tx
+      .select({ slug: libraryClaims.slug })
+      .from(libraryClaims)
+      .where(eq(libraryClaims.guildId, guildId))
+      .all()
+      .map((c) => c.slug),
+  );
+  const who = {
     status: "approved" as const,
     proposedBy: actor.id,
     proposedByName: actor.name,
@@ -52,13 +63,33 @@ export function putApprovedClaim(
     reviewedByName: actor.name,
     reviewedAt: at,
   };
-  const replaced = claimSlugTaken(tx, guildId, claim.slug);
-  tx.insert(libraryClaims)
-    .values({ guildId, ...values })
-    .onConflictDoUpdate({ target: [libraryClaims.guildId, libraryClaims.slug], set: values })
-    .run();
-  return replaced;
+  // On a conflict the row takes the values it was to be inserted with.
+  const inserted = (column: { name: string }) => sql.raw(`excluded."${column.name}"`);
+  const c = libraryClaims;
+  for (let i = 0; i < claims.length; i += UPSERT_CHUNK) {
+    tx.insert(libraryClaims)
+      .values(claims.slice(i, i + UPSERT_CHUNK).map((claim) => ({ guildId, ...claim, ...who })))
+      .onConflictDoUpdate({
+        target: [c.guildId, c.slug],
+        set: {
+          articleId: inserted(c.articleId),
+          claim: inserted(c.claim),
+          status: inserted(c.status),
+          proposedBy: inserted(c.proposedBy),
+          proposedByName: inserted(c.proposedByName),
+          proposedAt: inserted(c.proposedAt),
+          reviewedBy: inserted(c.reviewedBy),
+          reviewedByName: inserted(c.reviewedByName),
+          reviewedAt: inserted(c.reviewedAt),
+        },
+      })
+      .run();
+  }
+  return claims.filter((c) => taken.has(c.slug)).length;
 }
+
+/** Rows of one multi-row upsert: 11 values each, well under SQLite's limit of variables. */
+const UPSERT_CHUNK = 400;
 
 export type LibraryAction =
   | "add"

@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { libraryArticles } from "../../src/db/schema.ts";
+import { analyseLibraryArticle } from "../../src/library/article-rows.ts";
 import { packBundle, unpackBundle } from "../../src/library/bundle.ts";
-import { analyseLibraryArticle, putIndexedArticle } from "../../src/library/index-library.ts";
-import { putApprovedClaim } from "../../src/library/store.ts";
+import { putIndexedArticle } from "../../src/library/index-library.ts";
+import { putApprovedClaims } from "../../src/library/store.ts";
 import { exportLibrary, importLibrary } from "../../src/library/transfer.ts";
 import { indexedTempApp, type TempApp } from "../support/temp-app.ts";
 import { buildZip } from "../support/zip-bytes.ts";
@@ -52,11 +53,9 @@ async function storeCollidingArticle() {
       .values({ guildId: G1, slug: SHARED, source: ownSource, ...who })
       .run();
     putIndexedArticle(tx, rows);
-    putApprovedClaim(tx, G1, mod, now, {
-      slug: ownClaim.id,
-      articleId: `g${G1}-${SHARED}`,
-      claim: ownClaim,
-    });
+    putApprovedClaims(tx, G1, mod, now, [
+      { slug: ownClaim.id, articleId: `g${G1}-${SHARED}`, claim: ownClaim },
+    ]);
   });
 }
 
@@ -91,7 +90,8 @@ describe("an own article named like a shared one", () => {
     );
     expect(shared).toMatchObject({ kind: "imported", added: 1 });
 
-    const exported = exportLibrary(t.app.db, G1);
+    const exported = await exportLibrary(t.app, G1);
+    if (exported.kind !== "exported") throw new Error(exported.kind);
     expect(exported).toMatchObject({ articles: 1, claims: 2 });
     const unpacked = await unpackBundle(exported.data, {
       maxFiles: 100,

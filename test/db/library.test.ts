@@ -188,8 +188,9 @@ describe("a server's library", () => {
     await t.app.library.add(G1, mod, article, "Die Mondbasis");
     await t.app.proposals.propose(G1, member, proposal);
     await t.app.proposals.review(G1, mod, t.app.proposals.pending(G1)[0]?.id as number, true);
-    const exported = exportLibrary(t.app.db, G1);
-    expect(exported).toMatchObject({ articles: 1, claims: 1 });
+    const exported = await exportLibrary(t.app, G1);
+    expect(exported).toMatchObject({ kind: "exported", articles: 1, claims: 1 });
+    if (exported.kind !== "exported") return;
     const imported = await importLibrary(t.app, G2, mod, exported.data);
     expect(imported).toEqual({ kind: "imported", articles: 1, claims: 1 });
     expect(ids("Regolith Works Bremen", G2)[0]).toBe(`g${G2}-mondbasis`);

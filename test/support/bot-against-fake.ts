@@ -1,7 +1,7 @@
 import { type RunningBot, runBot } from "../../src/discord/bot.ts";
 import { createLogger, type Logger } from "../../src/logger.ts";
 import { FakeDiscord } from "./fake-discord.ts";
-import { indexedTempApp, type TempApp } from "./temp-app.ts";
+import { indexedTempApp, type TempApp, type TempAppOptions } from "./temp-app.ts";
 
 /** The token the bot logs in with; tests check that it never reaches a log or a reply. */
 export const FAKE_TOKEN = "fake-token-for-tests";
@@ -17,10 +17,11 @@ export interface BotAgainstFake {
 /** Starts the fake, then the bot with short quiz pauses, and waits until the bot is ready. */
 export async function startBotAgainstFake(
   logger: Logger = createLogger("silent"),
+  appOptions: Omit<TempAppOptions, "logger"> = {},
 ): Promise<BotAgainstFake> {
   const fake = new FakeDiscord();
   await fake.start();
-  const t = await indexedTempApp({ logger });
+  const t = await indexedTempApp({ ...appOptions, logger });
   const bot = await runBot(
     t.app,
     { discordToken: FAKE_TOKEN, discordApiUrl: fake.apiUrl },

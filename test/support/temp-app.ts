@@ -6,6 +6,7 @@ import { type App, openApp } from "../../src/app.ts";
 import { DEBIAN_LEXICONS } from "../../src/config.ts";
 import type { Db } from "../../src/db/client.ts";
 import type { WriteQueueOptions } from "../../src/db/write-queue.ts";
+import type { JobBudget } from "../../src/library/jobs.ts";
 import type { Logger } from "../../src/logger.ts";
 import { REPO_CORPUS } from "./temp-corpus.ts";
 
@@ -25,6 +26,8 @@ export interface TempAppOptions {
   readonly writeQueue?: WriteQueueOptions;
   /** Rebuild the search index on opening (`cli ingest --rebuild`). */
   readonly rebuild?: boolean;
+  /** Budgets of library jobs (a tiny one to see a job refused). */
+  readonly libraryJobs?: Partial<JobBudget>;
 }
 
 /** Opens another app on an existing database file, as a second process or a restart would. */
@@ -37,6 +40,7 @@ export function reopenApp(path: string, options: TempAppOptions = {}): Promise<A
       ...(options.rebuild ? { rebuild: true } : {}),
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.writeQueue ? { writeQueue: options.writeQueue } : {}),
+      ...(options.libraryJobs ? { libraryJobs: options.libraryJobs } : {}),
     },
   );
 }
@@ -55,6 +59,7 @@ async function tempApp(corpusDir: string | undefined, options: TempAppOptions): 
       refresh: corpusDir !== undefined,
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.writeQueue ? { writeQueue: options.writeQueue } : {}),
+      ...(options.libraryJobs ? { libraryJobs: options.libraryJobs } : {}),
     },
   );
   return {

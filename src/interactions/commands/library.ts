@@ -10,8 +10,11 @@ import { addedView, titleForm } from "../views/library-added.ts";
 import { librarySpec } from "./library-spec.ts";
 import { articleChoices, serverOf, str } from "./options.ts";
 
-/** How long an upload may take before the answer is deferred (Discord's deadline is 3 s). */
-const QUICK_FETCH_MS = 2000;
+/**
+ * How long fetching and checking an upload may take before the answer is deferred (Discord's
+ * deadline is 3 s).
+ */
+const QUICK_ANSWER_MS = 2000;
 
 const MODERATED = new Set(["add", "remove", "show", "export", "import", "review", "role"]);
 
@@ -25,22 +28,35 @@ async function add(
   const file = request.attachments?.file;
   if (!file) return respond.reply({ content: l.needsFile, ephemeral: true });
   const title = str(request.options.title);
-  const fetching = fetchArticleText(ctx, file, request.lang);
-  // A title is asked for in a form, which must be the first answer: that needs the file soon.
-  const quick = await Promise.race([fetching, delay(QUICK_FETCH_MS, undefined)]);
+  const upload = (text: string) => ({ filename: file.name, text });
+  // Fetched and checked in a worker; a title is asked for in a form, which must be the first
+  // answer: only when both are done soon, else the answer is deferred and a guess is used.
+  const working = fetchArticleText(ctx, file, request.lang).then(async (fetched) =>
+    fetched.ok
+      ? {
+          fetched,
+          outcome: await ctx.library.add(guildId, request.actor, upload(fetched.text), title),
+        }
+      : { fetched },
+  );
+  const quick = await Promise.race([working, delay(QUICK_ANSWER_MS, undefined)]);
   if (quick === undefined) await respond.defer(true);
-  const fetched = quick ?? (await fetching);
+  const { fetched, outcome: first } = quick ?? (await working);
   if (!fetched.ok) return respond.reply({ content: fetched.message, ephemeral: true });
-  const upload = { filename: file.name, text: fetched.text };
-  let outcome = await ctx.library.add(guildId, request.actor, upload, title);
-  if (outcome.kind === "needs-title") {
+  let outcome = first;
+  if (outcome?.kind === "needs-title") {
     if (quick !== undefined) {
       const session = ctx.uploads.add({ userId: request.actor.id, guildId, attachment: file });
       return respond.showForm(titleForm(session, outcome.suggestion, request.lang));
     }
-    outcome = await ctx.library.add(guildId, request.actor, upload, outcome.suggestion);
+    outcome = await ctx.library.add(
+      guildId,
+      request.actor,
+      upload(fetched.text),
+      outcome.suggestion,
+    );
   }
-  await respond.reply(addedView(outcome, request.lang));
+  if (outcome) await respond.reply(addedView(outcome, request.lang));
 }
 
 async function importFile(
@@ -125,9 +141,10 @@ export const libraryCommand: Command = {
       case "show":
         return removeOrShow(ctx, request, guildId, respond);
       case "export": {
-        const exported = ctx.library.exportZip(guildId);
-        if (exported.articles === 0 && exported.claims === 0)
-          return respond.reply({ content: l.empty, ephemeral: true });
+        await respond.defer(true);
+        const exported = await ctx.library.exportZip(guildId);
+        if (exported.kind === "empty") return respond.reply({ content: l.empty, ephemeral: true });
+        if (exported.kind !== "exported") return respond.reply(refusalView(exported, request.lang));
         return respond.reply({
           content: l.exported(exported.articles, exported.claims),
           files: [{ name: exported.filename, data: exported.data }],

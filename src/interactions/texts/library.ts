@@ -19,6 +19,11 @@ const de = {
   tooManyClaims: (limit: number) => `Diese Bibliothek hat schon ${limit} Quizfragen.`,
   tooOften: (limit: number) =>
     `Du hast in der letzten Stunde schon ${limit} Fragen vorgeschlagen. Bitte später weiter.`,
+  busy: "Für die Bibliothek dieses Servers läuft gerade schon eine Aufgabe. Bitte versuche es gleich noch einmal.",
+  overTime: (seconds: number) =>
+    `Das Prüfen der Datei hätte länger als ${seconds} s gedauert und wurde abgebrochen; nichts wurde geändert. Teile die Datei bitte auf.`,
+  overMemory: (mb: number) =>
+    `Das Prüfen der Datei hätte mehr als ${mb} MB Speicher gebraucht und wurde abgebrochen; nichts wurde geändert. Teile die Datei bitte auf.`,
   added: (title: string, n: number) =>
     `„${title}“ ist jetzt in der Bibliothek dieses Servers (${n} ${plural("de", n, { one: "Abschnitt", other: "Abschnitte" })}) und sofort mit /zitat zu finden.`,
   replaced: (title: string, n: number) =>
@@ -114,6 +119,11 @@ const en: LibraryTexts = {
   tooManyClaims: (limit) => `This library has ${limit} quiz questions already.`,
   tooOften: (limit) =>
     `You have proposed ${limit} questions in the last hour. Please continue later.`,
+  busy: "This server's library is busy with another task. Please try again in a moment.",
+  overTime: (seconds) =>
+    `Checking the file would have taken longer than ${seconds} s and was stopped; nothing was changed. Please split the file.`,
+  overMemory: (mb) =>
+    `Checking the file would have needed more than ${mb} MB of memory and was stopped; nothing was changed. Please split the file.`,
   added: (title, n) =>
     `“${title}” is now in this server's library (${n} ${plural("en", n, { one: "passage", other: "passages" })}) and can be found with /cite at once.`,
   replaced: (title, n) =>

@@ -37,6 +37,12 @@ export function refusalView(refusal: Refusal, lang: Lang): View {
         return texts(lang).unknownArticle(refusal.typed);
       case "not-stored":
         return notStoredText(texts(lang), refusal.reason);
+      case "busy":
+        return l.busy;
+      case "over-budget":
+        return refusal.resource === "time"
+          ? l.overTime(Math.ceil(refusal.limit / 1000))
+          : l.overMemory(refusal.limit);
       case "invalid":
         return listed(l.invalid, refusal.problems);
       case "bad-zip":
