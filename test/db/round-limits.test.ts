@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { quizCommand } from "../../src/interactions/commands/quiz.ts";
 import { ROUND_RETENTION_MS } from "../../src/quiz/round-pruning.ts";
 import { ROUND_LIMITS, type StartRequest } from "../../src/quiz/round-types.ts";
+import { recordingContext } from "../support/hostile.ts";
 import { indexedTempApp, reopenApp, type TempApp } from "../support/temp-app.ts";
 
 let t: TempApp;
@@ -52,6 +54,47 @@ describe("rounds per member and channel", () => {
     await stop();
     now = first + HOUR + limit * 1000 + 1;
     expect(await t.app.quiz.start(request())).toMatchObject({ ok: true });
+  });
+
+  it("are refused in the member's language, saying when the next may start", async () => {
+    for (let i = 0; i < ROUND_LIMITS.perMemberAndChannelPerHour; i++) {
+      await t.app.quiz.start(request());
+      await stop();
+    }
+    const { ctx, views, recorder } = recordingContext(t.app);
+    for (const lang of ["de", "en"] as const)
+      await quizCommand.execute(
+        ctx,
+        {
+          actor: { id: "starter", name: "Starter" },
+          guildId: "g1",
+          channelId: "c1",
+          lang,
+          canManageMessages: false,
+          command: "quiz",
+          subcommand: "start",
+          options: {},
+        },
+        recorder,
+      );
+    expect(views.map((v) => [v.ephemeral, v.content])).toEqual([
+      [
+        true,
+        [
+          "Du hast in diesem Kanal in der letzten Stunde schon 12 Runden gestartet. Die nächste kannst du ",
+          { time: now + HOUR },
+          " starten.",
+        ],
+      ],
+      [
+        true,
+        [
+          "You have started 12 rounds in this channel within the last hour. You can start the next one ",
+          { time: now + HOUR },
+          ".",
+        ],
+      ],
+    ]);
   });
 });
 
