@@ -30,7 +30,8 @@ export type CreatedRound =
 
 /**
  * When the starter may start the next round in this channel, or undefined when they may now:
- * counted from the stored rounds, inside the write that would store the new one.
+ * counted from the stored rounds, inside the write that would store the new one (the server's
+ * last hour of rounds, read through rounds_guild_idx).
  */
 function nextAllowedStart(tx: Db, round: NewRound, limit: number): number | undefined {
   const recent = tx
@@ -38,9 +39,10 @@ function nextAllowedStart(tx: Db, round: NewRound, limit: number): number | unde
     .from(rounds)
     .where(
       and(
+        eq(rounds.guildId, round.guildId),
+        gt(rounds.startedAt, round.now - HOUR),
         eq(rounds.channelId, round.channelId),
         eq(rounds.starterId, round.starterId),
-        gt(rounds.startedAt, round.now - HOUR),
       ),
     )
     .orderBy(desc(rounds.startedAt))
@@ -56,8 +58,9 @@ export type EndStatus = "finished" | "stopped" | "interrupted";
  * The fencing token of a round: its id and the process that owns it. A round's row never passes
  * to another owner: one that takes over a channel ends the round as interrupted and writes a new
  * one. So a write of the owner is valid only while its row still says `running` under its id,
- * and every such write checks that in its own statement: a process that resumes after its lease
- * ran out (a pause, SIGSTOP) finds its round ended and writes, and so posts, nothing more.
+ * and every such write checks that in its own transaction (an end in its UPDATE's WHERE clause):
+ * a process that resumes after its lease ran out (a pause, SIGSTOP) finds its round ended and
+ * writes, and so posts, nothing more.
  */
 export interface RoundFence {
   readonly roundId: number;
