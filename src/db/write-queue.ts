@@ -9,6 +9,13 @@ import { type Db, isBusy } from "./client.ts";
  */
 export type WriteFailure = "timeout" | "failed" | "full" | "gone";
 
+/** What a caller tells a user of a failed write: try again, the disk is full, or restart Beleg. */
+export type StorageOutcome = "not-stored" | "full" | "unavailable";
+
+export function storageOutcome(reason: WriteFailure): StorageOutcome {
+  return reason === "gone" ? "unavailable" : reason === "full" ? "full" : "not-stored";
+}
+
 /** A write that did not commit: nothing of it is stored. */
 export class WriteFailedError extends Error {
   constructor(

@@ -1,5 +1,5 @@
 import { isConstraintViolation } from "../db/client.ts";
-import { WriteFailedError, type WriteQueue } from "../db/write-queue.ts";
+import { storageOutcome, WriteFailedError, type WriteQueue } from "../db/write-queue.ts";
 import { recordAnswer } from "./answer-store.ts";
 import { RoundMachine } from "./round.ts";
 import type { AnswerResult, StartRequest } from "./round-types.ts";
@@ -95,11 +95,7 @@ export async function recordInRound(
   } catch (error) {
     round.machine.release(input.userId);
     if (isConstraintViolation(error)) return { status: "duplicate" };
-    if (error instanceof WriteFailedError)
-      return {
-        status:
-          error.reason === "gone" ? "unavailable" : error.reason === "full" ? "full" : "not-stored",
-      };
+    if (error instanceof WriteFailedError) return { status: storageOutcome(error.reason) };
     throw error;
   } finally {
     round.writing.delete(write);

@@ -1,7 +1,12 @@
 import { and, asc, countDistinct, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { type Db, isConstraintViolation } from "../db/client.ts";
 import { answers, reports, roundQuestions, rounds } from "../db/schema.ts";
-import { WriteFailedError, type WriteQueue } from "../db/write-queue.ts";
+import {
+  type StorageOutcome,
+  storageOutcome,
+  WriteFailedError,
+  type WriteQueue,
+} from "../db/write-queue.ts";
 
 /**
  * A claim rests in a server once this many of its players have reported it, until reviewed. A
@@ -27,9 +32,9 @@ export interface OpenReport {
 
 /**
  * "unknown": no question of this server posted in this channel at that place (never posted, or
- * forged); "not-stored": the write failed, try again.
+ * forged); otherwise why the write failed.
  */
-export type ReportOutcome = "reported" | "already" | "unknown" | "not-stored";
+export type ReportOutcome = "reported" | "already" | "unknown" | StorageOutcome;
 
 /** Players' reports of wrong questions, and the claims that rest because of them. */
 export class Reports {
@@ -84,7 +89,7 @@ export class Reports {
       });
     } catch (error) {
       if (isConstraintViolation(error)) return "already";
-      if (error instanceof WriteFailedError) return "not-stored";
+      if (error instanceof WriteFailedError) return storageOutcome(error.reason);
       throw error;
     }
   }

@@ -1,3 +1,4 @@
+import type { StorageOutcome } from "../db/write-queue.ts";
 import type { RoundOptions } from "./generate.ts";
 import type { Reveal } from "./round.ts";
 import type { Standing } from "./standings.ts";
@@ -29,7 +30,7 @@ export interface StartRequest extends Omit<RoundOptions, "seed"> {
 
 export type StartResult =
   | { readonly ok: true; readonly roundId: number; readonly questionCount: number }
-  | { readonly ok: false; readonly reason: "busy" | "no-questions" | "not-stored" }
+  | { readonly ok: false; readonly reason: "busy" | "no-questions" | StorageOutcome }
   /** The starter has started the hourly limit of rounds in this channel; next one at `retryAt`. */
   | {
       readonly ok: false;

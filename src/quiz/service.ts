@@ -1,5 +1,5 @@
 import type { Db } from "../db/client.ts";
-import { WriteFailedError, type WriteQueue } from "../db/write-queue.ts";
+import { storageOutcome, WriteFailedError, type WriteQueue } from "../db/write-queue.ts";
 import type { GuildScope } from "../library/scope.ts";
 import type { Logger } from "../logger.ts";
 import { type ActiveRound, type AnswerInput, activeRound, recordInRound } from "./active-round.ts";
@@ -112,7 +112,8 @@ export class QuizService {
         ),
       );
     } catch (error) {
-      if (error instanceof WriteFailedError) return { ok: false, reason: "not-stored" };
+      if (error instanceof WriteFailedError)
+        return { ok: false, reason: storageOutcome(error.reason) };
       throw error;
     }
     if ("reason" in created) return created;

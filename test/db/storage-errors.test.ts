@@ -5,7 +5,7 @@ import { texts } from "../../src/interactions/i18n.ts";
 import { storageFailureText } from "../../src/interactions/not-stored.ts";
 import { refusalView } from "../../src/interactions/views/library.ts";
 import { createLogger } from "../../src/logger.ts";
-import { migratedTempApp, type TempApp } from "../support/temp-app.ts";
+import { indexedTempApp, migratedTempApp, type TempApp } from "../support/temp-app.ts";
 
 const G1 = "200000000000000001";
 const mod = { id: "m1", name: "Mira" };
@@ -43,6 +43,34 @@ describe("storage failures told as what they are", () => {
     expect(de).toContain("Speicherplatz");
     expect(de).not.toContain("belegt");
     expect(refusalView(outcome as never, "en").content).toContain("full");
+  });
+
+  it("a round started on a full disk is refused as full, not as a busy database", async () => {
+    t = await indexedTempApp();
+    const { app } = t;
+    // The index's pages have room left in them: the writer's file is filled to its new limit so
+    // the round's rows need a page it may not have (max_page_count is the connection's own).
+    await app.writes.run((tx) => {
+      const sqlite = tx.$client;
+      sqlite.exec("CREATE TABLE filler (b BLOB)");
+      sqlite.pragma(`max_page_count = ${sqlite.pragma("page_count", { simple: true }) as number}`);
+    });
+    for (let stored = true; stored; )
+      stored = await app.writes
+        .run((tx) => tx.$client.prepare("INSERT INTO filler VALUES (randomblob(2000))").run())
+        .then(() => true)
+        .catch(() => false);
+    const started = await app.quiz.start({
+      guildId: G1,
+      channelId: "c1",
+      starterId: "starter",
+      count: 20,
+      seed: 42,
+      kind: "mc",
+      lang: "de",
+      seconds: 20,
+    });
+    expect(started).toEqual({ ok: false, reason: "full" });
   });
 
   it("a database file moved away makes /library add name the restart, and is logged", async () => {

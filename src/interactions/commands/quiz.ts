@@ -58,7 +58,13 @@ export async function startRound(
     (view) => respond.followUp(view),
   );
   if (!started.ok) {
-    const reasons = { busy: t.roundBusy, "no-questions": t.noQuestions, "not-stored": t.notStored };
+    const reasons = {
+      busy: t.roundBusy,
+      "no-questions": t.noQuestions,
+      "not-stored": t.notStored,
+      full: t.storageFull,
+      unavailable: t.unavailable,
+    };
     const content =
       started.reason === "too-often"
         ? t.roundsTooOften(started.limit, started.retryAt)

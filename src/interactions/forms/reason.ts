@@ -22,6 +22,8 @@ export const reasonFormSubmitted: FormHandler<"reason"> = {
       already: t.alreadyReported,
       unknown: t.expired,
       "not-stored": t.notStored,
+      full: t.storageFull,
+      unavailable: t.unavailable,
     }[outcome];
     await respond.reply({ content: message, ephemeral: true });
   },
