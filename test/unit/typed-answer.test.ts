@@ -176,8 +176,10 @@ describe("a typed answer", () => {
     let noLongerTyped = 0;
     for (const p of TUNE) {
       const claim = claims.find((c) => c.id === p.claim);
-      const question = claim && typedQuestion(claim, p.lang as "de" | "en", claims);
-      // A descriptive answer is asked as multiple choice now: its probes grade nothing.
+      const question =
+        claim?.kinds.includes("typed") && typedQuestion(claim, p.lang as "de" | "en", claims);
+      // A descriptive answer is asked as multiple choice now, a trivial one not typed: its
+      // probes grade nothing.
       if (!question) {
         noLongerTyped++;
         continue;
