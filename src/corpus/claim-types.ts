@@ -2,6 +2,10 @@
 import type { Asks } from "./entities.ts";
 
 export const CLAIM_TYPES = ["person", "organisation", "place", "number", "date", "term"] as const;
+
+/** The kinds of question a claim can be asked as. */
+export const QUESTION_KINDS = ["mc", "tf", "typed"] as const;
+export type QuestionKind = (typeof QUESTION_KINDS)[number];
 export type ClaimType = (typeof CLAIM_TYPES)[number];
 
 /** A text in German and in English. */
@@ -26,6 +30,8 @@ export interface ParsedClaim {
   readonly notOffered: readonly string[];
   /** Whether wrong options may be borrowed from other claims' answers. */
   readonly borrow: boolean;
+  /** The kinds of question it may be asked as; none: it serves the search only. */
+  readonly kinds: readonly QuestionKind[];
   readonly tags: readonly string[];
   /** What the question says of every option (checked against corpus/entities.yaml). */
   readonly asks?: Asks | undefined;

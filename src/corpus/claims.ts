@@ -2,7 +2,7 @@ import { z } from "zod";
 import { MAX_SLUG } from "../library/ids.ts";
 import { entityOptions, optionProblems } from "./claim-options.ts";
 import { claimRuleProblems } from "./claim-rules.ts";
-import { type Bilingual, CLAIM_TYPES, type ParsedClaim } from "./claim-types.ts";
+import { type Bilingual, CLAIM_TYPES, type ParsedClaim, QUESTION_KINDS } from "./claim-types.ts";
 import { AsksSchema, type Entities, NO_ENTITIES } from "./entities.ts";
 import type { CorpusProblem } from "./problems.ts";
 import { type FoldedText, foldWhitespace, locateQuote } from "./quote-search.ts";
@@ -42,6 +42,10 @@ const ClaimSchema = z.strictObject({
   distractors: z.array(option).max(20).default([]),
   not_offered: z.array(label(MAX_OPTION_CHARS)).max(30).default([]),
   borrow: z.boolean().default(true),
+  kinds: z
+    .array(z.enum(QUESTION_KINDS))
+    .max(3)
+    .default([...QUESTION_KINDS]),
   tags: z
     .array(z.string().regex(SLUG, "tags are lower-case words joined by hyphens").max(32))
     .min(1)

@@ -64,6 +64,7 @@ export function claimRow(claim: PlacedClaim, spans: readonly PassageSpan[], body
     falseStatements: [...claim.falseStatements],
     notOffered: [...claim.notOffered],
     borrow: claim.borrow,
+    kinds: [...claim.kinds],
     tags: [...claim.tags],
     stemsDe: analyze(germanText.join(" \n "))
       .map((t) => t.stem)

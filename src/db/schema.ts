@@ -98,6 +98,11 @@ export const claims = sqliteTable(
       .notNull()
       .default(sql`'[]'`),
     borrow: integer("borrow", { mode: "boolean" }).notNull().default(true),
+    /** The kinds of question the claim may be asked as; none: it serves the search only. */
+    kinds: text("kinds", { mode: "json" })
+      .$type<("mc" | "tf" | "typed")[]>()
+      .notNull()
+      .default(sql`'["mc","tf","typed"]'`),
     tags: text("tags", { mode: "json" }).$type<string[]>().notNull(),
     stemsDe: text("stems_de").notNull(),
     stemsEn: text("stems_en").notNull(),

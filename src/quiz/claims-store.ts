@@ -27,6 +27,7 @@ export function loadQuizClaims(db: Db, guildId: GuildScope): QuizClaim[] {
       falseStatements: c.falseStatements,
       notOffered: c.notOffered,
       borrow: c.borrow,
+      kinds: c.kinds,
       tags: c.tags,
       articleDate,
     }));

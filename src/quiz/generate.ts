@@ -244,11 +244,13 @@ function drawRound(
 ): Question[] {
   const questions: Question[] = [];
   const make = (claim: QuizClaim, kind: "mc" | "tf" | "typed") =>
-    kind === "mc"
-      ? multipleChoice(claim, options.lang, pool, random)
-      : kind === "tf"
-        ? trueFalse(claim, options.lang, pool, random)
-        : typed(claim, options.lang, pool);
+    !claim.kinds.includes(kind)
+      ? null
+      : kind === "mc"
+        ? multipleChoice(claim, options.lang, pool, random)
+        : kind === "tf"
+          ? trueFalse(claim, options.lang, pool, random)
+          : typed(claim, options.lang, pool);
   const asked: QuizClaim[] = [];
   for (const claim of random.shuffle(claims)) {
     if (questions.length >= options.count) break;

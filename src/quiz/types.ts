@@ -1,8 +1,8 @@
-import type { Bilingual, ClaimType } from "../corpus/claim-types.ts";
+import type { Bilingual, ClaimType, QuestionKind } from "../corpus/claim-types.ts";
 
 export type Lang = "de" | "en";
 /** Multiple choice, true/false, or an answer typed in. */
-export type QuestionKind = "mc" | "tf" | "typed";
+export type { QuestionKind };
 export type KindChoice = QuestionKind | "mixed";
 
 /** A claim as the quiz sees it (read from the index). */
@@ -20,6 +20,8 @@ export interface QuizClaim {
   readonly falseStatements: readonly Bilingual[];
   readonly notOffered: readonly string[];
   readonly borrow: boolean;
+  /** The kinds of question it may be asked as (none: it serves the search only). */
+  readonly kinds: readonly QuestionKind[];
   readonly tags: readonly string[];
   /** The article's date ("2025", "2024-12"): no option may be later. */
   readonly articleDate: string | null;

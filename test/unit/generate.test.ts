@@ -31,6 +31,7 @@ const claims: QuizClaim[] = corpus.claims.map((c) => ({
   falseStatements: c.falseStatements,
   notOffered: c.notOffered,
   borrow: c.borrow,
+  kinds: c.kinds,
   tags: c.tags,
   articleDate: dates.get(c.articleId) ?? null,
 }));

@@ -1,0 +1,1 @@
+ALTER TABLE `claims` ADD `kinds` text DEFAULT '["mc","tf","typed"]' NOT NULL;
