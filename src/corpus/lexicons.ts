@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
 import { insertMany } from "../db/bulk.ts";
 import type { Db } from "../db/client.ts";
-import { lexiconSynonyms, lexiconTranslations } from "../db/schema.ts";
+import { lexiconCommonness, lexiconSynonyms, lexiconTranslations } from "../db/schema.ts";
 import { isStopWord, stemWord } from "../search/analyzer.ts";
 import { englishStems } from "../search/english.ts";
 import { SYNONYMS_PER_WORD } from "../search/lexicon.ts";
@@ -34,9 +34,17 @@ export interface Translation {
   readonly weight: number;
 }
 
+export interface Commonness {
+  readonly language: "de" | "en";
+  readonly stem: string;
+  readonly entries: number;
+}
+
 export interface ReducedLexicons {
   readonly synonyms: readonly Synonym[];
   readonly translations: readonly Translation[];
+  /** Stems in at least MIN_COMMON_ENTRIES lexicon entries, with their number of entries. */
+  readonly commonness: readonly Commonness[];
   /** Files that could not be read. */
   readonly missing: readonly string[];
 }
@@ -47,7 +55,11 @@ const MAX_TRANSLATIONS = 8;
 const MAX_PHRASE_WORDS = 3;
 
 /** Raised when what is kept of the lexicons changes shape: stored entries are derived again. */
-const REDUCTION_VERSION = "2";
+const REDUCTION_VERSION = "3";
+/** Stems in fewer lexicon entries than this are not stored: they count as uncommon words. */
+const MIN_COMMON_ENTRIES = 3;
+/** Words of a Ding entry's German side, phrases and idioms included ("gute Nacht sagen"). */
+const WORDS = /\p{L}{2,}/gu;
 
 /** Size and time of each file: a changed or newly installed lexicon is read again. */
 export function lexiconFingerprint(files: LexiconFiles): string {
@@ -115,6 +127,10 @@ export interface PreparedLexicons {
     readonly german: readonly (readonly [stem: string, first: boolean])[];
     readonly english: string;
   }[];
+  /** Per German stem, the Ding entries (German side, phrases included) and synsets holding it. */
+  readonly germanEntries: ReadonlyMap<string, number>;
+  /** Per English stem, the Ding entries whose English side holds it. */
+  readonly englishEntries: ReadonlyMap<string, number>;
   readonly missing: readonly string[];
 }
 
@@ -123,11 +139,17 @@ export function prepareLexicons(files: LexiconFiles): PreparedLexicons {
   const missing: string[] = [];
   const germanStem = germanStemmer();
   const synsets: string[][] = [];
+  const germanEntries = new Map<string, number>();
+  const englishEntries = new Map<string, number>();
+  const countIn = (entries: Map<string, number>, stems: Iterable<string>) => {
+    for (const stem of stems) entries.set(stem, (entries.get(stem) ?? 0) + 1);
+  };
   for (const line of readLines(files.thesaurus, missing)) {
     if (line.startsWith("#") || line.trim() === "") continue;
     const stems = [...new Set(line.split(";").map(germanStem))].filter(
       (stem): stem is string => stem !== undefined,
     );
+    countIn(germanEntries, stems);
     if (stems.length > 1) synsets.push(stems);
   }
   // Ding: "German :: English", sub-entries aligned by "|", alternatives separated by ";".
@@ -135,8 +157,13 @@ export function prepareLexicons(files: LexiconFiles): PreparedLexicons {
   for (const line of readLines(files.dictionary, missing)) {
     const split = line.indexOf(" :: ");
     if (line.startsWith("#") || split < 0) continue;
-    const germanParts = line.slice(0, split).split(" | ");
-    const englishParts = line.slice(split + 4).split(" | ");
+    const germanSide = line.slice(0, split);
+    const englishSide = line.slice(split + 4);
+    const germanWords = [...clean(germanSide).matchAll(WORDS)];
+    countIn(germanEntries, new Set(germanWords.flatMap((m) => germanStem(m[0]) ?? [])));
+    countIn(englishEntries, new Set(englishStems(clean(englishSide))));
+    const germanParts = germanSide.split(" | ");
+    const englishParts = englishSide.split(" | ");
     const count = Math.min(germanParts.length, englishParts.length);
     for (let part = 0; part < count; part++) {
       const german = (germanParts[part] as string).split(";").flatMap((alternative, i) => {
@@ -146,7 +173,7 @@ export function prepareLexicons(files: LexiconFiles): PreparedLexicons {
       if (german.length > 0) senses.push({ german, english: englishParts[part] as string });
     }
   }
-  return { synsets, senses, missing };
+  return { synsets, senses, germanEntries, englishEntries, missing };
 }
 
 /** Each word's synonyms in the corpus, the ones sharing most synsets with it first. */
@@ -200,6 +227,11 @@ function reduceDictionary(prepared: PreparedLexicons, corpus: ReadonlySet<string
   );
 }
 
+const common = (entries: ReadonlyMap<string, number>, language: "de" | "en"): Commonness[] =>
+  [...entries]
+    .filter(([, n]) => n >= MIN_COMMON_ENTRIES)
+    .map(([stem, n]) => ({ language, stem, entries: n }));
+
 /** The parts of both lexicons that reach the corpus's own vocabulary (its stems). */
 export function reducePrepared(
   prepared: PreparedLexicons,
@@ -208,6 +240,7 @@ export function reducePrepared(
   return {
     synonyms: reduceThesaurus(prepared, corpus),
     translations: reduceDictionary(prepared, corpus),
+    commonness: [...common(prepared.germanEntries, "de"), ...common(prepared.englishEntries, "en")],
     missing: prepared.missing,
   };
 }
@@ -229,7 +262,9 @@ export function corpusStems(
 export function storeLexicons(tx: Db, lexicons: ReducedLexicons | undefined): void {
   tx.delete(lexiconSynonyms).run();
   tx.delete(lexiconTranslations).run();
+  tx.delete(lexiconCommonness).run();
   if (!lexicons) return;
   insertMany(tx, lexiconSynonyms, lexicons.synonyms);
   insertMany(tx, lexiconTranslations, lexicons.translations);
+  insertMany(tx, lexiconCommonness, lexicons.commonness);
 }

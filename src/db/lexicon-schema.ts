@@ -28,3 +28,20 @@ export const lexiconTranslations = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.english, t.german] })],
 );
+
+/**
+ * How everyday a word is: the lexicon entries that hold its stem (hundreds for "Zeit", "heute"
+ * or "time", a few for a name or a term). German: Ding's German sides and OpenThesaurus
+ * synsets; English: Ding's English sides. Only stems in at least a few entries are kept; the
+ * others count as uncommon. Derived at ingest from both files.
+ */
+export const lexiconCommonness = sqliteTable(
+  "lexicon_commonness",
+  {
+    /** "de" or "en". */
+    language: text("language").notNull(),
+    stem: text("stem").notNull(),
+    entries: integer("entries").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.language, t.stem] })],
+);

@@ -29,6 +29,11 @@ const MAX_TRANSLATIONS = 6;
 export interface Bridges {
   synonyms(stem: string): readonly string[];
   translations(english: string): readonly { readonly german: string; readonly weight: number }[];
+  /**
+   * How everyday a German (or English) stem is: the lexicon entries holding it (0 when uncommon
+   * or without lexicons). Not a bridge, but read from the same stored lexicons.
+   */
+  commonness?(stem: string, english: boolean): number;
 }
 
 const NO_BRIDGES: Bridges = { synonyms: () => [], translations: () => [] };

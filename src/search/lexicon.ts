@@ -12,8 +12,12 @@ export function storedBridges(sqlite: Database): Bridges {
   const translations = sqlite.prepare(
     "SELECT german, weight FROM lexicon_translations WHERE english = ? ORDER BY weight DESC, german",
   ) as Statement<[string], { german: string; weight: number }>;
+  const commonness = sqlite
+    .prepare("SELECT entries FROM lexicon_commonness WHERE language = ? AND stem = ?")
+    .pluck() as Statement<[string, string], number>;
   return {
     synonyms: (stem) => synonyms.all(stem),
     translations: (english) => translations.all(english),
+    commonness: (stem, english) => commonness.get(english ? "en" : "de", stem) ?? 0,
   };
 }

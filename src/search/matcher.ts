@@ -3,6 +3,14 @@ import { MIN_AFFIX_LENGTH } from "./vocabulary.ts";
 
 /** Credit of a compound match ("Einführung" in "Amtseinführung") against an exact one. */
 const COMPOUND_CREDIT = 0.7;
+/**
+ * A compound match is evidence for the verdict only when the rest of the compound is itself a
+ * word this long: "Nacht" is no part of "nachtragend", "Prof" none of "Profiteuren". Tuned on
+ * test/retrieval/evidence-tune.yaml (3 and 5 let more chat through).
+ */
+const MIN_EVIDENCE_REST = 4;
+/** Linking letters between the parts of a German compound ("Amt-s-einführung"). */
+const LINKS = ["es", "en", "s", "n"];
 
 /** A query form found in a stem: which concept it stands for, and how much the match counts. */
 export interface FormHit {
@@ -10,6 +18,8 @@ export interface FormHit {
   readonly form: QueryForm;
   readonly credit: number;
   readonly exact: boolean;
+  /** Whether the match is evidence for the verdict (see MIN_EVIDENCE_FORM). */
+  readonly evidence: boolean;
 }
 
 const NO_HITS: readonly FormHit[] = [];
@@ -36,18 +46,21 @@ export class QueryMatcher {
     idf: (stem: string) => number,
     /** The indexed compounds of a stem, when the vocabulary can list them. */
     affixedBy: (stem: string) => readonly string[] | undefined = () => undefined,
+    /** Whether the rest of a compound ("amt" of "amtseinfuhr") is a word of its own. */
+    private readonly isWord: (rest: string) => boolean = () => true,
   ) {
     concepts.forEach((concept, i) => {
       for (const form of concept.forms) {
-        add(this.exact, form.stem, { concept: i, form, credit: form.credit, exact: true });
+        const exact = { concept: i, form, credit: form.credit, exact: true, evidence: true };
+        add(this.exact, form.stem, exact);
         if (form.stem.length < MIN_AFFIX_LENGTH) continue;
         const compounds = affixedBy(form.stem);
         if (!compounds) {
           this.affixes.push({ stem: form.stem, concept: i, form });
           continue;
         }
-        const hit = { concept: i, form, credit: form.credit * COMPOUND_CREDIT, exact: false };
-        for (const compound of compounds) add(this.compounds, compound, hit);
+        for (const compound of compounds)
+          add(this.compounds, compound, this.compoundHit(i, form, compound));
       }
     });
     this.weights = concepts.map((c) =>
@@ -70,17 +83,32 @@ export class QueryMatcher {
     const found: FormHit[] = [...(exact ?? NO_HITS), ...(compounds ?? NO_HITS)];
     for (const affix of this.affixes) {
       if (stem !== affix.stem && (stem.startsWith(affix.stem) || stem.endsWith(affix.stem))) {
-        found.push({
-          concept: affix.concept,
-          form: affix.form,
-          credit: affix.form.credit * COMPOUND_CREDIT,
-          exact: false,
-        });
+        found.push(this.compoundHit(affix.concept, affix.form, stem));
       }
     }
     const hits = found.length > 0 ? found : NO_HITS;
     this.seen.set(stem, hits);
     return hits;
+  }
+
+  private compoundHit(concept: number, form: QueryForm, compound: string): FormHit {
+    const credit = form.credit * COMPOUND_CREDIT;
+    const head = compound.startsWith(form.stem);
+    const rest = head ? compound.slice(form.stem.length) : compound.slice(0, -form.stem.length);
+    const unlinked = LINKS.flatMap((link) =>
+      head
+        ? rest.startsWith(link)
+          ? [rest.slice(link.length)]
+          : []
+        : rest.endsWith(link)
+          ? [rest.slice(0, -link.length)]
+          : [],
+    );
+    // Only an ending after the form ("Trumps", which the stemmer keeps) is the word itself.
+    const evidence = [rest, ...unlinked].some(
+      (part) => (head && part === "") || (part.length >= MIN_EVIDENCE_REST && this.isWord(part)),
+    );
+    return { concept, form, credit, exact: false, evidence };
   }
 
   /**
@@ -90,6 +118,7 @@ export class QueryMatcher {
    */
   align(stems: readonly string[]): Alignment {
     const credit = new Float64Array(this.concepts.length);
+    const evidence = new Float64Array(this.concepts.length);
     const forms: (QueryForm | undefined)[] = this.concepts.map(() => undefined);
     const positions: { at: number; concept: number }[] = [];
     stems.forEach((stem, at) => {
@@ -98,13 +127,15 @@ export class QueryMatcher {
           credit[hit.concept] = hit.credit;
           forms[hit.concept] = hit.form;
         }
+        if (hit.evidence && hit.credit > (evidence[hit.concept] as number))
+          evidence[hit.concept] = hit.credit;
         if (this.weights[hit.concept] === 0) continue;
         const last = positions[positions.length - 1];
         if (last?.at !== at || last.concept !== hit.concept)
           positions.push({ at, concept: hit.concept });
       }
     });
-    return { credit, forms, positions };
+    return { credit, evidence, forms, positions };
   }
 
   /**
@@ -129,6 +160,8 @@ export class QueryMatcher {
 export interface Alignment {
   /** Per concept, the best credit of a form the text holds; 0 when it holds none. */
   readonly credit: Float64Array;
+  /** The same, from the matches that are evidence for the verdict (FormHit.evidence). */
+  readonly evidence: Float64Array;
   /** Per concept, the form that gave that credit. */
   readonly forms: readonly (QueryForm | undefined)[];
   /** Where counting concepts stand, in text order. */

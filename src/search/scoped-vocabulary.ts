@@ -101,5 +101,6 @@ export function scopedBridges(base: Bridges, hidden: (stem: string) => boolean):
   return {
     synonyms: (stem) => base.synonyms(stem).filter((s) => !hidden(s)),
     translations: (english) => base.translations(english).filter((t) => !hidden(t.german)),
+    ...(base.commonness ? { commonness: base.commonness } : {}),
   };
 }

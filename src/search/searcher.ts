@@ -219,6 +219,7 @@ export function createSearchIndex(
       concepts,
       (s) => vocab.idf(s),
       (s) => vocab.affixedBy(s),
+      (rest) => vocab.documentFrequency(rest) > 0 || wordLists.isWord(rest),
     );
     const coverage = [...candidates]
       .map(([docid, passageStems]) => {
@@ -244,6 +245,7 @@ export function createSearchIndex(
           matcher,
           wordLists,
           idfOf(vocab.passageCount, 1),
+          bridges.commonness,
         );
     const results: SearchResult[] = [];
     let answer: Evidence | undefined;

@@ -1,8 +1,10 @@
 import type { Term } from "./analyzer.ts";
 import { stemWord } from "./analyzer.ts";
+import { englishStems } from "./english.ts";
 import type { QueryMatcher } from "./matcher.ts";
 import { normalizeWord } from "./normalize.ts";
 import { type Quantity, quantitiesOf } from "./quantities.ts";
+import type { QueryConcept } from "./query.ts";
 import type { WordLists } from "./word-lists.ts";
 
 /**
@@ -32,11 +34,37 @@ export interface Evidence {
 
 /**
  * The best passage is no source when it holds less than half of the weight of the query's
- * content words (IDF-weighted) and less than 1.55 times the weight of one word that stands in
- * a single passage: it shares with the query only a little, or only common words. Tuned on
- * test/retrieval/evidence-tune.yaml (chat against answerable queries).
+ * content words and less than 0.85 times the weight of one word that stands in a single
+ * passage (weights as in QueryEvidence.weights): it shares with the query only a little, or
+ * only everyday words. Tuned on test/retrieval/evidence-tune.yaml (chat against answerable).
  */
-export const NONE_BELOW = { coverage: 0.5, mass: 1.55 } as const;
+export const NONE_BELOW = { coverage: 0.5, mass: 0.85 } as const;
+
+/**
+ * The lexicon entries that weigh as much as one passage of the corpus in the background weight
+ * of a word (see backgroundWeight). Tuned on test/retrieval/evidence-tune.yaml.
+ */
+const ENTRIES_PER_PASSAGE = 400;
+
+/**
+ * The weight of a word by how everyday it is in the language, on the IDF scale: ln(1 + S / n)
+ * for a word in n lexicon entries. Five articles make "heute" or "Zeit" look rare; the lexicons
+ * do not.
+ */
+const backgroundWeight = (entries: number) =>
+  entries > 0 ? Math.log(1 + ENTRIES_PER_PASSAGE / entries) : Number.POSITIVE_INFINITY;
+
+/**
+ * A word in at least this many lexicon entries is everyday, not required of a passage. Tuned on
+ * test/retrieval/evidence-tune.yaml (30–40 gave the same rates; 20 let wrong details through).
+ */
+const EVERYDAY_ENTRIES = 40;
+
+/**
+ * The least weight of a required word, as a share of the weight of a word in one passage. Tuned
+ * on test/retrieval/evidence-tune.yaml (0.45–0.6 gave the same rates).
+ */
+const REQUIRED_WEIGHT = 0.5;
 
 /** How close (in characters) a passage's number must stand to a query word to be compared. */
 const NEAR_CHARS = 60;
@@ -55,6 +83,11 @@ export interface QueryEvidence {
    */
   readonly content: readonly boolean[];
   readonly required: readonly boolean[];
+  /**
+   * Per concept, the weight of its word as evidence: its IDF in the corpus, but no more than its
+   * background weight in the language (backgroundWeight).
+   */
+  readonly weights: readonly number[];
   /** The weight of a word that stands in one passage: the unit of `Evidence.mass`. */
   readonly rarest: number;
 }
@@ -67,20 +100,54 @@ export function queryEvidence(
   matcher: QueryMatcher,
   words: WordLists,
   rarest: number,
+  commonness: (stem: string, english: boolean) => number = () => 0,
 ): QueryEvidence {
   const quantities = quantitiesOf(query, english);
   const inNumber = (start: number) =>
     quantities.some((q) => start >= q.start && start < q.end && start !== q.unitStart);
   const content = matcher.concepts.map((c) => c.counts && !inNumber(c.start));
   const firstWord = query.search(/[\p{L}\p{N}]/u);
+  const isName = (c: QueryConcept) => c.start !== firstWord && CAPITAL.test(c.word);
+  const entries = (c: QueryConcept) => {
+    const own = ownStems(c, english, false, isName(c));
+    return Math.max(0, ...own.stems.map((s) => commonness(s, own.english)));
+  };
   const required = matcher.concepts.map((c) => {
+    // An everyday word ("Zeit", "Artikel", "Leute") is a paraphrase away: it counts only towards
+    // the coverage, like a verb.
+    if (entries(c) >= EVERYDAY_ENTRIES) return false;
     // A capital that only starts the query says nothing; one inside it marks a name or noun.
     if (c.start !== firstWord && CAPITAL.test(c.word)) return true;
     if (!words.ready) return CAPITAL.test(c.word);
     const norm = normalizeWord(c.word);
     return !words.isWord(norm) || (!english && words.isNoun(norm));
   });
-  return { query, quantities, content, required, rarest };
+  const weights = matcher.concepts.map((c, i) => {
+    const own = ownStems(c, english, true, isName(c));
+    const background = Math.min(
+      ...own.stems.map((s) => backgroundWeight(commonness(s, own.english))),
+    );
+    return Math.min(matcher.weights[i] as number, background);
+  });
+  return { query, quantities, content, required, weights, rarest };
+}
+
+/**
+ * The stems that say how everyday a query word is: a German word's own stem (with its parts and
+ * corrections, when `withParts`), not its synonyms; an English word's English stems, none for
+ * a name (a capital inside an English query: "Blue Origin", "Apple" are no everyday words).
+ */
+function ownStems(
+  c: QueryConcept,
+  english: boolean,
+  withParts: boolean,
+  name: boolean,
+): { stems: string[]; english: boolean } {
+  if (english) return { stems: name ? [] : englishStems(c.word), english: true };
+  const own = c.forms.filter((f) =>
+    withParts ? f.origin !== "synonym" && f.origin !== "translation" : f.origin === "typed",
+  );
+  return { stems: own.map((f) => f.stem), english: false };
 }
 
 /** How far apart two amounts are, by ratio ("16.000" is nearer to "60.000" than "2"). */
@@ -106,8 +173,12 @@ export function judge(
   const missing: { at: number; word: string }[] = [];
   matcher.concepts.forEach((concept, i) => {
     if (!q.content[i]) return;
-    const weight = matcher.weights[i] as number;
-    const credit = alignment.credit[i] as number;
+    // A name or specific term weighs at least REQUIRED_WEIGHT, however many passages hold it
+    // ("Trump" in a corpus about him): a passage holding it is about what the query is about.
+    const weight = q.required[i]
+      ? Math.max(q.weights[i] as number, REQUIRED_WEIGHT * q.rarest)
+      : (q.weights[i] as number);
+    const credit = alignment.evidence[i] as number;
     total += weight;
     held += weight * credit;
 

@@ -17,7 +17,12 @@ describe("stored lexicon entries", () => {
       rank,
     }));
     await t.app.writes.run((tx) =>
-      storeLexicons(tx, { synonyms: synonyms.toReversed(), translations: [], missing: [] }),
+      storeLexicons(tx, {
+        synonyms: synonyms.toReversed(),
+        translations: [],
+        commonness: [],
+        missing: [],
+      }),
     );
     expect(storedBridges(t.db.$client).synonyms("zoff")).toEqual([
       "zwist",

@@ -491,7 +491,7 @@ describe("what a query was understood as", () => {
         {
           name: "query",
           type: 3,
-          value: "who translated the techno-feudalism essay from English?",
+          value: "who translated the essay, Camille Elle and Charlotte Thießen?",
         },
       ],
       { locale: "en-US" },

@@ -84,4 +84,25 @@ describe("the lexicons, reduced to what reaches the corpus", () => {
     expect(ranked.map((s) => s.rank)).toEqual([...ranked.keys()]);
     expect(ranked).toHaveLength(SYNONYMS_PER_WORD);
   });
+
+  it("counts how many entries hold a word, in either language, and keeps the everyday ones", () => {
+    const everyday = join(dir, "everyday");
+    writeFileSync(
+      everyday,
+      [
+        "Zeit {f} :: time",
+        "Zeit sparen :: to save time",
+        "zur Zeit; derzeit :: at the moment; at this time",
+        "Zeitplan {m} :: schedule; timetable",
+        "Kuiper-Gürtel {m} :: Kuiper belt",
+      ].join("\n"),
+    );
+    const { commonness } = reduceLexicons({ thesaurus, dictionary: everyday }, corpus);
+    const of = (language: string, stem: string) =>
+      commonness.find((c) => c.language === language && c.stem === stem)?.entries;
+    expect(of("de", "zeit")).toBe(3);
+    expect(of("en", "time")).toBe(3);
+    expect(of("de", "zeitplan")).toBeUndefined();
+    expect(of("de", "kuip")).toBeUndefined();
+  });
 });

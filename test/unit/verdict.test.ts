@@ -4,7 +4,7 @@ import { analyze } from "../../src/search/analyzer.ts";
 import { expandQuery } from "../../src/search/expand.ts";
 import { QueryMatcher } from "../../src/search/matcher.ts";
 import { quantitiesOf } from "../../src/search/quantities.ts";
-import { judge, queryEvidence } from "../../src/search/verdict.ts";
+import { firstVerdict, judge, queryEvidence } from "../../src/search/verdict.ts";
 import { Vocabulary } from "../../src/search/vocabulary.ts";
 import { WordLists } from "../../src/search/word-lists.ts";
 
@@ -43,14 +43,29 @@ describe("the numbers of a text", () => {
 const PASSAGE =
   "Der geplante Raketenschutzschild soll 175 Milliarden Dollar kosten und den Himmel mit bis zu 16.000 Satelliten sichern.";
 
-function evidence(query: string, passage = PASSAGE, bridges?: Parameters<typeof expandQuery>[2]) {
+function evidence(
+  query: string,
+  passage = PASSAGE,
+  bridges?: Parameters<typeof expandQuery>[2],
+  words: (rest: string) => boolean = () => true,
+) {
   const terms = analyze(passage);
   const frequencies = new Map(terms.map((t) => [t.stem, 1]));
   const vocabulary = new Vocabulary(frequencies, 10);
-  const matcher = new QueryMatcher(expandQuery(query, vocabulary, bridges), (s) =>
-    vocabulary.idf(s),
+  const matcher = new QueryMatcher(
+    expandQuery(query, vocabulary, bridges),
+    (s) => vocabulary.idf(s),
+    undefined,
+    words,
   );
-  const asked = queryEvidence(query, false, matcher, new WordLists(), vocabulary.idf(""));
+  const asked = queryEvidence(
+    query,
+    false,
+    matcher,
+    new WordLists(),
+    vocabulary.idf(""),
+    bridges?.commonness,
+  );
   return judge(asked, matcher, terms, passage);
 }
 
@@ -111,6 +126,32 @@ describe("the verdict on a passage", () => {
         },
       ),
       { numRuns: 200 },
+    );
+  });
+
+  it("takes a compound match as evidence only when the rest of the compound is a word", () => {
+    const passage = "Er blieb nachtragend. Die Regierungsaufträge nutzten den Profiteuren.";
+    const words = (rest: string) => rest === "regierung" || rest === "rag" || rest === "eur";
+    expect(evidence("Auftrag", passage, undefined, words).verdict).toBe("backs");
+    expect(evidence("Nacht", passage, undefined, words).missing).toEqual(["Nacht"]);
+    expect(evidence("Profit", passage, undefined, words).missing).toEqual(["Profit"]);
+    expect(evidence("Auftrag", passage, undefined, () => false).missing).toEqual(["Auftrag"]);
+  });
+
+  it("weighs everyday words by the lexicons: sharing one is no source, and none is required", () => {
+    const passage = "Heute ist Zeit für die Satelliten in Berlin.";
+    const entries: Record<string, number> = { heut: 148, zeit: 452, artikel: 58 };
+    const bridges = {
+      synonyms: () => [],
+      translations: () => [],
+      commonness: (stem: string) => entries[stem] ?? 0,
+    };
+    const chat = "hab heute keine Zeit, ich fahre weg";
+    expect(firstVerdict(evidence(chat, passage)).verdict).not.toBe("none");
+    expect(firstVerdict(evidence(chat, passage, bridges)).verdict).toBe("none");
+    expect(evidence("Der Artikel über Satelliten in Berlin", passage).missing).toEqual(["Artikel"]);
+    expect(evidence("Der Artikel über Satelliten in Berlin", passage, bridges).verdict).toBe(
+      "backs",
     );
   });
 });

@@ -11,7 +11,7 @@ export const de = {
   noSourceForMessage:
     "Keine Belegstelle für diese Nachricht: kein Absatz enthält genug von ihren Wörtern.",
   showNearest: "Nächstliegende Stellen (belegen es nicht)",
-  verdictBacks: "Alle Wörter und Zahlen der Aussage stehen in dieser Stelle.",
+  verdictBacks: "Die Namen, Fachbegriffe und Zahlen der Aussage stehen in dieser Stelle.",
   verdictNone: "Belegt die Aussage nicht, nur die nächstliegende Stelle.",
   notInText: (words: string) => `Nicht im Text: ${words}`,
   textSays: (text: string, query: string) => `Der Text nennt ${text}, nicht ${query}`,

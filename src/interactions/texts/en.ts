@@ -9,7 +9,7 @@ export const en: Strings = {
   noSource: (q) => `No passage backs “${q}”: none holds enough of its words.`,
   noSourceForMessage: "No source for this message: no passage holds enough of its words.",
   showNearest: "Nearest passages (not backing it)",
-  verdictBacks: "Every word and number of the query is in this passage.",
+  verdictBacks: "The names, specific terms and numbers of the query are in this passage.",
   verdictNone: "Does not back the query; only the nearest passage.",
   notInText: (words) => `Not in the text: ${words}`,
   textSays: (text, query) => `The text says ${text}, not ${query}`,
