@@ -15,10 +15,64 @@ export interface LocatedYaml {
 const MAX_ALIAS_COUNT = 100;
 
 /**
+ * Collections nested deeper than this are refused before parsing: no claims file or front matter
+ * needs more than a few levels, and deep nesting drives the parser's recursion (and with it memory
+ * and time) far beyond what the file's size suggests.
+ */
+const MAX_NESTING = 64;
+
+/**
+ * The first line where collections nest deeper than MAX_NESTING, by a linear scan: flow brackets
+ * outside quoted scalars and comments, and block indentation (a level per two columns, which
+ * over-counts wide indentation and so errs on the side of refusing).
+ */
+export function tooDeepLine(source: string): number | undefined {
+  let depth = 0;
+  let line = 1;
+  let quote: string | undefined;
+  let lineStart = true;
+  let indent = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === "\n") {
+      line++;
+      lineStart = true;
+      indent = 0;
+      if (quote === "#") quote = undefined;
+      continue;
+    }
+    if (lineStart) {
+      if (c === " " || c === "-") {
+        indent++;
+        if (indent / 2 > MAX_NESTING) return line;
+        continue;
+      }
+      lineStart = false;
+    }
+    if (quote !== undefined) {
+      if (quote !== "#" && c === quote) quote = undefined;
+      continue;
+    }
+    if (c === '"' || c === "'") quote = c;
+    else if (c === "#") quote = "#";
+    else if (c === "[" || c === "{") {
+      if (++depth > MAX_NESTING) return line;
+    } else if ((c === "]" || c === "}") && depth > 0) depth--;
+  }
+  return undefined;
+}
+
+/**
  * Parses YAML keeping node positions, so validation errors can point at a line.
  * `lineOffset` shifts lines when the YAML sits inside a larger file (front matter).
  */
 export function parseLocatedYaml(source: string, lineOffset = 0): LocatedYaml {
+  const deep = tooDeepLine(source);
+  if (deep !== undefined) {
+    const line = deep + lineOffset;
+    const message = `collections nested more than ${MAX_NESTING} levels deep`;
+    return { value: undefined, lineOf: () => line, errors: [{ line, message }] };
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const lineAt = (offset: number) => lineCounter.linePos(offset).line + lineOffset;

@@ -1,4 +1,5 @@
 import { isMap, parseDocument, stringify } from "yaml";
+import { tooDeepLine } from "../corpus/yaml-positions.ts";
 import { slugify } from "./ids.ts";
 
 /** An uploaded article file, before it is checked as a corpus article. */
@@ -39,7 +40,7 @@ function splitFrontMatter(text: string): { front: string | undefined; body: stri
 /** The title an upload states in its front matter, if it does. */
 export function statedTitle(upload: UploadedText): string | undefined {
   const { front } = splitFrontMatter(upload.text);
-  if (front === undefined) return undefined;
+  if (front === undefined || tooDeepLine(front) !== undefined) return undefined;
   const title = parseDocument(front).get("title");
   return typeof title === "string" && title.trim() !== "" ? title.trim() : undefined;
 }
@@ -70,8 +71,10 @@ export function asCorpusSource(upload: UploadedText, title: string | undefined):
     const meta = { ...(title ? { title } : {}), language: guessLanguage(body) };
     return `---\n${stringify(meta)}---\n\n${body.trim()}\n`;
   }
+  // Front matter nested too deep (which the YAML writer below would expand quadratically), not a
+  // mapping, or not YAML is the corpus loader's to report, with its line.
+  if (tooDeepLine(front) !== undefined) return upload.text;
   const doc = parseDocument(front);
-  // Front matter that is not a mapping (or not YAML) is the corpus loader's to report, with its line.
   if (doc.errors.length > 0 || (doc.contents && !isMap(doc.contents))) return upload.text;
   if (!doc.contents) {
     const meta = { ...(title ? { title } : {}), language: guessLanguage(body) };

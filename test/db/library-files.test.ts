@@ -156,6 +156,31 @@ describe("YAML that the parser refuses", () => {
     });
   });
 
+  it.each([
+    ["a flow sequence", `x: ${"[".repeat(5000)}${"]".repeat(5000)}`],
+    ["a flow mapping", `x: ${"{a: ".repeat(5000)}1${"}".repeat(5000)}`],
+    ["an unclosed sequence", `x: ${"[".repeat(8000)}`],
+  ])(
+    "front matter nested 5,000 deep (%s) is a problem at its line, not a crash",
+    async (_kind, fm) => {
+      const text = `---\n${fm}\ntitle: Tief\nlanguage: de\n---\n\nText.`;
+      expect(await t.app.library.add(G1, mod, { filename: "tief.md", text })).toEqual({
+        kind: "invalid",
+        problems: ["tief.md:2: front matter: collections nested more than 64 levels deep"],
+      });
+    },
+  );
+
+  it("a claims file nested 5,000 deep is a problem at its line", async () => {
+    const text = `- id: tief\n  quote: ${"[".repeat(5000)}${"]".repeat(5000)}\n`;
+    expect(
+      await t.app.proposals.importFile(G1, mod, { filename: "tief.yaml", text }, SHARED),
+    ).toEqual({
+      kind: "invalid",
+      problems: ["tief.yaml:2: collections nested more than 64 levels deep"],
+    });
+  });
+
   it("an alias bomb in a claims file is a problem at its line", async () => {
     const text = `- id: bombe\n  quote: x\n${bomb("  ")}\n`;
     expect(
