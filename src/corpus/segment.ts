@@ -98,25 +98,63 @@ export function sentenceStarts(text: string): number[] {
   return starts;
 }
 
-/** Cuts one long paragraph into runs of whole sentences of about TARGET characters. */
+/**
+ * Cuts a run of text that has no sentence end where one is needed into pieces of about TARGET
+ * characters: at the last space before MAX, else (one long word) at TARGET, never inside a
+ * surrogate pair. Each piece looks at most MAX characters ahead, so this is linear.
+ */
+function cutAtSpaces(text: string, from: number, to: number): { start: number; end: number }[] {
+  const pieces: { start: number; end: number }[] = [];
+  let start = from;
+  while (to - start > MAX_PASSAGE_CHARS) {
+    let cut = -1;
+    for (let i = start + MAX_PASSAGE_CHARS; i > start + TARGET_PASSAGE_CHARS / 2; i--)
+      if (/\s/.test(text[i] as string)) {
+        cut = i;
+        break;
+      }
+    let next: number;
+    if (cut < 0) {
+      cut = start + TARGET_PASSAGE_CHARS;
+      if (/[\uDC00-\uDFFF]/.test(text[cut] as string)) cut--;
+      next = cut;
+    } else {
+      next = cut;
+      while (next < to && /\s/.test(text[next] as string)) next++;
+    }
+    pieces.push({ start, end: cut });
+    start = next;
+  }
+  pieces.push({ start, end: to });
+  return pieces;
+}
+
+/**
+ * Cuts one long paragraph into runs of whole sentences of about TARGET characters; a run that is
+ * still longer than MAX (no sentence end in it) is cut at spaces, so no passage a search aligns
+ * and highlights is longer than MAX, whatever an upload holds.
+ */
 function cutParagraph(body: string, p: Paragraph): { start: number; end: number }[] {
   const text = body.slice(p.start, p.end);
-  if (p.isHeading || text.length <= MAX_PASSAGE_CHARS) return [{ start: p.start, end: p.end }];
-  const starts = sentenceStarts(text);
-  const pieces: { start: number; end: number }[] = [];
+  if (text.length <= MAX_PASSAGE_CHARS) return [{ start: p.start, end: p.end }];
+  const starts = p.isHeading ? [0] : sentenceStarts(text);
+  const sentences: { start: number; end: number }[] = [];
   let pieceStart = 0;
   for (let i = 1; i < starts.length; i++) {
     const boundary = starts[i] as number;
     const remaining = text.length - boundary;
     if (boundary - pieceStart >= TARGET_PASSAGE_CHARS && remaining >= TARGET_PASSAGE_CHARS / 3) {
-      pieces.push({ start: pieceStart, end: boundary });
+      sentences.push({ start: pieceStart, end: boundary });
       pieceStart = boundary;
     }
   }
-  pieces.push({ start: pieceStart, end: text.length });
-  return pieces.map((piece) => {
-    const slice = text.slice(piece.start, piece.end);
-    return { start: p.start + piece.start, end: p.start + piece.start + slice.trimEnd().length };
+  sentences.push({ start: pieceStart, end: text.length });
+  return sentences.flatMap((piece) => {
+    const end = piece.start + text.slice(piece.start, piece.end).trimEnd().length;
+    return cutAtSpaces(text, piece.start, end).map((cut) => ({
+      start: p.start + cut.start,
+      end: p.start + cut.end,
+    }));
   });
 }
 

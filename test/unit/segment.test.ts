@@ -61,3 +61,27 @@ describe("segmentBody", () => {
     expect(body.slice(spans.at(-1)?.start, spans.at(-1)?.end)).toBe("Letzter Absatz.");
   });
 });
+
+describe("a paragraph without sentence ends where they are needed", () => {
+  it.each([
+    ["initials", "A.B.C.D.E.F.G.H. ".repeat(17_000)],
+    ["periods", ".".repeat(300_000)],
+    ["one long word", "x".repeat(299_000)],
+    ["emoji without spaces", "😀".repeat(100_000)],
+    ["a long heading", `# ${"Titel ".repeat(50_000)}`],
+  ])(
+    "(%s) is cut into passages no longer than MAX, in order, never inside a character",
+    (_kind, body) => {
+      const spans = segmentBody(body);
+      expect(spans.length).toBeGreaterThan(100);
+      for (const [i, span] of spans.entries()) {
+        expect(span.end - span.start).toBeLessThanOrEqual(MAX_PASSAGE_CHARS);
+        expect(span.end).toBeGreaterThan(span.start);
+        if (i > 0) expect(span.start).toBeGreaterThanOrEqual(spans[i - 1]?.end ?? 0);
+        expect(body.charCodeAt(span.start) >= 0xdc00 && body.charCodeAt(span.start) <= 0xdfff).toBe(
+          false,
+        );
+      }
+    },
+  );
+});
