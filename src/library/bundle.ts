@@ -35,7 +35,8 @@ export type ZipProblem =
   | { readonly kind: "file-too-large"; readonly entry: string; readonly limit: number }
   | { readonly kind: "total-too-large"; readonly limit: number }
   | { readonly kind: "size-mismatch"; readonly entry: string; readonly declared: number }
-  | { readonly kind: "not-utf8"; readonly entry: string };
+  | { readonly kind: "not-utf8"; readonly entry: string }
+  | { readonly kind: "duplicate"; readonly entry: string };
 
 export type UnpackedBundle =
   | { readonly ok: true; readonly files: BundleFile[] }
@@ -159,6 +160,7 @@ export async function unpackBundle(
   const problems: ZipProblem[] = [];
   let total = 0;
   let entries = 0;
+  const seen = new Set<string>();
   try {
     for (let entry = await nextEntry(zip); entry; entry = await nextEntry(zip)) {
       if (++entries > maxEntries) {
@@ -166,6 +168,12 @@ export async function unpackBundle(
         break;
       }
       if (entry.fileName.endsWith("/")) continue;
+      // Two entries of one name would leave one of them unread: which, the zip does not say.
+      if (seen.has(entry.fileName)) {
+        problems.push({ kind: "duplicate", entry: entry.fileName });
+        continue;
+      }
+      seen.add(entry.fileName);
       const read = await readFile(zip, entry, limits, limits.maxTotalBytes - total);
       if (!read.ok) {
         problems.push(read.problem);

@@ -117,6 +117,17 @@ describe("unpacking a library zip", () => {
     });
   });
 
+  it("names an entry that stands in the zip twice", async () => {
+    const zip = buildZip([
+      { name: "articles/a.md", data: prose(10) },
+      { name: "articles/a.md", data: prose(20) },
+    ]);
+    expect(await unpackBundle(zip, limits)).toEqual({
+      ok: false,
+      problems: [{ kind: "duplicate", entry: "articles/a.md" }],
+    });
+  });
+
   it("names entries outside the layout and files that are not UTF-8", async () => {
     const zip = buildZip([
       { name: "articles/" },

@@ -15,8 +15,9 @@ const de = {
   notText: "Die Datei ist kein UTF-8-Text.",
   invalid: "Das passt so nicht; nichts wurde geändert:",
   tooManyArticles: (limit: number) =>
-    `Diese Bibliothek hat schon ${limit} Artikel. Entferne erst einen mit /bibliothek entfernen.`,
-  tooManyClaims: (limit: number) => `Diese Bibliothek hat schon ${limit} Quizfragen.`,
+    `Eine Bibliothek hat höchstens ${limit} eigene Artikel, und das wären mehr. Entferne erst welche mit /bibliothek entfernen.`,
+  tooManyClaims: (limit: number) =>
+    `Eine Bibliothek hat höchstens ${limit} Quizfragen, und das wären mehr.`,
   tooOften: (limit: number) =>
     `Du hast in der letzten Stunde schon ${limit} Fragen vorgeschlagen. Bitte später weiter.`,
   busy: "Für die Bibliothek dieses Servers läuft gerade schon eine Aufgabe. Bitte versuche es gleich noch einmal.",
@@ -115,8 +116,9 @@ const en: LibraryTexts = {
   notText: "The file is not UTF-8 text.",
   invalid: "That does not work yet; nothing was changed:",
   tooManyArticles: (limit) =>
-    `This library has ${limit} articles already. Remove one first with /library remove.`,
-  tooManyClaims: (limit) => `This library has ${limit} quiz questions already.`,
+    `A library holds at most ${limit} articles of its own, and this would be more. Remove some first with /library remove.`,
+  tooManyClaims: (limit) =>
+    `A library holds at most ${limit} quiz questions, and this would be more.`,
   tooOften: (limit) =>
     `You have proposed ${limit} questions in the last hour. Please continue later.`,
   busy: "This server's library is busy with another task. Please try again in a moment.",

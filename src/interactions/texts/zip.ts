@@ -23,6 +23,8 @@ const de = (p: ZipProblem): string => {
       return `${p.entry}: ist nicht so groß, wie die Zip-Datei angibt (${p.declared} Bytes).`;
     case "not-utf8":
       return `${p.entry}: kein UTF-8-Text.`;
+    case "duplicate":
+      return `${p.entry}: steht mehr als einmal in der Zip-Datei.`;
   }
 };
 
@@ -44,6 +46,8 @@ const en = (p: ZipProblem): string => {
       return `${p.entry}: not the size the zip declares for it (${p.declared} bytes).`;
     case "not-utf8":
       return `${p.entry}: not UTF-8 text.`;
+    case "duplicate":
+      return `${p.entry}: is in the zip more than once.`;
   }
 };
 
