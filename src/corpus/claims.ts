@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MAX_SLUG } from "../library/ids.ts";
+import { MAX_SLUG, shownId } from "../library/ids.ts";
 import { entityOptions, optionProblems } from "./claim-options.ts";
 import { claimRuleProblems } from "./claim-rules.ts";
 import { type Bilingual, CLAIM_TYPES, type ParsedClaim, QUESTION_KINDS } from "./claim-types.ts";
@@ -142,7 +142,7 @@ export function checkClaim(
   if (!location)
     problems.push({
       path: ["quote"],
-      message: `quote does not occur in ${format === "corpus" ? `corpus/articles/${articleId}.md` : `the article ${articleId}`}`,
+      message: `quote does not occur in ${format === "corpus" ? `corpus/articles/${articleId}.md` : `the article ${shownId(articleId)}`}`,
     });
   problems.push(...claimRuleProblems(claim, article.date));
   problems.push(...optionProblems(claim, entities, article.date));

@@ -302,3 +302,19 @@ describe("the rules that keep questions sound", () => {
     }
   });
 });
+
+describe("a server's claims file", () => {
+  it("names the server's article as the server knows it, not by the index's copy", () => {
+    const source = `- id: mond\n  quote: "Kein solcher Satz."\n  question: {de: "Wer baut die Station?"}\n  answer: [Regolith]\n  type: organisation\n`;
+    const { problems } = parseClaimFile(
+      "mond.yaml",
+      "g200000000000000001-mondbasis",
+      source,
+      { body: "Regolith baut die Station.", date: undefined },
+      "library",
+    );
+    expect(problems.map((p) => p.message)).toContain(
+      "quote does not occur in the article mondbasis",
+    );
+  });
+});
