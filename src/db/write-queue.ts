@@ -16,6 +16,15 @@ export function storageOutcome(reason: WriteFailure): StorageOutcome {
   return reason === "gone" ? "unavailable" : reason === "full" ? "full" : "not-stored";
 }
 
+/** A failed write as a refusal to tell the user; any other error is thrown on. */
+export function refusedWrite(error: unknown): {
+  readonly ok: false;
+  readonly reason: StorageOutcome;
+} {
+  if (error instanceof WriteFailedError) return { ok: false, reason: storageOutcome(error.reason) };
+  throw error;
+}
+
 /** A write that did not commit: nothing of it is stored. */
 export class WriteFailedError extends Error {
   constructor(

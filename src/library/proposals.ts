@@ -1,11 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { ClaimType } from "../corpus/claim-types.ts";
-import {
-  type ClaimProblem,
-  checkClaim,
-  duplicateIdProblems,
-  parseClaimFile,
-} from "../corpus/claims.ts";
+import { type ClaimProblem, checkClaim } from "../corpus/claims.ts";
 import type { Db } from "../db/client.ts";
 import { libraryClaims } from "../db/schema.ts";
 import { placeClaims } from "./claim-placing.ts";

@@ -1,5 +1,5 @@
 import type { Db } from "../db/client.ts";
-import { storageOutcome, WriteFailedError, type WriteQueue } from "../db/write-queue.ts";
+import { refusedWrite, type WriteQueue } from "../db/write-queue.ts";
 import type { GuildScope } from "../library/scope.ts";
 import type { Logger } from "../logger.ts";
 import { type ActiveRound, type AnswerInput, activeRound, recordInRound } from "./active-round.ts";
@@ -10,7 +10,6 @@ import type { Reports } from "./reports.ts";
 import { WRONG_TYPED } from "./round.ts";
 import { RoundEnds } from "./round-ends.ts";
 import {
-  type CreatedRound,
   createRound,
   type EndStatus,
   interruptOrphanedRounds,
@@ -101,21 +100,16 @@ export class QuizService {
     if (questions.length === 0) return { ok: false, reason: "no-questions" };
     const live = new Set([...this.active.values()].map((r) => r.roundId));
     const limit = request.solo ? undefined : ROUND_LIMITS.perMemberAndChannelPerHour;
-    let created: CreatedRound;
-    try {
-      created = await this.deps.writes.run((tx) =>
+    const created = await this.deps.writes
+      .run((tx) =>
         createRound(
           tx,
           { ...request, seed, questions, now: this.deps.clock(), hourlyLimit: limit },
           this.deps.owner,
           (id) => live.has(id),
         ),
-      );
-    } catch (error) {
-      if (error instanceof WriteFailedError)
-        return { ok: false, reason: storageOutcome(error.reason) };
-      throw error;
-    }
+      )
+      .catch(refusedWrite);
     if ("reason" in created) return created;
     if (this.active.has(request.channelId)) return { ok: false, reason: "busy" };
     this.active.set(request.channelId, activeRound(request, created, questions));

@@ -281,6 +281,7 @@ function ordinalOf(p: Piece, next: Piece | undefined): number | undefined {
   }
   const english = /^(\d+)(st|nd|rd|th)$/.exec(p.norm);
   if (english) return Number(english[1]);
-  if (/^\d{1,2}\.$/.test(p.raw) && next && /^\p{Lu}/u.test(next.raw)) return Number.parseInt(p.raw);
+  if (/^\d{1,2}\.$/.test(p.raw) && next && /^\p{Lu}/u.test(next.raw))
+    return Number.parseInt(p.raw, 10);
   return undefined;
 }
