@@ -18,7 +18,7 @@ export interface FormHit {
   readonly form: QueryForm;
   readonly credit: number;
   readonly exact: boolean;
-  /** Whether the match is evidence for the verdict (see MIN_EVIDENCE_FORM). */
+  /** Whether the match is evidence for the verdict (see MIN_EVIDENCE_REST). */
   readonly evidence: boolean;
 }
 

@@ -117,7 +117,7 @@ export function queryEvidence(
     // the coverage, like a verb.
     if (entries(c) >= EVERYDAY_ENTRIES) return false;
     // A capital that only starts the query says nothing; one inside it marks a name or noun.
-    if (c.start !== firstWord && CAPITAL.test(c.word)) return true;
+    if (isName(c)) return true;
     if (!words.ready) return CAPITAL.test(c.word);
     const norm = normalizeWord(c.word);
     return !words.isWord(norm) || (!english && words.isNoun(norm));
