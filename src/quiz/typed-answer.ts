@@ -56,8 +56,11 @@ const distance = (given: string, wanted: string) =>
 /** A letter typed twice or once too few: "Trumpp", "Al In". */
 const undoubled = (word: string) => word.replace(/(\p{L})\1+/gu, "$1");
 
-/** Roman numerals and numbers are read exactly: "Louis XV" is not "Louis XIV". */
-const EXACT = /^(?:[ivxlcdm]+|\d+)$/;
+/**
+ * Roman numerals and numbers are read exactly: "Louis XV" is not "Louis XIV". A numeral is one
+ * that is well formed, so a word of those letters ("civic") keeps its typo tolerance.
+ */
+const EXACT = /^(?:(?=[ivxlcdm])m{0,4}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})|\d+)$/;
 
 /** The wanted word with a few slips of the key (more for longer words), not another word. */
 export function typoOf(given: string, wanted: string): boolean {

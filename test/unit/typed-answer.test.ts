@@ -115,6 +115,12 @@ describe("a typed answer", () => {
     );
   });
 
+  it("reads only well-formed roman numerals exactly, not words made of their letters", () => {
+    expect(typedAnswerMatches("Louis XV", ["Louis XIV"])).toBe(false);
+    expect(typedAnswerMatches("aicvcv", ["cicvcv"])).toBe(true);
+    expect(typedAnswerMatches("Honda Civik", ["Honda Civic"])).toBe(true);
+  });
+
   it("forgives more typos in longer answers, none in short ones", () => {
     expect(allowedTypos(3)).toBe(0);
     expect(allowedTypos(8)).toBe(1);
