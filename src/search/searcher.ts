@@ -147,12 +147,9 @@ export function createSearchIndex(
     const guild = options.guildId ?? null;
     const scoped = anyScoped.get(guild) !== 0;
     // Another server's words are neither corrections nor compounds nor bridges here.
-    const hidden = scoped
-      ? libraryStems.hiddenFrom(guild, vocabularies.current("passages"))
-      : undefined;
-    const vocab = hidden
-      ? scopedVocabulary(vocabularies.current("passages"), hidden)
-      : vocabularies.current("passages");
+    const shared = vocabularies.current("passages");
+    const hidden = scoped ? libraryStems.hiddenFrom(guild, shared) : undefined;
+    const vocab = hidden ? scopedVocabulary(shared, hidden) : shared;
     const concepts = expandQuery(
       query,
       vocab,
