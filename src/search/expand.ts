@@ -82,6 +82,19 @@ function inflections(norm: string, vocabulary: Vocabulary): QueryForm[] {
     .map((stem) => ({ stem, credit: CREDITS.inflection, origin: "typed" as const }));
 }
 
+/**
+ * A name's genitive or a loanword's plural ("Trumps", "bidens", "Startups"): the word without its
+ * "s" as another form, since a passage may hold only "Trump". Snowball keeps that "s" after most
+ * letters; a word list cannot tell, since "trumps" is an English word too.
+ */
+function withoutS(norm: string, stem: string, vocabulary: Vocabulary): QueryForm[] {
+  if (norm.length < 4 || !norm.endsWith("s")) return [];
+  const bare = stemWord(norm.slice(0, -1));
+  return bare !== stem && vocabulary.documentFrequency(bare) > 0
+    ? [{ stem: bare, credit: CREDITS.inflection, origin: "typed" }]
+    : [];
+}
+
 /** Two stems that differ only in their last few letters: forms of one word, not two words. */
 const ROOT_ENDING = 3;
 const sameRoot = (a: string, b: string) => {
@@ -140,7 +153,10 @@ function germanForms(
   bridges: Bridges,
   words: WordLists,
 ) {
-  const forms: QueryForm[] = [{ stem, credit: 1, origin: "typed" }];
+  const forms: QueryForm[] = [
+    { stem, credit: 1, origin: "typed" },
+    ...withoutS(norm, stem, vocabulary),
+  ];
   let base = stem;
   if (!isKnown(stem, vocabulary) && !NUMBER.test(stem)) {
     const inflected = inflections(norm, vocabulary);

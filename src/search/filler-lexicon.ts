@@ -94,6 +94,50 @@ oder so
 und so
 weißt du
 weisst du
+vllt
+vlt
+vielleicht
+evtl
+eig
+eigtl
+iwie
+iwas
+kp
+keine ahnung
+sowas
+so was
+halt
+quasi
+sozusagen
+bro
+jmd
+jemand
+ngl
+steht das so drin
+steht das drin
+steht das da
+steht so drin
+steht drin
+so drin
+laut dem artikel
+laut artikel
+laut dem text
+laut text
+im artikel
+im text
+in dem artikel
+in dem text
+der artikel
+der text
+artikel
+text
+texte
+der autor
+die autorin
+autor
+autorin
+gastbeitrag
+beitrag
 `;
 
 export const ENGLISH_FILLER = `
@@ -169,4 +213,27 @@ question
 quick question
 you know
 i mean
+ngl
+tbf
+pls
+plz
+thx
+ty
+bro
+dude
+lowkey
+afaik
+iirc
+ikr
+smh
+huh
+according to the article
+according to the text
+the article says
+the text says
+the article
+the text
+article
+the author
+author
 `;

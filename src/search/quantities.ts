@@ -19,7 +19,7 @@ export interface Quantity {
   readonly end: number;
 }
 
-/** German and English number words; "ein"/"a" count only before a scale word. */
+/** German and English number words; "ein", "a" and "one" count only before a scale word. */
 const NUMBER_WORDS: Record<string, number> = {
   null: 0,
   zwei: 2,
@@ -40,7 +40,6 @@ const NUMBER_WORDS: Record<string, number> = {
   hundert: 100,
   dutzend: 12,
   zero: 0,
-  one: 1,
   two: 2,
   three: 3,
   four: 4,
@@ -59,7 +58,8 @@ const NUMBER_WORDS: Record<string, number> = {
   hundred: 100,
   dozen: 12,
 };
-const ARTICLES = new Set(["ein", "eine", "einer", "einen", "einem", "a", "an"]);
+/** Count only before a scale word: "one" is as often "someone" as a number ("one said"). */
+const ARTICLES = new Set(["ein", "eine", "einer", "einen", "einem", "a", "an", "one"]);
 
 const SCALES: Record<string, number> = {
   tausend: 1e3,
@@ -161,6 +161,8 @@ interface Piece {
   readonly raw: string;
   readonly start: number;
   readonly end: number;
+  /** Digits written onto letters ("CO2", "H3", "A2"): part of a name, not a number. */
+  readonly glued: boolean;
 }
 
 const PIECE = /\d+(?:st|nd|rd|th)\b|\d+(?:[.,’']\d+)*(?:\.(?=\s))?|[\p{L}\p{M}]+\.?|[%$€£]/gu;
@@ -182,7 +184,8 @@ function piecesOf(text: string): Piece[] {
     const norm = normalizeWord(bare);
     // The full stop of an abbreviation ("Mrd.") is part of it; a sentence's is not.
     const length = bare === raw || ABBREVIATIONS.has(norm) ? raw.length : bare.length;
-    pieces.push({ raw, norm, start: m.index, end: m.index + length });
+    const glued = /^\d/.test(raw) && /[\p{L}\p{M}]/u.test(text[m.index - 1] ?? "");
+    pieces.push({ raw, norm, start: m.index, end: m.index + length, glued });
   }
   return pieces;
 }
@@ -201,6 +204,7 @@ export function quantitiesOf(text: string, english: boolean): Quantity[] {
   const found: Quantity[] = [];
   for (let i = 0; i < pieces.length; i++) {
     const p = pieces[i] as Piece;
+    if (p.glued) continue;
     const ordinal = ordinalOf(p, pieces[i + 1]);
     if (ordinal !== undefined) {
       const unit = pieces[i + 1];

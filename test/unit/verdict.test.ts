@@ -34,6 +34,12 @@ describe("the numbers of a text", () => {
     );
   });
 
+  it("reads no number in digits written onto letters, nor in a lone 'one'", () => {
+    expect(shown("CO2-intensive Rechenzentren, Klausur in H3, Kurs A2")).toEqual([]);
+    expect(shown("one said it was not allowed to say", true)).toEqual([]);
+    expect(shown("one billion dollars", true)).toEqual([["money", 1e9, "one billion dollars"]]);
+  });
+
   it("reads a German Billion as a thousand English billions", () => {
     expect(quantitiesOf("2 Billionen Dollar", false)[0]?.value).toBe(2e12);
     expect(quantitiesOf("2 billion dollars", true)[0]?.value).toBe(2e9);
@@ -107,6 +113,13 @@ describe("the verdict on a passage", () => {
     expect(expandQuery("is it true that lol anyway", new Vocabulary(new Map(), 0))).toEqual([]);
   });
 
+  it("takes a name's genitive as the name, and talk of the article as filler", () => {
+    const passage = "Trump will den Schutzschild bauen.";
+    const e = evidence("laut dem Artikel sind Trumps Pläne ein Schutzschild", passage);
+    expect(e.missing).toEqual(["Pläne"]);
+    expect(evidence("der autor meint, Trumps Schutzschild", passage).verdict).toBe("backs");
+  });
+
   it("holds for hostile and huge queries", () => {
     fc.assert(
       fc.property(
@@ -140,7 +153,7 @@ describe("the verdict on a passage", () => {
 
   it("weighs everyday words by the lexicons: sharing one is no source, and none is required", () => {
     const passage = "Heute ist Zeit für die Satelliten in Berlin.";
-    const entries: Record<string, number> = { heut: 148, zeit: 452, artikel: 58 };
+    const entries: Record<string, number> = { heut: 148, zeit: 452, sach: 58 };
     const bridges = {
       synonyms: () => [],
       translations: () => [],
@@ -149,9 +162,7 @@ describe("the verdict on a passage", () => {
     const chat = "hab heute keine Zeit, ich fahre weg";
     expect(firstVerdict(evidence(chat, passage)).verdict).not.toBe("none");
     expect(firstVerdict(evidence(chat, passage, bridges)).verdict).toBe("none");
-    expect(evidence("Der Artikel über Satelliten in Berlin", passage).missing).toEqual(["Artikel"]);
-    expect(evidence("Der Artikel über Satelliten in Berlin", passage, bridges).verdict).toBe(
-      "backs",
-    );
+    expect(evidence("Die Sache mit Satelliten in Berlin", passage).missing).toEqual(["Sache"]);
+    expect(evidence("Die Sache mit Satelliten in Berlin", passage, bridges).verdict).toBe("backs");
   });
 });
