@@ -31,16 +31,29 @@ function serverBinaries(): string | undefined {
 const externalUrl = process.env.BELEG_TEST_PG_URL || undefined;
 const binaries = serverBinaries();
 
+const required = process.env.BELEG_REQUIRE_PG === "1";
+
 /** Why the PostgreSQL tests cannot run here, or undefined when they can (or must). */
 export const PG_SKIP_REASON: string | undefined =
-  externalUrl || binaries || process.env.BELEG_REQUIRE_PG === "1"
+  externalUrl || binaries || required
     ? undefined
     : `no PostgreSQL: set BELEG_TEST_PG_URL or install Debian's postgresql (no initdb under ${PG_ROOT})`;
 
-/** `describe`, skipped with the reason in its name where no PostgreSQL can be had. */
-export function describePg(name: string, body: () => void): void {
-  if (PG_SKIP_REASON === undefined) describe(name, body);
-  else describe.skip(`${name} (skipped: ${PG_SKIP_REASON})`, body);
+/** Why no cluster of its own can be started here (a restart test needs one), or undefined. */
+export const CLUSTER_SKIP_REASON: string | undefined =
+  binaries || required
+    ? undefined
+    : `no PostgreSQL server binaries under ${PG_ROOT} to start a throwaway cluster`;
+
+/**
+ * `describe`, skipped with the reason in its name where no PostgreSQL can be had (or, with
+ * `ownCluster`, where no cluster can be started to stop and start); BELEG_REQUIRE_PG=1 runs it
+ * anyway, so that it fails.
+ */
+export function describePg(name: string, body: () => void, ownCluster = false): void {
+  const reason = ownCluster ? CLUSTER_SKIP_REASON : PG_SKIP_REASON;
+  if (reason === undefined) describe(name, body);
+  else describe.skip(`${name} (skipped: ${reason})`, body);
 }
 
 /** A throwaway cluster this support started: its server can be stopped and started again. */
@@ -138,9 +151,12 @@ export interface TestDatabase {
   close(): Promise<void>;
 }
 
-/** A fresh empty database on BELEG_TEST_PG_URL's server or on this process's throwaway cluster. */
-export async function pgTestDatabase(): Promise<TestDatabase> {
-  const adminUrl = externalUrl ?? (await testCluster()).adminUrl;
+/**
+ * A fresh empty database on BELEG_TEST_PG_URL's server or on this process's throwaway cluster,
+ * or on the server of `cluster` (a test that stops and starts it).
+ */
+export async function pgTestDatabase(cluster?: TestCluster): Promise<TestDatabase> {
+  const adminUrl = cluster?.adminUrl ?? externalUrl ?? (await testCluster()).adminUrl;
   const name = `beleg_test_${process.pid}_${randomBytes(4).toString("hex")}`;
   await onAdmin(adminUrl, `CREATE DATABASE ${name}`);
   const url = new URL(adminUrl);

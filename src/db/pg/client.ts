@@ -2,6 +2,7 @@ import { fileURLToPath } from "node:url";
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
+import { sqlState } from "./errors.ts";
 import * as schema from "./schema.ts";
 
 export type PgDb = NodePgDatabase<typeof schema>;
@@ -60,9 +61,8 @@ export async function openPostgres(url: string, options: PostgresOptions): Promi
 }
 
 /** Migrates on one connection holding an advisory lock, so concurrent starts do not collide. */
-async function migrateLocked(pool: pg.Pool): Promise<void> {
-  const client = await pool.connect();
-  try {
+function migrateLocked(pool: pg.Pool): Promise<void> {
+  return withConnection(pool, async (client) => {
     // Migrations may take longer than a write is allowed to.
     await client.query("SET statement_timeout = 0");
     await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
@@ -72,9 +72,40 @@ async function migrateLocked(pool: pg.Pool): Promise<void> {
       await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK]);
     }
     await client.query("RESET statement_timeout");
-    client.release();
+  });
+}
+
+/**
+ * Runs `work` on one pooled connection and gives it back. node `pg` emits an "error" on a
+ * checked-out connection the server drops, which would end the process without a listener. A
+ * connection that failed, or that `work` discards (a ROLLBACK that failed), is destroyed instead
+ * of going back to the pool; one that merely refused a statement is reused.
+ */
+export async function withConnection<T>(
+  pool: pg.Pool,
+  work: (client: pg.PoolClient, discard: () => void) => Promise<T>,
+): Promise<T> {
+  const client = await pool.connect();
+  let unusable: Error | boolean = false;
+  const onError = (error: Error) => {
+    unusable = error;
+  };
+  client.on("error", onError);
+  try {
+    return await work(client, () => {
+      unusable ||= true;
+    });
   } catch (error) {
-    client.release(error instanceof Error ? error : true);
+    if (!refusedByServer(error)) unusable ||= true;
     throw error;
+  } finally {
+    client.off("error", onError);
+    client.release(unusable);
   }
+}
+
+/** An error the server answered with and then went on serving the connection. */
+function refusedByServer(error: unknown): boolean {
+  const state = sqlState(error);
+  return state !== undefined && !state.startsWith("08") && !state.startsWith("57P");
 }
