@@ -5,6 +5,7 @@ import { openPostgres, type Postgres, type PostgresOptions } from "../../src/db/
 import { isUniqueViolation } from "../../src/db/pg/errors.ts";
 import { owners, scores } from "../../src/db/pg/schema.ts";
 import { inTransaction } from "../../src/db/pg/transaction.ts";
+import { bumpVersion, readVersions } from "../../src/db/pg/versions.ts";
 import { WriteFailedError } from "../../src/db/write-queue.ts";
 import {
   describePg,
@@ -122,6 +123,25 @@ describePg("PostgreSQL client", () => {
       deadlineMs: 2_000,
     });
     expect((await db.select().from(owners)).map((o) => o.id)).toEqual(["after"]);
+  });
+
+  it("counts a change's version with its transaction: a rolled-back change leaves it as it was", async () => {
+    const { pool, db } = await freshPostgres();
+    const bump = () =>
+      inTransaction(pool, (tx) => bumpVersion(tx, "library"), { deadlineMs: 2_000 });
+    expect([await bump(), await bump()]).toEqual([1, 2]);
+    const refused = await outcome(
+      inTransaction(
+        pool,
+        async (tx) => {
+          await bumpVersion(tx, "library");
+          await tx.insert(owners).values([owner("x"), owner("x")]);
+        },
+        { deadlineMs: 2_000 },
+      ),
+    );
+    expect(isUniqueViolation(refused)).toBe(true);
+    expect(await readVersions(db)).toEqual(new Map([["library", 2]]));
   });
 
   it("retries a serialization conflict between two SERIALIZABLE transactions: both commit", async () => {

@@ -39,6 +39,9 @@ let database: TestDatabase;
 let postgres: Postgres;
 let pgTables: Tables;
 let pgIndexes: Map<string, string>;
+/** Foreign keys as "table.column -> table.column ON DELETE action". */
+let sqliteForeignKeys: string[];
+let pgForeignKeys: string[];
 
 describePg("the PostgreSQL schema beside the SQLite one", () => {
   beforeAll(async () => {
@@ -76,6 +79,16 @@ describePg("the PostgreSQL schema beside the SQLite one", () => {
         sqliteIndexes.set(index.name, flags(index.unique === 1, index.partial === 1));
       }
     }
+    sqliteForeignKeys = [...sqliteTables.keys()].flatMap((table) =>
+      (
+        client.prepare(`PRAGMA foreign_key_list("${table}")`).all() as {
+          table: string;
+          from: string;
+          to: string;
+          on_delete: string;
+        }[]
+      ).map((k) => `${table}.${k.from} -> ${k.table}.${k.to} ON DELETE ${k.on_delete}`),
+    );
     sqlite.close();
 
     database = await pgTestDatabase();
@@ -107,6 +120,17 @@ describePg("the PostgreSQL schema beside the SQLite one", () => {
        WHERE n.nspname = 'public' AND NOT i.indisprimary`,
     );
     pgIndexes = new Map(indexes.rows.map((i) => [i.name, flags(i.unique, i.partial)]));
+    const keys = await postgres.pool.query<{ key: string }>(
+      `SELECT t.relname || '.' || a.attname || ' -> ' || r.relname || '.' || ra.attname
+         || ' ON DELETE ' || CASE c.confdeltype WHEN 'c' THEN 'CASCADE' WHEN 'n' THEN 'SET NULL'
+         WHEN 'd' THEN 'SET DEFAULT' WHEN 'r' THEN 'RESTRICT' ELSE 'NO ACTION' END AS key
+       FROM pg_constraint c
+       JOIN pg_class t ON t.oid = c.conrelid JOIN pg_class r ON r.oid = c.confrelid
+       JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
+       JOIN pg_attribute ra ON ra.attrelid = c.confrelid AND ra.attnum = c.confkey[1]
+       WHERE c.contype = 'f'`,
+    );
+    pgForeignKeys = keys.rows.map((k) => k.key);
   });
 
   afterAll(async () => {
@@ -136,5 +160,10 @@ describePg("the PostgreSQL schema beside the SQLite one", () => {
 
   it("has the same indexes besides the primary keys, as unique and partial as on SQLite", () => {
     expect([...pgIndexes].sort()).toEqual([...sqliteIndexes].sort());
+  });
+
+  it("has the same foreign keys, deleting alike", () => {
+    expect(pgForeignKeys.sort()).toEqual(sqliteForeignKeys.sort());
+    expect(pgForeignKeys.length).toBeGreaterThan(0);
   });
 });

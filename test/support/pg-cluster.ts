@@ -52,8 +52,12 @@ export const CLUSTER_SKIP_REASON: string | undefined =
  */
 export function describePg(name: string, body: () => void, ownCluster = false): void {
   const reason = ownCluster ? CLUSTER_SKIP_REASON : PG_SKIP_REASON;
-  if (reason === undefined) describe(name, body);
-  else describe.skip(`${name} (skipped: ${reason})`, body);
+  if (reason === undefined) {
+    describe(name, body);
+    return;
+  }
+  console.warn(`PostgreSQL tests skipped: ${reason}`);
+  describe.skip(`${name} (skipped: ${reason})`, body);
 }
 
 /** A throwaway cluster this support started: its server can be stopped and started again. */
