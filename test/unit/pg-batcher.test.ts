@@ -162,4 +162,18 @@ describe("the group-commit batcher", () => {
     calls[1]?.resolve(stored(["patient"]));
     expect([await first, await patient]).toEqual(["stored first", "stored patient"]);
   });
+
+  it("fails an item waiting behind busy flushes at its deadline, while they still run", async () => {
+    const { calls, flush } = manualFlush<string>();
+    const batcher = new GroupCommitBatcher(flush, options({ maxItems: 1, now: () => Date.now() }));
+    const first = batcher.submit("first", 5_000);
+    const waiting = batcher.submit("waiting", 300).catch((error: unknown) => error);
+    await vi.advanceTimersByTimeAsync(300);
+    const error = await waiting;
+    expect((error as WriteFailedError).reason).toBe("timeout");
+    expect(calls.map((c) => c.items)).toEqual([["first"]]);
+    calls[0]?.resolve(stored(["first"]));
+    expect(await first).toBe("stored first");
+    await batcher.drained();
+  });
 });

@@ -80,6 +80,11 @@ export class GroupCommitBatcher<I, R> {
     while (this.waiting.length > 0 && this.inFlight < this.options.maxInFlight) {
       void this.runFlush(this.waiting.splice(0, this.options.maxItems));
     }
+    if (this.waiting.length > 0) {
+      // Every flush slot is busy: wake at the earliest deadline of those left waiting.
+      const earliest = this.waiting.reduce((min, p) => Math.min(min, p.deadline), Infinity);
+      this.timer = setTimeout(() => this.startFlushes(), Math.max(0, earliest - this.now()));
+    }
     if (this.waiting.length === 0 && this.inFlight === 0) {
       for (const resolve of this.idle.splice(0)) resolve();
     }
