@@ -126,8 +126,8 @@ export interface Changed {
   readonly version: LibraryVersion;
 }
 
-/** A write that was stored, with the server's version it produced. */
-type Stored<T> = T & { readonly version: LibraryVersion };
+/** A write that was stored, with the server's version before it and the one it produced. */
+type Stored<T> = T & { readonly previous: LibraryVersion; readonly version: LibraryVersion };
 
 export type TooManyArticles = { readonly kind: "too-many-articles"; readonly limit: number };
 export type TooManyClaims = { readonly kind: "too-many-claims"; readonly limit: number };
