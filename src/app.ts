@@ -8,6 +8,7 @@ import { CorpusReader } from "./corpus/reader.ts";
 import { type Db, openDatabase } from "./db/client.ts";
 import { inspectDatabase } from "./db/health.ts";
 import { rebuildDatabaseFile } from "./db/rebuild.ts";
+import { SqliteLibraryStore } from "./db/sqlite/library-store.ts";
 import { WriteQueue, type WriteQueueOptions } from "./db/write-queue.ts";
 import type { InteractionContext } from "./interactions/context.ts";
 import { QuizRunner, type RunnerOptions } from "./interactions/quiz-runner.ts";
@@ -20,7 +21,9 @@ import {
 } from "./library/download.ts";
 import { DEFAULT_JOB_BUDGET, type JobBudget, LibraryJobs } from "./library/jobs.ts";
 import { Library } from "./library/library.ts";
+import { LibraryIndex } from "./library/library-index.ts";
 import { Proposals } from "./library/proposals.ts";
+import type { LibraryStore } from "./library/stores.ts";
 import type { Logger } from "./logger.ts";
 import {
   HEARTBEAT_MS,
@@ -55,6 +58,9 @@ export interface App {
   readonly reports: Reports;
   readonly library: Library;
   readonly proposals: Proposals;
+  /** The libraries as stored, and the step that keeps the search index in line with them. */
+  readonly libraryStore: LibraryStore;
+  readonly libraryIndex: LibraryIndex;
   /** The worker pool library uploads and imports are analysed in. */
   readonly jobs: LibraryJobs;
   /** What bringing the index up to date found, when it was asked for. */
@@ -156,6 +162,8 @@ export async function openApp(
       logger.error({ err: error, reason: error.reason }, `write not stored: ${error.message}`),
   });
   await writes.run((tx) => registerOwner(tx, owner, clock()));
+  const libraryStore = new SqliteLibraryStore(db, writes);
+  const libraryIndex = new LibraryIndex({ db, writes, store: libraryStore, clock, logger });
   const refreshing =
     options.refresh === false && !rebuild
       ? undefined
@@ -163,6 +171,7 @@ export async function openApp(
           ...(options.onProgress ? { onProgress: options.onProgress } : {}),
           rebuild,
           lexicons: config.lexicons,
+          library: libraryStore,
         });
   const missing = missingLexicons(config.lexicons);
   if (missing.length > 0)
@@ -185,6 +194,10 @@ export async function openApp(
         return undefined;
       })
     : await refreshing;
+  // Library changes the index has not applied (stored by another process, or not indexed here).
+  const caughtUp = await libraryIndex.catchUp();
+  if (caughtUp > 0)
+    logger.info({ servers: caughtUp }, "search index brought in line with libraries");
   const reports = new Reports(db, writes, clock);
   const quiz = new QuizService({ db, writes, clock, owner, reports, logger });
   if (options.recover !== false) {
@@ -232,8 +245,10 @@ export async function openApp(
     scores: new Scoreboard(db),
     reviews: new Reviews(db, writes, clock),
     reports,
-    library: new Library({ db, writes, corpus, clock, jobs }),
-    proposals: new Proposals({ db, writes, corpus, clock, jobs }),
+    library: new Library({ db, store: libraryStore, index: libraryIndex, corpus, clock, jobs }),
+    proposals: new Proposals({ db, store: libraryStore, index: libraryIndex, corpus, clock, jobs }),
+    libraryStore,
+    libraryIndex,
     jobs,
     refresh,
     async close() {
