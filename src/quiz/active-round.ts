@@ -1,5 +1,6 @@
 import { isConstraintViolation } from "../db/client.ts";
-import { storageOutcome, WriteFailedError, type WriteQueue } from "../db/write-queue.ts";
+import { storageOutcome, WriteFailedError } from "../db/write-failure.ts";
+import type { WriteQueue } from "../db/write-queue.ts";
 import { recordAnswer } from "./answer-store.ts";
 import { RoundMachine } from "./round.ts";
 import type { AnswerResult, StartRequest } from "./round-types.ts";

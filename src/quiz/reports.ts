@@ -1,12 +1,8 @@
 import { and, asc, countDistinct, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { type Db, isConstraintViolation } from "../db/client.ts";
 import { answers, reports, roundQuestions, rounds } from "../db/schema.ts";
-import {
-  type StorageOutcome,
-  storageOutcome,
-  WriteFailedError,
-  type WriteQueue,
-} from "../db/write-queue.ts";
+import { type StorageOutcome, storageOutcome, WriteFailedError } from "../db/write-failure.ts";
+import type { WriteQueue } from "../db/write-queue.ts";
 
 /**
  * A claim rests in a server once this many of its players have reported it, until reviewed. A

@@ -1,4 +1,5 @@
-import { WriteFailedError, type WriteQueue } from "../db/write-queue.ts";
+import { WriteFailedError } from "../db/write-failure.ts";
+import type { WriteQueue } from "../db/write-queue.ts";
 import type { Logger } from "../logger.ts";
 import { type EndStatus, endRound } from "./round-store.ts";
 

@@ -1,4 +1,4 @@
-import type { StorageOutcome } from "../db/write-queue.ts";
+import type { StorageOutcome } from "../db/write-failure.ts";
 import type { RoundOptions } from "./generate.ts";
 import type { Reveal } from "./round.ts";
 import type { Standing } from "./standings.ts";

@@ -1,5 +1,6 @@
 import type { Db } from "../db/client.ts";
-import { refusedWrite, type WriteQueue } from "../db/write-queue.ts";
+import { refusedWrite } from "../db/write-failure.ts";
+import type { WriteQueue } from "../db/write-queue.ts";
 import type { GuildScope } from "../library/scope.ts";
 import type { Logger } from "../logger.ts";
 import { type ActiveRound, type AnswerInput, activeRound, recordInRound } from "./active-round.ts";
