@@ -9,6 +9,8 @@ import { type Db, openDatabase } from "./db/client.ts";
 import { inspectDatabase } from "./db/health.ts";
 import { rebuildDatabaseFile } from "./db/rebuild.ts";
 import { SqliteLibraryStore } from "./db/sqlite/library-store.ts";
+import { othersAlive } from "./db/sqlite/owner-store.ts";
+import { sqliteQuizStores } from "./db/sqlite/quiz-stores.ts";
 import { WriteQueue, type WriteQueueOptions } from "./db/write-queue.ts";
 import type { InteractionContext } from "./interactions/context.ts";
 import { QuizRunner, type RunnerOptions } from "./interactions/quiz-runner.ts";
@@ -25,19 +27,14 @@ import { LibraryIndex } from "./library/library-index.ts";
 import { Proposals } from "./library/proposals.ts";
 import type { LibraryStore } from "./library/stores.ts";
 import type { Logger } from "./logger.ts";
-import {
-  HEARTBEAT_MS,
-  newOwnerIdentity,
-  type OwnerIdentity,
-  othersAlive,
-  registerOwner,
-  removeOwner,
-} from "./quiz/owners.ts";
+import { claimTags } from "./quiz/claims-store.ts";
+import { HEARTBEAT_MS, newOwnerIdentity } from "./quiz/owners.ts";
 import { Reports } from "./quiz/reports.ts";
 import { Reviews } from "./quiz/reviews.ts";
-import { PRUNE_EVERY_MS, pruneEndedRounds } from "./quiz/round-pruning.ts";
+import { PRUNE_EVERY_MS } from "./quiz/round-pruning.ts";
 import { QuizService } from "./quiz/service.ts";
 import { Scoreboard } from "./quiz/standings.ts";
+import type { OwnerIdentity, QuizStores } from "./quiz/stores.ts";
 import { createCorpusSearch } from "./search/searcher.ts";
 import type { SearchIndex } from "./search/types.ts";
 import { wordListsOf } from "./search/word-lists.ts";
@@ -49,6 +46,8 @@ export interface App {
   /** Reads, for the CLI, tests and benchmarks; interactions reach data only through services. */
   readonly db: Db;
   readonly writes: WriteQueue;
+  /** The quiz state; services reach it only through these. */
+  readonly stores: QuizStores;
   readonly owner: OwnerIdentity;
   readonly search: SearchIndex;
   readonly corpus: CorpusReader;
@@ -161,7 +160,8 @@ export async function openApp(
     onStorageFailure: (error) =>
       logger.error({ err: error, reason: error.reason }, `write not stored: ${error.message}`),
   });
-  await writes.run((tx) => registerOwner(tx, owner, clock()));
+  const stores = sqliteQuizStores(db, writes);
+  await stores.owners.heartbeat(owner, clock());
   const libraryStore = new SqliteLibraryStore(db, writes);
   const libraryIndex = new LibraryIndex({ db, writes, store: libraryStore, clock, logger });
   const refreshing =
@@ -198,16 +198,16 @@ export async function openApp(
   const caughtUp = await libraryIndex.catchUp();
   if (caughtUp > 0)
     logger.info({ servers: caughtUp }, "search index brought in line with libraries");
-  const reports = new Reports(db, writes, clock);
-  const quiz = new QuizService({ db, writes, clock, owner, reports, logger });
+  const reports = new Reports(stores.reports, clock);
+  const quiz = new QuizService({ db, stores, clock, owner, reports, logger });
   if (options.recover !== false) {
     const interrupted = await quiz.recoverOrphaned();
     if (interrupted > 0)
       logger.warn({ rounds: interrupted }, "closed rounds whose process is gone");
   }
   const prune = () =>
-    writes
-      .run((tx) => pruneEndedRounds(tx, clock()))
+    stores.rounds
+      .pruneEnded(clock())
       .then((pruned) => {
         if (pruned.rounds + pruned.questions > 0) logger.info(pruned, "pruned old round data");
       })
@@ -225,8 +225,8 @@ export async function openApp(
       fileGone = true;
       return;
     }
-    writes
-      .run((tx) => registerOwner(tx, owner, clock()))
+    stores.owners
+      .heartbeat(owner, clock())
       .then(() => quiz.maintain())
       .catch((error: unknown) => logger.warn({ err: error }, "heartbeat not stored"));
   }, HEARTBEAT_MS);
@@ -238,12 +238,13 @@ export async function openApp(
     clock,
     db,
     writes,
+    stores,
     owner,
     search: createCorpusSearch(db, words.lists),
     corpus,
     quiz,
-    scores: new Scoreboard(db),
-    reviews: new Reviews(db, writes, clock),
+    scores: new Scoreboard(stores.answers, (ids) => claimTags(db, ids)),
+    reviews: new Reviews(db, stores.reviews, clock),
     reports,
     library: new Library({ db, store: libraryStore, index: libraryIndex, corpus, clock, jobs }),
     proposals: new Proposals({ db, store: libraryStore, index: libraryIndex, corpus, clock, jobs }),
@@ -255,7 +256,7 @@ export async function openApp(
       clearInterval(heartbeat);
       clearInterval(pruning);
       await jobs.close();
-      await writes.run((tx) => removeOwner(tx, owner), { maxWaitMs: 2000 }).catch(() => undefined);
+      await stores.owners.remove(owner).catch(() => undefined);
       await writes.drained();
       connections.close();
     },

@@ -207,7 +207,7 @@ async function main(argv: string[]): Promise<number> {
       }
       const app = await openAsItIs();
       try {
-        process.stdout.write(reportsText(app.reports.open()));
+        process.stdout.write(reportsText(await app.reports.open()));
         return 0;
       } finally {
         await app.close();

@@ -84,9 +84,9 @@ describe("a server's library", () => {
       for (const [i, claimId] of missed.entries()) insert.run(member.id, claimId, now - 10_000 + i);
       insert.run(member.id, seen, now - 1);
     });
-    const inG1 = t.app.reviews.dueQuestions(member.id, "de", 3, G1);
+    const inG1 = await t.app.reviews.dueQuestions(member.id, "de", 3, G1);
     expect(inG1.map((q) => q.claimId)).toEqual([seen]);
-    const inG2 = t.app.reviews.dueQuestions(member.id, "de", 3, G2).map((q) => q.claimId);
+    const inG2 = (await t.app.reviews.dueQuestions(member.id, "de", 3, G2)).map((q) => q.claimId);
     expect(inG2.length).toBeGreaterThan(0);
     expect(inG2.every((id) => missed.slice(0, 3).includes(id))).toBe(true);
   });
