@@ -43,7 +43,7 @@ export function copyOutcomeText(outcome: CopyOutcome): string {
   if (outcome.kind === "copied") return comparisonText(outcome.comparison);
   return (
     `Nothing copied: PostgreSQL already holds ${outcome.rows} different ` +
-    `row${outcome.rows === 1 ? "" : "s"} under the keys of table ${outcome.table}'s rows ` +
+    `row${outcome.rows === 1 ? "" : "s"} under the keys of SQLite's rows in table ${outcome.table} ` +
     "(the target holds another community's data, or this one's changed since an earlier copy).\n"
   );
 }

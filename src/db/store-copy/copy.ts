@@ -58,6 +58,10 @@ async function withStores<T>(
       poolSize: 1,
       statementTimeoutMs: 0,
       connectTimeoutMs: options.connectTimeoutMs ?? 5000,
+    }).catch((error: unknown) => {
+      throw new StoreCopyRefused(
+        `Could not open the PostgreSQL database: ${error instanceof Error ? error.message : String(error)}`,
+      );
     });
     try {
       return await withConnection(target.pool, (client) => work(source, client, plan));
