@@ -81,5 +81,13 @@ describe("the copy plan", () => {
     expect(answeredAt?.fromSqlite(1_800_000_000_000n)).toBe(1_800_000_000_000);
     expect(() => answeredAt?.fromSqlite(2n ** 60n)).toThrow(/within 2\^53/);
     expect(answeredAt?.fromPostgres("1800000000000")).toBe(1_800_000_000_000);
+    const typed = answers?.columns.find((c) => c.name === "typed_text");
+    expect(typed?.fromSqlite("Bremen")).toBe("Bremen");
+    expect(() => typed?.fromSqlite("Bre\0men")).toThrow(/answers.typed_text holds .*U\+0000/);
+    const options = copyPlan()
+      .tables.find((t) => t.name === "round_questions")
+      ?.columns.find((c) => c.name === "options");
+    expect(() => options?.fromSqlite('["a\\u0000"]')).toThrow(/U\+0000/);
+    expect(options?.fromSqlite('["a\\\\u0000"]')).toEqual(["a\\u0000"]);
   });
 });

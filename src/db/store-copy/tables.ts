@@ -40,10 +40,19 @@ export interface CopyPlan {
 }
 
 const MAX_EXACT = BigInt(Number.MAX_SAFE_INTEGER);
+/** PostgreSQL's text and jsonb cannot hold the character U+0000; SQLite's text can. */
+const NO_NUL = "text without the character U+0000, which PostgreSQL cannot store";
 
 function refuse(where: string, expected: string, value: unknown): never {
   const shown = typeof value === "string" ? JSON.stringify(value.slice(0, 40)) : String(value);
   throw new Error(`${where} holds ${shown} (${typeof value}) where ${expected} is expected`);
+}
+
+/** Whether a parsed JSON value holds U+0000 in a string or a key. */
+function holdsNul(value: unknown): boolean {
+  if (typeof value === "string") return value.includes("\0");
+  if (value === null || typeof value !== "object") return false;
+  return Object.entries(value).some(([k, v]) => k.includes("\0") || holdsNul(v));
 }
 
 function sqliteConversion(where: string, column: PgColumn): (value: unknown) => TypedValue {
@@ -54,9 +63,11 @@ function sqliteConversion(where: string, column: PgColumn): (value: unknown) => 
       return (v) => {
         if (typeof v !== "string") return refuse(where, "JSON text", v);
         try {
-          return JSON.parse(v) as TypedValue;
-        } catch {
-          return refuse(where, "JSON text", v);
+          const parsed = JSON.parse(v) as TypedValue;
+          return holdsNul(parsed) ? refuse(where, NO_NUL, v) : parsed;
+        } catch (error) {
+          if (error instanceof SyntaxError) return refuse(where, "JSON text", v);
+          throw error;
         }
       };
     case "number":
@@ -69,7 +80,10 @@ function sqliteConversion(where: string, column: PgColumn): (value: unknown) => 
     case "bigint":
       return (v) => (typeof v === "bigint" ? v : refuse(where, "an integer", v));
     case "string":
-      return (v) => (typeof v === "string" ? v : refuse(where, "text", v));
+      return (v) => {
+        if (typeof v !== "string") return refuse(where, "text", v);
+        return v.includes("\0") ? refuse(where, NO_NUL, v) : v;
+      };
     default:
       throw new Error(`${where}: no conversion from SQLite for ${column.columnType}`);
   }
