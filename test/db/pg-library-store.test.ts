@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { openPostgres, type Postgres } from "../../src/db/pg/client.ts";
 import {
@@ -6,7 +7,13 @@ import {
   listenLibraryChanges,
 } from "../../src/db/pg/library-listener.ts";
 import { PgLibraryStore } from "../../src/db/pg/library-store.ts";
-import { describePg, pgTestDatabase, type TestDatabase } from "../support/pg-cluster.ts";
+import {
+  describePg,
+  pgTestDatabase,
+  type TestCluster,
+  type TestDatabase,
+  testCluster,
+} from "../support/pg-cluster.ts";
 
 /**
  * What only PostgreSQL can get wrong: several processes (here: two pools, each with its own
@@ -194,3 +201,74 @@ describePg("the PostgreSQL library store, written by several processes at once",
     }
   });
 });
+
+describePg(
+  "the library listener when its server restarts or its connection goes silent",
+  () => {
+    let cluster: TestCluster;
+    let own: TestDatabase;
+    let postgres: Postgres;
+    let store: PgLibraryStore;
+    beforeAll(async () => {
+      cluster = await testCluster();
+      own = await pgTestDatabase(cluster);
+      postgres = await openPostgres(own.url, {
+        poolSize: 2,
+        statementTimeoutMs: 2_000,
+        connectTimeoutMs: 2_500,
+        onIdleError: () => {},
+      });
+      store = new PgLibraryStore(postgres.pool, postgres.db);
+    });
+    afterAll(async () => {
+      await postgres?.close();
+      await own?.close();
+    });
+
+    it("listens again once a restarted server is back", async () => {
+      const notices = noticeQueue();
+      const listener = listenLibraryChanges(postgres.pool, notices.push, { onError: () => {} });
+      try {
+        expect(await notices.next()).toEqual({ kind: "listening" });
+        await cluster.stop();
+        await cluster.start();
+        expect(await notices.next()).toEqual({ kind: "listening" });
+        const guildId = "200000000000000018";
+        const hidden = await store.hide({ guildId, actor: mira, at, articleId: "hafen" });
+        expect(await notices.next()).toEqual({ kind: "changed", guildId, version: hidden.version });
+      } finally {
+        await listener.close();
+      }
+    });
+
+    it("notices a connection that stopped answering, by its ping, and listens again", async () => {
+      const notices = noticeQueue();
+      const listener = listenLibraryChanges(postgres.pool, notices.push, {
+        pingMs: 200,
+        onError: () => {},
+      });
+      let paused: number | undefined;
+      try {
+        expect(await notices.next()).toEqual({ kind: "listening" });
+        const { rows } = await postgres.pool.query<{ pid: number }>(
+          `SELECT pid FROM pg_stat_activity
+           WHERE application_name = $1 AND datname = current_database()`,
+          [LISTENER_APPLICATION_NAME],
+        );
+        paused = rows[0]?.pid;
+        // Only this test's server process of this cluster: its title names this database.
+        const title = readFileSync(`/proc/${paused}/cmdline`, "utf8");
+        expect(title).toContain(new URL(own.url).pathname.slice(1));
+        process.kill(paused as number, "SIGSTOP");
+        expect(await notices.next()).toEqual({ kind: "listening" });
+        const guildId = "200000000000000019";
+        const set = await store.setRole({ guildId, actor: mira, at, roleId: "r" });
+        expect(await notices.next()).toEqual({ kind: "changed", guildId, version: set.version });
+      } finally {
+        if (paused !== undefined) process.kill(paused, "SIGCONT");
+        await listener.close();
+      }
+    });
+  },
+  true,
+);

@@ -17,6 +17,12 @@ export interface LibraryListenerOptions {
   /** First wait before connecting again; it doubles up to `maxRetryMs`. */
   readonly retryMs?: number;
   readonly maxRetryMs?: number;
+  /**
+   * How often the connection is asked whether it still answers, and how long it may take: a
+   * connection that went silent (a host or network gone without closing it) is otherwise
+   * noticed only by the system's TCP keep-alive, after hours.
+   */
+  readonly pingMs?: number;
 }
 
 export interface LibraryListener {
@@ -47,15 +53,18 @@ export function listenLibraryChanges(
 ): LibraryListener {
   const retryMs = options.retryMs ?? 100;
   const maxRetryMs = options.maxRetryMs ?? 5_000;
+  const pingMs = options.pingMs ?? 10_000;
   let closed = false;
   let current: pg.Client | undefined;
   let failures = 0;
   let timer: NodeJS.Timeout | undefined;
+  let pinger: NodeJS.Timeout | undefined;
 
   const lost = (client: pg.Client, error?: Error) => {
     if (error) options.onError?.(error);
     if (current !== client) return;
     current = undefined;
+    clearInterval(pinger);
     client.end().catch(() => {});
     if (closed) return;
     const wait = Math.min(maxRetryMs, retryMs * 2 ** failures);
@@ -70,6 +79,8 @@ export function listenLibraryChanges(
       application_name: LISTENER_APPLICATION_NAME,
       // A LISTEN connection idles between notifications: no statement timeout applies to it.
       statement_timeout: undefined,
+      // A ping unanswered this long fails, and the connection is made again.
+      query_timeout: pingMs,
     });
     current = client;
     client.on("notification", (message) => {
@@ -91,6 +102,9 @@ export function listenLibraryChanges(
     }
     if (current !== client || closed) return;
     failures = 0;
+    pinger = setInterval(() => {
+      client.query("SELECT 1").catch((error: Error) => lost(client, error));
+    }, pingMs);
     onNotice({ kind: "listening" });
   };
 
@@ -99,6 +113,7 @@ export function listenLibraryChanges(
     async close() {
       closed = true;
       clearTimeout(timer);
+      clearInterval(pinger);
       const client = current;
       current = undefined;
       await client?.end().catch(() => {});
