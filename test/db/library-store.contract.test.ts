@@ -278,6 +278,12 @@ describe.each(factories)("library store ($name)", (factory) => {
     ]);
   });
 
+  it("gives a claim back as it was written, its keys in their order (a download writes them so)", async () => {
+    await propose(G1);
+    const [stored] = await store.claims(G1);
+    expect(Object.keys(stored?.claim ?? {})).toEqual(["id", "quote", "question", "answer"]);
+  });
+
   it("imports claims and articles all or nothing, within the limits", async () => {
     const write = (slugs: string[], articles: string[] = []) =>
       store.version(G1).then((expected) =>

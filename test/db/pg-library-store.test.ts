@@ -148,6 +148,28 @@ describePg("the PostgreSQL library store, written by several processes at once",
     expect(await storeFor(1).articles(guildId)).toHaveLength(1);
   });
 
+  it("orders slugs byte by byte, as SQLite does, whatever the column's collation", async () => {
+    const [first] = processes as [Postgres, Postgres];
+    // As a database made with a glibc locale such as en_US.UTF-8 would: punctuation ignored.
+    await first.pool.query(`
+      CREATE COLLATION punctuation_ignored (provider = icu, locale = 'und-u-ka-shifted');
+      ALTER TABLE library_articles ALTER COLUMN slug TYPE text COLLATE punctuation_ignored`);
+    const guildId = "200000000000000020";
+    for (const slug of ["ab", "a-c"]) {
+      const expected = await storeFor(0).version(guildId);
+      await storeFor(0).putArticle({
+        guildId,
+        actor: mira,
+        at,
+        expected,
+        slug,
+        source: source(slug),
+        limit: 5,
+      });
+    }
+    expect((await storeFor(1).articles(guildId)).map((a) => a.slug)).toEqual(["a-c", "ab"]);
+  });
+
   it("announces a committed change, and not one rolled back", async () => {
     const [first, second] = processes as [Postgres, Postgres];
     // A failure at COMMIT, after the change's NOTIFY was sent inside the transaction.
