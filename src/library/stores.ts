@@ -248,9 +248,9 @@ export interface LibraryStore {
 
   /**
    * Imports claims (a claims file, or a zip's) as approved, replacing those of the same slugs,
-   * and the zip's articles, replacing those of the same slugs. Refused as a whole when the
-   * server would have more than `limits.articles` articles, or, counting the claims it has and
-   * the imported ones that are new, more than `limits.claims` claims. `subject` is the event's.
+   * and the zip's articles, replacing those of the same slugs. Refused as a whole when the new
+   * slugs it adds would take the server over `limits.articles` articles or `limits.claims`
+   * claims (replacing is never refused for a limit). `subject` is the event's.
    */
   importLibrary(
     write: Authored &

@@ -5,6 +5,7 @@ import {
   doublePrecision,
   index,
   integer,
+  json,
   jsonb,
   pgTable,
   primaryKey,
@@ -198,7 +199,9 @@ export const libraryClaims = pgTable(
     guildId: text("guild_id").notNull(),
     slug: text("slug").notNull(),
     articleId: text("article_id").notNull(),
-    claim: jsonb("claim").$type<Record<string, unknown>>().notNull(),
+    // json, not jsonb: the claim is given back with its keys in the order it was written in
+    // (a library download writes them so); jsonb would reorder them.
+    claim: json("claim").$type<Record<string, unknown>>().notNull(),
     status: text("status", { enum: ["pending", "approved", "rejected"] }).notNull(),
     proposedBy: text("proposed_by").notNull(),
     proposedByName: text("proposed_by_name").notNull(),
@@ -248,10 +251,12 @@ export const libraryEvents = pgTable(
 );
 
 /**
- * One counter per kind of change (for example "library"), bumped in the same transaction as the
- * change. A process that lost its LISTEN connection compares counters to see what it missed.
+ * Each server's library version: the number of the last change, from one counter over all
+ * servers (the highest stored plus one, taken while the write holds this table's lock, so numbers
+ * follow commits). A process that lost its LISTEN connection asks which servers passed the
+ * version it last saw.
  */
-export const stateVersions = pgTable("state_versions", {
-  key: text("key").primaryKey(),
-  version: int64("version").notNull().default(0),
+export const libraryVersions = pgTable("library_versions", {
+  guildId: text("guild_id").primaryKey(),
+  version: int64("version").notNull(),
 });

@@ -197,14 +197,14 @@ export class SqliteLibraryStore implements LibraryStore {
     return this.writes.run((tx) => {
       const version = versionOf(tx, w.guildId);
       if (version !== w.expected) return { kind: "changed" as const, version };
+      // Only what the import adds counts: a server over a limit (from before it) may still replace.
       const articles = new Set(articlesOf(tx, w.guildId).map((a) => a.slug));
-      if (
-        articles.size + w.articles.filter((a) => !articles.has(a.slug)).length >
-        w.limits.articles
-      )
+      const newArticles = w.articles.filter((a) => !articles.has(a.slug)).length;
+      if (newArticles > 0 && articles.size + newArticles > w.limits.articles)
         return { kind: "too-many-articles" as const, limit: w.limits.articles };
       const claims = new Set(claimsOf(tx, w.guildId).map((c) => c.slug));
-      if (claims.size + w.claims.filter((c) => !claims.has(c.slug)).length > w.limits.claims)
+      const newClaims = w.claims.filter((c) => !claims.has(c.slug)).length;
+      if (newClaims > 0 && claims.size + newClaims > w.limits.claims)
         return { kind: "too-many-claims" as const, limit: w.limits.claims };
       const who = { addedBy: w.actor.id, addedByName: w.actor.name, addedAt: w.at };
       for (const { slug, source } of w.articles)
