@@ -12,7 +12,6 @@ export const NOT_COPIED: Readonly<Record<string, string>> = {
   owners:
     "leases of the processes running on the SQLite file; copied, they would look alive on " +
     "PostgreSQL (up to 10 minutes) and keep their running rounds from being recovered",
-  state_versions: "PostgreSQL's own change counters; SQLite has nothing to copy into them",
 };
 
 /** How one column's values pass from SQLite to PostgreSQL and are compared on both sides. */
