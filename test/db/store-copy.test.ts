@@ -2,13 +2,14 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openPostgres, type Postgres } from "../../src/db/pg/client.ts";
+import { PgLibraryStore } from "../../src/db/pg/library-store.ts";
 import { answers, roundQuestions, rounds } from "../../src/db/pg/schema.ts";
 import { checkStore, copyStore, type StoreComparison } from "../../src/db/store-copy/copy.ts";
 import { StoreCopyRefused } from "../../src/db/store-copy/source.ts";
 import { copyPlan } from "../../src/db/store-copy/tables.ts";
 import { describePg, pgTestDatabase, type TestDatabase } from "../support/pg-cluster.ts";
 import { indexedTempApp, type TempApp } from "../support/temp-app.ts";
-import { buildCommunity } from "../support/test-community.ts";
+import { buildCommunity, G1 } from "../support/test-community.ts";
 
 const now = 1_800_000_000_000;
 let t: TempApp;
@@ -76,6 +77,15 @@ describePg("store copy from SQLite into PostgreSQL", () => {
     expect(typeof answer?.answeredAt).toBe("number");
     const [question] = await pg.db.select().from(roundQuestions).limit(1);
     expect(Array.isArray(question?.options)).toBe(true);
+  });
+
+  it("gives the PostgreSQL library store the libraries the SQLite one holds", async () => {
+    const copiedLibrary = await new PgLibraryStore(pg.pool, pg.db).snapshot(G1);
+    expect(copiedLibrary).toEqual(await t.app.libraryStore.snapshot(G1));
+    expect(copiedLibrary).toMatchObject({
+      hidden: [expect.anything()],
+      approved: [expect.anything()],
+    });
   });
 
   it("moves the id sequences past the copied ids: new rows on PostgreSQL get fresh ids", async () => {
