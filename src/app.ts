@@ -8,6 +8,9 @@ import { CorpusReader } from "./corpus/reader.ts";
 import { type Db, openDatabase } from "./db/client.ts";
 import { inspectDatabase } from "./db/health.ts";
 import { rebuildDatabaseFile } from "./db/rebuild.ts";
+import { SqliteLibraryStore } from "./db/sqlite/library-store.ts";
+import { othersAlive } from "./db/sqlite/owner-store.ts";
+import { sqliteQuizStores } from "./db/sqlite/quiz-stores.ts";
 import { WriteQueue, type WriteQueueOptions } from "./db/write-queue.ts";
 import type { InteractionContext } from "./interactions/context.ts";
 import { QuizRunner, type RunnerOptions } from "./interactions/quiz-runner.ts";
@@ -20,21 +23,18 @@ import {
 } from "./library/download.ts";
 import { DEFAULT_JOB_BUDGET, type JobBudget, LibraryJobs } from "./library/jobs.ts";
 import { Library } from "./library/library.ts";
+import { LibraryIndex } from "./library/library-index.ts";
 import { Proposals } from "./library/proposals.ts";
+import type { LibraryStore } from "./library/stores.ts";
 import type { Logger } from "./logger.ts";
-import {
-  HEARTBEAT_MS,
-  newOwnerIdentity,
-  type OwnerIdentity,
-  othersAlive,
-  registerOwner,
-  removeOwner,
-} from "./quiz/owners.ts";
+import { claimTags } from "./quiz/claims-store.ts";
+import { HEARTBEAT_MS, newOwnerIdentity } from "./quiz/owners.ts";
 import { Reports } from "./quiz/reports.ts";
 import { Reviews } from "./quiz/reviews.ts";
-import { PRUNE_EVERY_MS, pruneEndedRounds } from "./quiz/round-pruning.ts";
+import { PRUNE_EVERY_MS } from "./quiz/round-pruning.ts";
 import { QuizService } from "./quiz/service.ts";
 import { Scoreboard } from "./quiz/standings.ts";
+import type { OwnerIdentity, QuizStores } from "./quiz/stores.ts";
 import { createCorpusSearch } from "./search/searcher.ts";
 import type { SearchIndex } from "./search/types.ts";
 import { wordListsOf } from "./search/word-lists.ts";
@@ -46,6 +46,8 @@ export interface App {
   /** Reads, for the CLI, tests and benchmarks; interactions reach data only through services. */
   readonly db: Db;
   readonly writes: WriteQueue;
+  /** The quiz state; services reach it only through these. */
+  readonly stores: QuizStores;
   readonly owner: OwnerIdentity;
   readonly search: SearchIndex;
   readonly corpus: CorpusReader;
@@ -55,6 +57,9 @@ export interface App {
   readonly reports: Reports;
   readonly library: Library;
   readonly proposals: Proposals;
+  /** The libraries as stored, and the step that keeps the search index in line with them. */
+  readonly libraryStore: LibraryStore;
+  readonly libraryIndex: LibraryIndex;
   /** The worker pool library uploads and imports are analysed in. */
   readonly jobs: LibraryJobs;
   /** What bringing the index up to date found, when it was asked for. */
@@ -155,7 +160,10 @@ export async function openApp(
     onStorageFailure: (error) =>
       logger.error({ err: error, reason: error.reason }, `write not stored: ${error.message}`),
   });
-  await writes.run((tx) => registerOwner(tx, owner, clock()));
+  const stores = sqliteQuizStores(db, writes);
+  await stores.owners.heartbeat(owner, clock());
+  const libraryStore = new SqliteLibraryStore(db, writes);
+  const libraryIndex = new LibraryIndex({ db, writes, store: libraryStore, clock, logger });
   const refreshing =
     options.refresh === false && !rebuild
       ? undefined
@@ -163,6 +171,7 @@ export async function openApp(
           ...(options.onProgress ? { onProgress: options.onProgress } : {}),
           rebuild,
           lexicons: config.lexicons,
+          library: libraryStore,
         });
   const missing = missingLexicons(config.lexicons);
   if (missing.length > 0)
@@ -185,16 +194,20 @@ export async function openApp(
         return undefined;
       })
     : await refreshing;
-  const reports = new Reports(db, writes, clock);
-  const quiz = new QuizService({ db, writes, clock, owner, reports, logger });
+  // Library changes the index has not applied (stored by another process, or not indexed here).
+  const caughtUp = await libraryIndex.catchUp();
+  if (caughtUp > 0)
+    logger.info({ servers: caughtUp }, "search index brought in line with libraries");
+  const reports = new Reports(stores.reports, clock);
+  const quiz = new QuizService({ db, stores, clock, owner, reports, logger });
   if (options.recover !== false) {
     const interrupted = await quiz.recoverOrphaned();
     if (interrupted > 0)
       logger.warn({ rounds: interrupted }, "closed rounds whose process is gone");
   }
   const prune = () =>
-    writes
-      .run((tx) => pruneEndedRounds(tx, clock()))
+    stores.rounds
+      .pruneEnded(clock())
       .then((pruned) => {
         if (pruned.rounds + pruned.questions > 0) logger.info(pruned, "pruned old round data");
       })
@@ -212,8 +225,8 @@ export async function openApp(
       fileGone = true;
       return;
     }
-    writes
-      .run((tx) => registerOwner(tx, owner, clock()))
+    stores.owners
+      .heartbeat(owner, clock())
       .then(() => quiz.maintain())
       .catch((error: unknown) => logger.warn({ err: error }, "heartbeat not stored"));
   }, HEARTBEAT_MS);
@@ -225,22 +238,25 @@ export async function openApp(
     clock,
     db,
     writes,
+    stores,
     owner,
     search: createCorpusSearch(db, words.lists),
     corpus,
     quiz,
-    scores: new Scoreboard(db),
-    reviews: new Reviews(db, writes, clock),
+    scores: new Scoreboard(stores.answers, (ids) => claimTags(db, ids)),
+    reviews: new Reviews(db, stores.reviews, clock),
     reports,
-    library: new Library({ db, writes, corpus, clock, jobs }),
-    proposals: new Proposals({ db, writes, corpus, clock, jobs }),
+    library: new Library({ db, store: libraryStore, index: libraryIndex, corpus, clock, jobs }),
+    proposals: new Proposals({ db, store: libraryStore, index: libraryIndex, corpus, clock, jobs }),
+    libraryStore,
+    libraryIndex,
     jobs,
     refresh,
     async close() {
       clearInterval(heartbeat);
       clearInterval(pruning);
       await jobs.close();
-      await writes.run((tx) => removeOwner(tx, owner), { maxWaitMs: 2000 }).catch(() => undefined);
+      await stores.owners.remove(owner).catch(() => undefined);
       await writes.drained();
       connections.close();
     },

@@ -7,9 +7,12 @@ import { printQuestions, QuizArgs } from "./console/quiz-json.ts";
 import { renderCitations } from "./console/render.ts";
 import { reportsText } from "./console/reports.ts";
 import { playQuiz, runConsole } from "./console/start.ts";
+import { comparisonText, copyOutcomeText } from "./console/store-copy.ts";
 import { styleFor } from "./console/text.ts";
 import { loadCorpus } from "./corpus/load.ts";
 import { formatProblem } from "./corpus/problems.ts";
+import { checkStore, copyStore } from "./db/store-copy/copy.ts";
+import { StoreCopyRefused } from "./db/store-copy/source.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { MAX_RESULTS } from "./search/searcher.ts";
 import { answerVerdict, type SearchResult } from "./search/types.ts";
@@ -19,6 +22,11 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   check  [--corpus DIR]                 validate articles; problems as file:line: message, exit 1
   ingest [--corpus DIR] [--rebuild]     bring the search index up to date (--rebuild: anew)
   backup <file>                         copy the database while it is in use (SQLite online backup)
+  store copy --to postgres://… [--from FILE]
+                                        copy the SQLite database (default DATABASE_PATH) into
+                                        PostgreSQL; rows and checksums per table, exit 1 if any differ
+  store check --to postgres://… [--from FILE]
+                                        the same comparison, without copying
   cite "<query>" [--limit N] [--article ID] [--json]
   cite --jsonl [--limit N]              one query a line on stdin, one JSON object a line out
   quiz [--count N] [--seed S] [--article ID] [--topic TAG] [--kind mc|tf|typed|mixed]
@@ -82,6 +90,8 @@ async function main(argv: string[]): Promise<number> {
       seconds: { type: "string" },
       jsonl: { type: "boolean", default: false },
       rebuild: { type: "boolean", default: false },
+      from: { type: "string" },
+      to: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -146,6 +156,28 @@ async function main(argv: string[]): Promise<number> {
         await app.close();
       }
     }
+    case "store": {
+      const [action] = rest;
+      if ((action !== "copy" && action !== "check") || !values.to) {
+        process.stderr.write(`${USAGE}\n`);
+        return 2;
+      }
+      const from = values.from ?? config.databasePath;
+      try {
+        if (action === "check") {
+          const comparison = await checkStore(from, values.to);
+          process.stdout.write(comparisonText(comparison));
+          return comparison.matches ? 0 : 1;
+        }
+        const outcome = await copyStore(from, values.to);
+        process.stdout.write(copyOutcomeText(outcome));
+        return outcome.kind === "copied" && outcome.comparison.matches ? 0 : 1;
+      } catch (error) {
+        if (!(error instanceof StoreCopyRefused)) throw error;
+        process.stderr.write(`${error.message}\n`);
+        return 2;
+      }
+    }
     case "cite": {
       const limit = values.limit === undefined ? 3 : Number(values.limit);
       if (!Number.isInteger(limit) || limit < 1 || limit > MAX_RESULTS) {
@@ -207,7 +239,7 @@ async function main(argv: string[]): Promise<number> {
       }
       const app = await openAsItIs();
       try {
-        process.stdout.write(reportsText(app.reports.open()));
+        process.stdout.write(reportsText(await app.reports.open()));
         return 0;
       } finally {
         await app.close();

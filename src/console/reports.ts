@@ -1,5 +1,5 @@
 import { plural } from "../interactions/texts/plural.ts";
-import type { OpenReport } from "../quiz/reports.ts";
+import type { OpenReport } from "../quiz/stores.ts";
 import { terminalSafe } from "./text.ts";
 
 /** Open reports as terminal text (`cli claims reports`): one block per server and claim. */

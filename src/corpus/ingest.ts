@@ -2,10 +2,19 @@ import { createHash } from "node:crypto";
 import { eq, inArray, isNull } from "drizzle-orm";
 import { insertMany } from "../db/bulk.ts";
 import type { Db } from "../db/client.ts";
-import { articles, claims, indexMeta, passages, topics } from "../db/schema.ts";
+import {
+  articles,
+  claims,
+  indexedHidden,
+  indexedLibraries,
+  indexMeta,
+  passages,
+  topics,
+} from "../db/schema.ts";
 import type { WriteQueue } from "../db/write-queue.ts";
-import type { LibraryArticleRows } from "../library/article-rows.ts";
-import { allLibraryArticleRows, reindexLibraryClaims } from "../library/index-library.ts";
+import { analyseLibraryArticle, type LibraryArticleRows } from "../library/article-rows.ts";
+import { placeLibraryClaims, putLibrarySnapshot } from "../library/index-library.ts";
+import type { LibraryStore } from "../library/stores.ts";
 import { StemIndexer } from "../search/analyzer.ts";
 import { clearIndex, indexArticles, rebuildIndex, unindexArticles } from "./fts.ts";
 import { analysedArticle, claimRow } from "./index-rows.ts";
@@ -31,6 +40,11 @@ export interface IngestOptions {
   readonly lexicons?: LexiconFiles | undefined;
   /** Index everything anew, whatever is stored (a damaged index, `cli ingest --rebuild`). */
   readonly rebuild?: boolean;
+  /**
+   * The servers' libraries: their claims are placed anew in the changed corpus, and a rebuilt
+   * index gets their articles back. Without it the index's library rows are left as they are.
+   */
+  readonly library?: Pick<LibraryStore, "snapshot">;
 }
 
 export interface IngestReport {
@@ -98,6 +112,8 @@ function clearIndexTables(tx: Db): void {
   tx.delete(articles).run();
   tx.delete(indexMeta).run();
   tx.delete(topics).run();
+  tx.delete(indexedHidden).run();
+  tx.delete(indexedLibraries).run();
 }
 
 /** An ingest may hold the write lock this long behind another process's writes. */
@@ -147,7 +163,13 @@ export async function ingestCorpus(
   const spansByArticle = new Map(corpus.articles.map((a) => [a.id, segmentBody(a.body)]));
   const lexicons = await lexiconWork?.reduce(stems);
   // A rebuild empties the index: the servers' own articles are put back from their library.
-  const libraryRows: LibraryArticleRows[] = rebuild ? allLibraryArticleRows(db, now) : [];
+  const library = await options.library?.snapshot();
+  const libraryRows: LibraryArticleRows[] =
+    rebuild && library
+      ? library.articles.flatMap(
+          (a) => analyseLibraryArticle(a.guildId, a.slug, a.source, now).rows ?? [],
+        )
+      : [];
   const claimRows = corpus.claims.map((c) =>
     claimRow(c, spansByArticle.get(c.articleId) ?? [], articleById.get(c.articleId)?.body ?? ""),
   );
@@ -167,7 +189,9 @@ export async function ingestCorpus(
       const bulk = changed.length > hashes.size - changed.length;
       // Claims are few: they are rebuilt whole, after the passages they point at.
       clearIndex(tx, "claims_fts");
-      tx.delete(claims).run();
+      tx.delete(claims)
+        .where(library ? undefined : isNull(claims.guildId))
+        .run();
       const stale = [...removed, ...changed.map((a) => a.id).filter((id) => existing.has(id))];
       if (bulk) clearIndex(tx, "passages_fts");
       else unindexArticles(tx, stale);
@@ -186,10 +210,6 @@ export async function ingestCorpus(
         done += row.passages.length;
         onProgress?.({ done, total });
       }
-      for (const row of libraryRows) {
-        insertMany(tx, articles, [row.article]);
-        insertMany(tx, passages, row.passages);
-      }
       if (bulk) rebuildIndex(tx, "passages_fts");
       else
         indexArticles(
@@ -198,7 +218,10 @@ export async function ingestCorpus(
         );
       insertMany(tx, claims, claimRows);
       // The servers' claims may quote shared articles that just changed: they are placed anew.
-      reindexLibraryClaims(tx);
+      if (rebuild && library)
+        putLibrarySnapshot(tx, undefined, library, libraryRows, now.getTime());
+      else if (library) placeLibraryClaims(tx, undefined, library.approved);
+      else rebuildIndex(tx, "claims_fts");
       storeLexicons(tx, lexicons);
       tx.delete(topics).run();
       const labels = [...corpus.topics].map(([slug, l]) => ({

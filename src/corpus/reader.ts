@@ -2,7 +2,7 @@ import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
 import { articles, claims, passages, topics } from "../db/schema.ts";
 import { libraryId } from "../library/ids.ts";
-import { type GuildScope, visibleArticles, visibleClaims } from "../library/scope.ts";
+import { type GuildScope, visibleArticles, visibleClaims } from "../search/scope.ts";
 
 /** A passage with the article facts its source line needs. */
 export interface PassageSource {

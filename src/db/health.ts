@@ -5,13 +5,15 @@ import { type Db, isBusy } from "./client.ts";
  * (answers, scores, review cards, rounds) exists only here and is kept.
  */
 const DERIVED =
-  /^(articles|passages|claims|topics|index_meta|lexicon_\w+|(passages|claims)_(fts(_\w+)?|vocab))$/;
+  /^(articles|passages|claims|topics|index_meta|lexicon_\w+|indexed_\w+|(passages|claims)_(fts(_\w+)?|vocab))$/;
 /** What the index needs to answer a query: its tables, including FTS5's own. */
 const INDEX_TABLES = [
   "articles",
   "passages",
   "claims",
   "index_meta",
+  "indexed_libraries",
+  "indexed_hidden",
   "passages_fts",
   "passages_fts_data",
   "passages_fts_idx",

@@ -88,3 +88,12 @@ export const libraryEvents = sqliteTable(
   },
   (t) => [index("library_events_guild").on(t.guildId, t.at)],
 );
+
+/**
+ * Each server's library version: the number of its last change, taken from one counter shared by
+ * all servers (the highest version stored, plus one), in the change's own transaction.
+ */
+export const libraryVersions = sqliteTable("library_versions", {
+  guildId: text("guild_id").primaryKey(),
+  version: integer("version").notNull(),
+});

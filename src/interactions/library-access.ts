@@ -15,7 +15,7 @@ export async function librarianServer(
     canManageGuild: request.canManageGuild ?? false,
     roleIds: request.roleIds ?? [],
   };
-  if (request.guildId !== null && ctx.library.mayManage(request.guildId, member))
+  if (request.guildId !== null && (await ctx.library.mayManage(request.guildId, member)))
     return request.guildId;
   await respond.reply({ content: libraryTexts(request.lang).forbidden, ephemeral: true });
   return null;

@@ -1,4 +1,4 @@
-import { WriteFailedError, type WriteFailure } from "../db/write-queue.ts";
+import { WriteFailedError, type WriteFailure } from "../db/write-failure.ts";
 import type { Texts } from "./i18n.ts";
 
 /**

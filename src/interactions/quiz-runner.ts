@@ -1,5 +1,5 @@
 import type { CorpusReader } from "../corpus/reader.ts";
-import { WriteFailedError } from "../db/write-queue.ts";
+import { WriteFailedError } from "../db/write-failure.ts";
 import type { Logger } from "../logger.ts";
 import type { StartRequest, StartResult, StopResult } from "../quiz/round-types.ts";
 import type { QuizService } from "../quiz/service.ts";

@@ -3,14 +3,10 @@ import { claimRow } from "../corpus/index-rows.ts";
 import { foldWhitespace } from "../corpus/quote-search.ts";
 import { type PassageSpan, segmentBody } from "../corpus/segment.ts";
 import { libraryId } from "./ids.ts";
+import type { ApprovedClaim } from "./stores.ts";
 
 /** An approved claim of a server's library as stored (its YAML fields as an object). */
-export interface StoredClaim {
-  readonly guildId: string;
-  readonly slug: string;
-  readonly articleId: string;
-  readonly claim: Record<string, unknown>;
-}
+export type StoredClaim = ApprovedClaim;
 
 /** A claim's row in the index, with the server it belongs to. */
 export type LibraryClaimRow = ReturnType<typeof claimRow> & { readonly guildId: string };

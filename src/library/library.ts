@@ -1,29 +1,10 @@
-import { and, eq } from "drizzle-orm";
-import { rebuildIndex } from "../corpus/fts.ts";
-import { libraryArticles, libraryClaims, libraryHidden } from "../db/schema.ts";
 import type { NewArticle } from "./analysis.ts";
 import { isLibraryId, libraryId, shownId } from "./ids.ts";
-import {
-  bumpLibraryVersion,
-  putIndexedArticle,
-  removeIndexedArticle,
-  writeLibraryClaimRows,
-} from "./index-library.ts";
+import { indexedFacts, indexedHiddenArticles } from "./index-library.ts";
 import { LIBRARY_LIMITS, type Refusal, sharedIdProblem, storeOrRefuse } from "./limits.ts";
 import { analyseThenStore } from "./prepared.ts";
-import {
-  type Actor,
-  claimsOf,
-  hiddenArticles,
-  indexedFacts,
-  type LibraryDeps,
-  librarianRole,
-  ownArticle,
-  ownArticles,
-  recentEvents,
-  recordEvent,
-  setLibrarianRole,
-} from "./store.ts";
+import { type LibraryDeps, versions } from "./services.ts";
+import type { Actor, Changed } from "./stores.ts";
 import {
   type BundleImportOutcome,
   type ExportOutcome,
@@ -79,9 +60,12 @@ export class Library {
   constructor(private readonly deps: LibraryDeps) {}
 
   /** Whether a member may manage this server's library: Manage Server, or the role it set. */
-  mayManage(guildId: string, member: { canManageGuild: boolean; roleIds: readonly string[] }) {
+  async mayManage(
+    guildId: string,
+    member: { canManageGuild: boolean; roleIds: readonly string[] },
+  ): Promise<boolean> {
     if (member.canManageGuild) return true;
-    const role = librarianRole(this.deps.db, guildId);
+    const role = await this.deps.store.role(guildId);
     return role !== null && member.roleIds.includes(role);
   }
 
@@ -105,33 +89,28 @@ export class Library {
       this.deps,
       guildId,
       (approved) => ({ kind: "article", guildId, approved, upload, title, now }),
-      (tx, prepared): AddOutcome => {
+      async (prepared, on): Promise<AddOutcome | Changed> => {
         const [{ slug, source, rows }] = prepared.articles as [NewArticle];
-        const existing = ownArticle(tx, guildId, slug);
-        if (!existing && ownArticles(tx, guildId).length >= LIBRARY_LIMITS.articles)
-          return { kind: "too-many-articles", limit: LIBRARY_LIMITS.articles };
-        if (existing)
-          tx.update(libraryArticles)
-            .set({ source, addedBy: actor.id, addedByName: actor.name, addedAt: now })
-            .where(eq(libraryArticles.id, existing.id))
-            .run();
-        else
-          tx.insert(libraryArticles)
-            .values({
-              guildId,
-              slug,
-              source,
-              addedBy: actor.id,
-              addedByName: actor.name,
-              addedAt: now,
-            })
-            .run();
-        putIndexedArticle(tx, rows);
-        writeLibraryClaimRows(tx, guildId, prepared.placed.rows);
-        bumpLibraryVersion(tx, now);
-        recordEvent(tx, guildId, actor, existing ? "replace" : "add", slug, now);
+        const stored = await this.deps.store.putArticle({
+          guildId,
+          actor,
+          at: now,
+          expected: on.expected,
+          slug,
+          source,
+          limit: LIBRARY_LIMITS.articles,
+        });
+        if (stored.kind === "too-many-articles" || stored.kind === "changed") return stored;
+        await this.deps.index.apply({
+          guildId,
+          previous: stored.previous,
+          version: stored.version,
+          preparedOn: on.index,
+          articles: [rows],
+          claims: { replace: prepared.placed.rows },
+        });
         return {
-          kind: existing ? "replaced" : "added",
+          kind: stored.kind,
           slug,
           title: rows.article.title ?? slug,
           passages: rows.passages.filter((p) => !p.isHeading).length,
@@ -145,52 +124,39 @@ export class Library {
    * article from this server.
    */
   async remove(guildId: string, actor: Actor, typed: string): Promise<RemoveOutcome> {
+    const { store, index } = this.deps;
     // An own article named like a shared one (stored before such names were refused) is what a
     // server manages first: removing it must not hide the shared one instead.
-    const id = ownArticle(this.deps.db, guildId, typed)
+    const id = (await store.article(guildId, typed))
       ? libraryId(guildId, typed)
       : this.deps.corpus.resolve(typed, guildId);
     if (id === undefined) return { kind: "unknown-article", typed };
     const title = indexedFacts(this.deps.db, [id]).get(id)?.title ?? typed;
-    const now = this.deps.clock();
+    const by = { guildId, actor, at: this.deps.clock() };
     if (!isLibraryId(id)) {
-      return storeOrRefuse(this.deps.writes, (tx): RemoveOutcome => {
-        tx.insert(libraryHidden)
-          .values({ guildId, articleId: id, hiddenBy: actor.id, hiddenAt: now })
-          .onConflictDoNothing()
-          .run();
-        bumpLibraryVersion(tx, now);
-        recordEvent(tx, guildId, actor, "hide", id, now);
-        return { kind: "hidden", title };
-      });
+      const hidden = await storeOrRefuse(() => store.hide({ ...by, articleId: id }));
+      if (hidden.kind !== "hidden") return hidden;
+      await index.apply({ guildId, ...versions(hidden), hidden: id });
+      return { kind: "hidden", title };
     }
-    const own = ownArticle(this.deps.db, guildId, shownId(id));
-    if (!own) return { kind: "unknown-article", typed };
-    return storeOrRefuse(this.deps.writes, (tx): RemoveOutcome => {
-      const quoting = and(eq(libraryClaims.guildId, guildId), eq(libraryClaims.articleId, id));
-      const claims = tx.delete(libraryClaims).where(quoting).run().changes;
-      tx.delete(libraryArticles).where(eq(libraryArticles.id, own.id)).run();
-      removeIndexedArticle(tx, id);
-      rebuildIndex(tx, "claims_fts");
-      bumpLibraryVersion(tx, now);
-      recordEvent(tx, guildId, actor, "remove", own.slug, now);
-      return { kind: "removed", title, claims };
-    });
+    const slug = shownId(id);
+    const removed = await storeOrRefuse(() => store.removeArticle({ ...by, slug, articleId: id }));
+    if (removed.kind === "unknown") return { kind: "unknown-article", typed };
+    if (removed.kind !== "removed") return removed;
+    await index.apply({ guildId, ...versions(removed), removed: id });
+    return { kind: "removed", title, claims: removed.claims };
   }
 
   /** Shows a shared article this server hid. */
   async show(guildId: string, actor: Actor, articleId: string): Promise<RemoveOutcome> {
-    const hidden = hiddenArticles(this.deps.db, guildId).find((h) => h.articleId === articleId);
-    if (!hidden) return { kind: "unknown-article", typed: articleId };
-    const now = this.deps.clock();
-    return storeOrRefuse(this.deps.writes, (tx): RemoveOutcome => {
-      tx.delete(libraryHidden)
-        .where(and(eq(libraryHidden.guildId, guildId), eq(libraryHidden.articleId, articleId)))
-        .run();
-      bumpLibraryVersion(tx, now);
-      recordEvent(tx, guildId, actor, "show", articleId, now);
-      return { kind: "shown", title: hidden.title ?? articleId };
-    });
+    const shown = await storeOrRefuse(() =>
+      this.deps.store.show({ guildId, actor, at: this.deps.clock(), articleId }),
+    );
+    if (shown.kind === "unknown") return { kind: "unknown-article", typed: articleId };
+    if (shown.kind !== "shown") return shown;
+    await this.deps.index.apply({ guildId, ...versions(shown), shown: articleId });
+    const title = indexedFacts(this.deps.db, [articleId]).get(articleId)?.title;
+    return { kind: "shown", title: title ?? articleId };
   }
 
   /** The server's articles and approved claims as one zip in the corpus layout. */
@@ -203,9 +169,12 @@ export class Library {
     return importLibrary(this.deps, guildId, actor, zip);
   }
 
-  /** Shared articles this server hides, for autocomplete. */
+  /**
+   * Shared articles this server hides, for autocomplete: read from the index's mirror (an
+   * autocomplete answers at once, without waiting on the store).
+   */
   hidden(guildId: string) {
-    return hiddenArticles(this.deps.db, guildId);
+    return indexedHiddenArticles(this.deps.db, guildId);
   }
 
   /** Sets (or, with null, clears) the role that may manage the library besides Manage Server. */
@@ -214,22 +183,27 @@ export class Library {
     actor: Actor,
     roleId: string | null,
   ): Promise<{ kind: "set" } | Refusal> {
-    const now = this.deps.clock();
-    return storeOrRefuse(this.deps.writes, (tx) => {
-      setLibrarianRole(tx, guildId, roleId);
-      recordEvent(tx, guildId, actor, "role", roleId ?? "-", now);
-      return { kind: "set" as const };
-    });
+    const set = await storeOrRefuse(() =>
+      this.deps.store.setRole({ guildId, actor, at: this.deps.clock(), roleId }),
+    );
+    if (set.kind !== "set") return set;
+    await this.deps.index.apply({ guildId, ...versions(set) });
+    return { kind: "set" };
   }
 
-  list(guildId: string): LibraryListing {
-    const db = this.deps.db;
-    const own = ownArticles(db, guildId);
-    const facts = indexedFacts(
-      db,
-      own.map((a) => libraryId(guildId, a.slug)),
-    );
-    const claims = claimsOf(db, guildId);
+  async list(guildId: string): Promise<LibraryListing> {
+    const { store, db } = this.deps;
+    const [own, claims, hidden, events, roleId] = await Promise.all([
+      store.articles(guildId),
+      store.claims(guildId),
+      store.hidden(guildId),
+      store.recentEvents(guildId, EVENTS_LISTED),
+      store.role(guildId),
+    ]);
+    const facts = indexedFacts(db, [
+      ...own.map((a) => libraryId(guildId, a.slug)),
+      ...hidden.map((h) => h.articleId),
+    ]);
     const countOf = (status: string) => claims.filter((c) => c.status === status).length;
     return {
       articles: own.map((a) => ({
@@ -239,14 +213,22 @@ export class Library {
         addedByName: a.addedByName,
         addedAt: a.addedAt,
       })),
-      hidden: hiddenArticles(db, guildId).map((h) => ({ id: h.articleId, title: h.title })),
+      hidden: hidden.map((h) => ({
+        id: h.articleId,
+        title: facts.get(h.articleId)?.title ?? null,
+      })),
       claims: {
         pending: countOf("pending"),
         approved: countOf("approved"),
         rejected: countOf("rejected"),
       },
-      events: recentEvents(db, guildId, EVENTS_LISTED),
-      roleId: librarianRole(db, guildId),
+      events: events.map(({ at, userName, action, subject }) => ({
+        at,
+        userName,
+        action,
+        subject,
+      })),
+      roleId,
     };
   }
 }

@@ -1,5 +1,4 @@
-import type { Db } from "../db/client.ts";
-import { WriteFailedError, type WriteFailure, type WriteQueue } from "../db/write-queue.ts";
+import { WriteFailedError, type WriteFailure } from "../db/write-queue.ts";
 import type { ZipProblem } from "./bundle.ts";
 import type { JobRefusal } from "./jobs.ts";
 
@@ -48,11 +47,10 @@ export const sharedIdProblem = (slug: string) =>
 
 /** Runs a library write; a write the database could not take is a refusal, not an error. */
 export async function storeOrRefuse<T>(
-  writes: WriteQueue,
-  work: (tx: Db) => T,
+  write: () => Promise<T>,
 ): Promise<T | { kind: "not-stored"; reason: WriteFailure }> {
   try {
-    return await writes.run(work);
+    return await write();
   } catch (error) {
     if (error instanceof WriteFailedError) return { kind: "not-stored", reason: error.reason };
     throw error;

@@ -1,14 +1,13 @@
-import type { Db } from "../db/client.ts";
 import type { AnalysisJob, AnalysisResult, ApprovedClaims, KnownArticle } from "./analysis.ts";
-import { approvedClaimsSnapshot, libraryState } from "./index-library.ts";
+import { indexedArticleTexts } from "./index-library.ts";
 import { type Refusal, storeOrRefuse } from "./limits.ts";
-import type { LibraryDeps } from "./store.ts";
+import type { LibraryDeps } from "./services.ts";
+import type { Changed, LibraryVersion } from "./stores.ts";
 
 type Prepared = Extract<AnalysisResult, { kind: "prepared" }>;
 
 /** How often a job is analysed again when its server's library changed while it ran. */
 const ATTEMPTS = 3;
-const CHANGED = Symbol("the library changed meanwhile");
 
 /** The shared articles a server sees, by the names a zip's claims files give. */
 function sharedLookup(deps: LibraryDeps, guildId: string) {
@@ -23,29 +22,52 @@ function sharedLookup(deps: LibraryDeps, guildId: string) {
   };
 }
 
+/** A server's approved claims (from the store) and the articles they quote (from the index). */
+async function approvedClaims(deps: LibraryDeps, guildId: string): Promise<ApprovedClaims> {
+  const claims = (await deps.store.claims(guildId, "approved")).map((c) => ({
+    guildId,
+    slug: c.slug,
+    articleId: c.articleId,
+    claim: c.claim,
+  }));
+  return {
+    claims,
+    articles: indexedArticleTexts(
+      deps.db,
+      claims.map((c) => c.articleId),
+    ),
+  };
+}
+
+/** What a prepared job is written onto: the server's version, and what the index held then. */
+export interface PreparedOn {
+  readonly expected: LibraryVersion;
+  readonly index: string;
+}
+
 /**
  * A server's library job: analysed in a worker (off the event loop, within its budget), then
- * written in one transaction that only writes the prepared rows. The rows were prepared from the
- * library as it stood when the job started; should it have changed before the write (a proposal
- * approved meanwhile, another process), the job is analysed again.
+ * stored by `store` in one write that only writes the prepared rows, onto the library version
+ * they were prepared from. Should the library have changed before the write (a proposal
+ * approved meanwhile, another process), the store says so and the job is analysed again.
  */
-export async function analyseThenStore<T>(
+export async function analyseThenStore<T extends { readonly kind: string }>(
   deps: LibraryDeps,
   guildId: string,
   job: (approved: ApprovedClaims) => AnalysisJob,
-  store: (tx: Db, prepared: Prepared) => T,
+  store: (prepared: Prepared, on: PreparedOn) => Promise<T | Changed>,
 ): Promise<T | Exclude<AnalysisResult, Prepared> | Refusal> {
   return deps.jobs.exclusive(guildId, async () => {
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-      const state = libraryState(deps.db, guildId);
-      const approved = approvedClaimsSnapshot(deps.db, guildId);
+      // The version first: claims read after it are at least as new, never older.
+      const expected = await deps.store.version(guildId);
+      const index = deps.index.preparedOn(guildId);
+      const approved = await approvedClaims(deps, guildId);
       const result = await deps.jobs.analyse(job(approved), sharedLookup(deps, guildId));
       if (result.kind !== "prepared") return result;
-      const written = await storeOrRefuse(deps.writes, (tx) =>
-        libraryState(tx, guildId) === state ? { stored: store(tx, result) } : CHANGED,
-      );
-      if (written === CHANGED) continue;
-      return "stored" in written ? written.stored : written;
+      const written = await storeOrRefuse(() => store(result, { expected, index }));
+      if (written.kind === "changed") continue;
+      return written as T | Refusal;
     }
     return { kind: "not-stored" as const, reason: "failed" as const };
   });

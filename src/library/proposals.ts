@@ -1,29 +1,13 @@
-import { eq } from "drizzle-orm";
 import type { ClaimType } from "../corpus/claim-types.ts";
 import { type ClaimProblem, checkClaim } from "../corpus/claims.ts";
-import type { Db } from "../db/client.ts";
-import { libraryClaims } from "../db/schema.ts";
 import { placeClaims } from "./claim-placing.ts";
 import { type ClaimSummary, claimAsYaml, claimSummary } from "./claim-yaml.ts";
 import { slugify } from "./ids.ts";
-import {
-  addLibraryClaimRow,
-  bumpLibraryVersion,
-  quotedArticle,
-  writeLibraryClaimRows,
-} from "./index-library.ts";
+import { quotedArticle } from "./index-library.ts";
 import { LIBRARY_LIMITS, type Refusal, storeOrRefuse } from "./limits.ts";
 import { analyseThenStore } from "./prepared.ts";
-import {
-  type Actor,
-  claimById,
-  claimSlugTaken,
-  claimsOf,
-  eventsSince,
-  type LibraryDeps,
-  putApprovedClaims,
-  recordEvent,
-} from "./store.ts";
+import { type LibraryDeps, versions } from "./services.ts";
+import type { Actor } from "./stores.ts";
 
 /** What a member typed into the proposal form. */
 export interface ProposalInput {
@@ -56,7 +40,6 @@ export interface PendingProposal extends ClaimSummary {
 }
 
 const HOUR = 60 * 60 * 1000;
-const CHANGED = Symbol("the article changed meanwhile");
 const lines = (text: string) =>
   text
     .split("\n")
@@ -88,7 +71,7 @@ export class Proposals {
   async propose(guildId: string, actor: Actor, input: ProposalInput): Promise<ProposeOutcome> {
     const now = this.deps.clock();
     // A cheap early refusal; the count that decides is taken again inside the write.
-    if (this.proposedTooOften(this.deps.db, guildId, actor, now))
+    if (await this.proposedTooOften(guildId, actor, now))
       return { kind: "too-often", limit: LIBRARY_LIMITS.proposalsPerHour };
     const article = this.deps.corpus.article(input.articleId, guildId)?.article;
     if (!article) return { kind: "unknown-article", typed: input.articleId };
@@ -111,41 +94,32 @@ export class Proposals {
     );
     const claim = checked.claim;
     if (!claim) return { kind: "invalid", problems: describe(checked.problems) };
-    // Limit, free slug and insert in one write transaction (IMMEDIATE, one writer at a time):
-    // proposals sent at once are counted one after another and never pick the same slug.
-    return storeOrRefuse(this.deps.writes, (tx): ProposeOutcome => {
-      if (this.proposedTooOften(tx, guildId, actor, now))
-        return { kind: "too-often", limit: LIBRARY_LIMITS.proposalsPerHour };
-      if (claimsOf(tx, guildId).length >= LIBRARY_LIMITS.claims)
-        return { kind: "too-many-claims", limit: LIBRARY_LIMITS.claims };
-      let slug = base;
-      for (let n = 2; claimSlugTaken(tx, guildId, slug); n++) slug = `${base.slice(0, 34)}-${n}`;
-      tx.insert(libraryClaims)
-        .values({
-          guildId,
-          slug,
-          articleId: article.id,
-          claim: claimAsYaml(claim, slug),
-          status: "pending",
-          proposedBy: actor.id,
-          proposedByName: actor.name,
-          proposedAt: now,
-        })
-        .run();
-      recordEvent(tx, guildId, actor, "propose", slug, now);
-      return { kind: "proposed", slug };
-    });
+    // The store counts and picks the free slug again inside its write: proposals sent at once
+    // are counted one after another and never pick the same slug.
+    const proposed = await storeOrRefuse(() =>
+      this.deps.store.propose({
+        guildId,
+        actor,
+        at: now,
+        articleId: article.id,
+        slugBase: base,
+        claim: claimAsYaml(claim, base),
+        limits: { perHour: LIBRARY_LIMITS.proposalsPerHour, claims: LIBRARY_LIMITS.claims },
+      }),
+    );
+    if (proposed.kind !== "proposed") return proposed;
+    await this.deps.index.apply({ guildId, ...versions(proposed) });
+    return { kind: "proposed", slug: proposed.slug };
   }
 
-  private proposedTooOften(db: Db, guildId: string, actor: Actor, now: number): boolean {
-    return (
-      eventsSince(db, guildId, actor.id, "propose", now - HOUR) >= LIBRARY_LIMITS.proposalsPerHour
-    );
+  private async proposedTooOften(guildId: string, actor: Actor, now: number): Promise<boolean> {
+    const made = await this.deps.store.countEvents(guildId, actor.id, "propose", now - HOUR);
+    return made >= LIBRARY_LIMITS.proposalsPerHour;
   }
 
   /** The proposals waiting for review, oldest first. */
-  pending(guildId: string): PendingProposal[] {
-    return claimsOf(this.deps.db, guildId, "pending").map((row) => ({
+  async pending(guildId: string): Promise<PendingProposal[]> {
+    return (await this.deps.store.claims(guildId, "pending")).map((row) => ({
       ...claimSummary(row.claim),
       id: row.id,
       slug: row.slug,
@@ -160,36 +134,38 @@ export class Proposals {
     id: number,
     approve: boolean,
   ): Promise<ReviewOutcome> {
+    const { store, index, db } = this.deps;
     const now = this.deps.clock();
     for (let attempt = 0; attempt < 3; attempt++) {
-      const proposal = claimById(this.deps.db, guildId, id);
+      // The version first: the proposal and the article it quotes are read on it, and the claim
+      // placed before the write is written only if the library is still at it.
+      const expected = await store.version(guildId);
+      const preparedOn = index.preparedOn(guildId);
+      const proposal = await store.claim(guildId, id);
       if (proposal?.status !== "pending") return { kind: "unknown-proposal" };
-      // Placed before the write lock is taken; written only if its article is still the same.
-      const quoted = quotedArticle(this.deps.db, proposal.articleId);
+      const quoted = quotedArticle(db, proposal.articleId);
       const placed = placeClaims(
         [{ ...proposal, guildId }],
         new Map(quoted ? [[proposal.articleId, quoted]] : []),
       );
-      const outcome = await storeOrRefuse(this.deps.writes, (tx) => {
-        const current = claimById(tx, guildId, id);
-        if (current?.status !== "pending") return { kind: "unknown-proposal" as const };
-        if (approve && quotedArticle(tx, proposal.articleId)?.hash !== quoted?.hash) return CHANGED;
-        tx.update(libraryClaims)
-          .set({
-            status: approve ? "approved" : "rejected",
-            reviewedBy: actor.id,
-            reviewedByName: actor.name,
-            reviewedAt: now,
-          })
-          .where(eq(libraryClaims.id, id))
-          .run();
-        recordEvent(tx, guildId, actor, approve ? "approve" : "reject", current.slug, now);
-        if (!approve) return { kind: "rejected" as const, slug: current.slug };
-        for (const row of placed.rows) addLibraryClaimRow(tx, row);
-        bumpLibraryVersion(tx, now);
-        return { kind: "approved" as const, slug: current.slug, placed: placed.rows.length > 0 };
+      const outcome = await storeOrRefuse(() =>
+        store.review({ guildId, actor, at: now, id, approve, ...(approve ? { expected } : {}) }),
+      );
+      if (outcome.kind === "changed") continue;
+      if (outcome.kind === "unknown") return { kind: "unknown-proposal" };
+      if (outcome.kind === "not-stored") return outcome;
+      const slug = outcome.claim.slug;
+      if (outcome.kind === "rejected") {
+        await index.apply({ guildId, ...versions(outcome) });
+        return { kind: "rejected", slug };
+      }
+      await index.apply({
+        guildId,
+        ...versions(outcome),
+        preparedOn,
+        claims: { add: placed.rows },
       });
-      if (outcome !== CHANGED) return outcome;
+      return { kind: "approved", slug, placed: placed.rows.length > 0 };
     }
     return { kind: "not-stored", reason: "failed" };
   }
@@ -217,18 +193,26 @@ export class Proposals {
       this.deps,
       guildId,
       (approved) => ({ kind: "claims-file", guildId, approved, file, article, topics }),
-      (tx, { claims, placed }): ImportOutcome => {
-        const existing = new Set(claimsOf(tx, guildId).map((c) => c.slug));
-        if (
-          existing.size + claims.filter((c) => !existing.has(c.slug)).length >
-          LIBRARY_LIMITS.claims
-        )
-          return { kind: "too-many-claims", limit: LIBRARY_LIMITS.claims };
-        const replaced = putApprovedClaims(tx, guildId, actor, now, claims);
-        writeLibraryClaimRows(tx, guildId, placed.rows);
-        bumpLibraryVersion(tx, now);
-        recordEvent(tx, guildId, actor, "import", `${file.filename} (${claims.length})`, now);
-        return { kind: "imported", added: claims.length - replaced, replaced };
+      async ({ claims, placed }, on) => {
+        const stored = await this.deps.store.importLibrary({
+          guildId,
+          actor,
+          at: now,
+          expected: on.expected,
+          articles: [],
+          claims,
+          limits: LIBRARY_LIMITS,
+          subject: `${file.filename} (${claims.length})`,
+        });
+        if (stored.kind !== "imported") return stored;
+        await this.deps.index.apply({
+          guildId,
+          ...versions(stored),
+          preparedOn: on.index,
+          claims: { replace: placed.rows },
+        });
+        const replaced = stored.replacedClaims;
+        return { kind: "imported" as const, added: claims.length - replaced, replaced };
       },
     );
     return outcome.kind === "needs-title" ? { kind: "not-stored", reason: "failed" } : outcome;

@@ -1,17 +1,9 @@
-import { libraryArticles } from "../db/schema.ts";
 import { isLibraryId, MAX_SLUG, shownId } from "./ids.ts";
-import { bumpLibraryVersion, putIndexedArticle, writeLibraryClaimRows } from "./index-library.ts";
+import { sharedIdsAmong } from "./index-library.ts";
 import { LIBRARY_LIMITS, type Refusal, sharedIdProblem } from "./limits.ts";
 import { analyseThenStore } from "./prepared.ts";
-import {
-  type Actor,
-  claimsOf,
-  type LibraryDeps,
-  ownArticles,
-  putApprovedClaims,
-  recordEvent,
-  sharedIdsAmong,
-} from "./store.ts";
+import { type LibraryDeps, versions } from "./services.ts";
+import type { Actor } from "./stores.ts";
 
 export type ExportOutcome =
   | {
@@ -33,13 +25,15 @@ export type BundleImportOutcome =
  * worker (compressing a full library holds a thread for a second or more).
  */
 export async function exportLibrary(deps: LibraryDeps, guildId: string): Promise<ExportOutcome> {
-  const articles = ownArticles(deps.db, guildId);
+  const [articles, approved] = await Promise.all([
+    deps.store.articles(guildId),
+    deps.store.claims(guildId, "approved"),
+  ]);
   const slugs = articles.map((a) => a.slug);
   const names = exportNames(slugs, sharedIdsAmong(deps.db, slugs));
   const fileName = (articleId: string) =>
     isLibraryId(articleId) ? (names.get(shownId(articleId)) ?? shownId(articleId)) : articleId;
   const byArticle = new Map<string, Record<string, unknown>[]>();
-  const approved = claimsOf(deps.db, guildId, "approved");
   if (articles.length === 0 && approved.length === 0) return { kind: "empty" };
   for (const c of approved) {
     const list = byArticle.get(c.articleId) ?? [];
@@ -108,42 +102,32 @@ export async function importLibrary(
     deps,
     guildId,
     (approved) => ({ kind: "bundle", guildId, approved, zip, now }),
-    (tx, { articles: rows, claims, placed }): BundleImportOutcome => {
+    async ({ articles: rows, claims, placed }, on) => {
       const taken = rows.filter((a) => deps.corpus.resolve(a.slug, null) !== undefined);
       if (taken.length > 0)
         return {
-          kind: "invalid",
+          kind: "invalid" as const,
           problems: taken.map((a) => `articles/${a.slug}.md:1: ${sharedIdProblem(a.slug)}`),
         };
-      const existing = new Set(ownArticles(tx, guildId).map((a) => a.slug));
-      const newArticles = rows.filter((a) => !existing.has(a.slug)).length;
-      if (existing.size + newArticles > LIBRARY_LIMITS.articles)
-        return { kind: "too-many-articles", limit: LIBRARY_LIMITS.articles };
-      if (claimsOf(tx, guildId).length + claims.length > LIBRARY_LIMITS.claims)
-        return { kind: "too-many-claims", limit: LIBRARY_LIMITS.claims };
-      for (const { slug, source, rows: indexed } of rows) {
-        const who = { addedBy: actor.id, addedByName: actor.name, addedAt: now };
-        tx.insert(libraryArticles)
-          .values({ guildId, slug, source, ...who })
-          .onConflictDoUpdate({
-            target: [libraryArticles.guildId, libraryArticles.slug],
-            set: { source, ...who },
-          })
-          .run();
-        putIndexedArticle(tx, indexed);
-      }
-      putApprovedClaims(tx, guildId, actor, now, claims);
-      writeLibraryClaimRows(tx, guildId, placed.rows);
-      bumpLibraryVersion(tx, now);
-      recordEvent(
-        tx,
+      const stored = await deps.store.importLibrary({
         guildId,
         actor,
-        "import",
-        `${rows.length} articles, ${claims.length} claims`,
-        now,
-      );
-      return { kind: "imported", articles: rows.length, claims: claims.length };
+        at: now,
+        expected: on.expected,
+        articles: rows.map(({ slug, source }) => ({ slug, source })),
+        claims,
+        limits: LIBRARY_LIMITS,
+        subject: `${rows.length} articles, ${claims.length} claims`,
+      });
+      if (stored.kind !== "imported") return stored;
+      await deps.index.apply({
+        guildId,
+        ...versions(stored),
+        preparedOn: on.index,
+        articles: rows.map((a) => a.rows),
+        claims: { replace: placed.rows },
+      });
+      return { kind: "imported" as const, articles: rows.length, claims: claims.length };
     },
   );
   return outcome.kind === "needs-title" ? { kind: "not-stored", reason: "failed" } : outcome;

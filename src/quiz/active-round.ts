@@ -1,8 +1,7 @@
-import { isConstraintViolation } from "../db/client.ts";
-import { storageOutcome, WriteFailedError, type WriteQueue } from "../db/write-queue.ts";
-import { recordAnswer } from "./answer-store.ts";
+import { storageOutcome, WriteFailedError } from "../db/write-failure.ts";
 import { RoundMachine } from "./round.ts";
 import type { AnswerResult, StartRequest } from "./round-types.ts";
+import type { AnswerStore } from "./stores.ts";
 import type { Question } from "./types.ts";
 
 /** The first question stays open at least this long for others to join the starter. */
@@ -55,27 +54,25 @@ export interface AnswerInput {
 
 /**
  * Records an answer to the round's open question: reserved in the round's rules at once (so a
- * double click cannot count twice), stored in one transaction, and counted only once stored.
+ * double click cannot count twice), stored with its score and review card at once, and counted only once stored.
  */
 export async function recordInRound(
   round: ActiveRound,
-  writes: WriteQueue,
+  answers: AnswerStore,
   now: number,
   input: AnswerInput,
 ): Promise<AnswerResult> {
   const reserved = round.machine.reserve(input.userId, input.option, now);
   if (reserved.outcome !== "reserved") return { status: reserved.outcome };
-  const write = writes.run((tx) =>
-    recordAnswer(tx, {
-      questionId: round.questionIds[round.machine.position] as number,
-      guildId: round.guildId,
-      userId: input.userId,
-      userName: input.userName,
-      optionIndex: input.option,
-      typedText: input.typedText,
-      now,
-    }),
-  );
+  const write = answers.record({
+    questionId: round.questionIds[round.machine.position] as number,
+    guildId: round.guildId,
+    userId: input.userId,
+    userName: input.userName,
+    optionIndex: input.option,
+    typedText: input.typedText,
+    now,
+  });
   round.writing.add(write);
   try {
     const recorded = await write;
@@ -94,7 +91,6 @@ export async function recordInRound(
     };
   } catch (error) {
     round.machine.release(input.userId);
-    if (isConstraintViolation(error)) return { status: "duplicate" };
     if (error instanceof WriteFailedError) return { status: storageOutcome(error.reason) };
     throw error;
   } finally {

@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
 import { articles, claims } from "../db/schema.ts";
 import { type GuildScope, visibleArticles, visibleClaims } from "../library/scope.ts";
@@ -31,4 +31,21 @@ export function loadQuizClaims(db: Db, guildId: GuildScope): QuizClaim[] {
       tags: c.tags,
       articleDate,
     }));
+}
+
+/** Claims looked up in one statement at most (SQLite bounds a statement's parameters). */
+const TAGS_CHUNK = 500;
+
+/** The tags of these claims, by id; claims no longer in the index are left out. */
+export function claimTags(db: Db, claimIds: readonly string[]): Map<string, readonly string[]> {
+  const tags = new Map<string, readonly string[]>();
+  for (let i = 0; i < claimIds.length; i += TAGS_CHUNK) {
+    const rows = db
+      .select({ id: claims.id, tags: claims.tags })
+      .from(claims)
+      .where(inArray(claims.id, claimIds.slice(i, i + TAGS_CHUNK)))
+      .all();
+    for (const row of rows) tags.set(row.id, row.tags);
+  }
+  return tags;
 }

@@ -1,8 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
-import { eq } from "drizzle-orm";
-import type { Db } from "../db/client.ts";
-import { owners } from "../db/schema.ts";
+import type { OwnerIdentity, OwnerRecord } from "./stores.ts";
 
 /** A live owner renews its heartbeat this often. */
 export const HEARTBEAT_MS = 5_000;
@@ -14,18 +12,9 @@ const LEASE_MS = 60_000;
  */
 const SAME_HOST_LEASE_MS = 10 * 60_000;
 
-/** This process, as the owner of the rounds it runs. */
-export interface OwnerIdentity {
-  readonly id: string;
-  readonly host: string;
-  readonly pid: number;
-}
-
 export function newOwnerIdentity(): OwnerIdentity {
   return { id: randomUUID(), host: hostname(), pid: process.pid };
 }
-
-type OwnerRow = typeof owners.$inferSelect;
 
 function processAlive(pid: number): boolean {
   try {
@@ -38,7 +27,11 @@ function processAlive(pid: number): boolean {
 }
 
 /** Whether the owner of a round can no longer run it, seen from `self` at `now`. */
-export function ownerGone(owner: OwnerRow | undefined, self: OwnerIdentity, now: number): boolean {
+export function ownerGone(
+  owner: OwnerRecord | undefined,
+  self: OwnerIdentity,
+  now: number,
+): boolean {
   if (!owner) return true;
   if (owner.id === self.id) return false;
   const age = now - owner.heartbeatAt;
@@ -49,28 +42,4 @@ export function ownerGone(owner: OwnerRow | undefined, self: OwnerIdentity, now:
     return !processAlive(owner.pid) || age > SAME_HOST_LEASE_MS;
   }
   return age > LEASE_MS;
-}
-
-export function registerOwner(tx: Db, self: OwnerIdentity, now: number): void {
-  tx.insert(owners)
-    .values({ ...self, startedAt: now, heartbeatAt: now })
-    .onConflictDoUpdate({ target: owners.id, set: { heartbeatAt: now } })
-    .run();
-}
-
-export function removeOwner(tx: Db, self: OwnerIdentity): void {
-  tx.delete(owners).where(eq(owners.id, self.id)).run();
-}
-
-/** Whether any other process that runs rounds on this file is alive. */
-export function othersAlive(db: Db, self: OwnerIdentity, now: number): boolean {
-  return db
-    .select()
-    .from(owners)
-    .all()
-    .some((o) => o.id !== self.id && !ownerGone(o, self, now));
-}
-
-export function findOwner(tx: Db, id: string | null): OwnerRow | undefined {
-  return id === null ? undefined : tx.select().from(owners).where(eq(owners.id, id)).get();
 }

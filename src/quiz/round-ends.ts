@@ -1,6 +1,6 @@
-import { WriteFailedError, type WriteQueue } from "../db/write-queue.ts";
+import { WriteFailedError } from "../db/write-failure.ts";
 import type { Logger } from "../logger.ts";
-import { type EndStatus, endRound } from "./round-store.ts";
+import type { EndStatus, RoundStore } from "./stores.ts";
 
 /**
  * Writes the ends of one process's rounds, fenced by its owner id (see RoundFence). An end that
@@ -12,7 +12,7 @@ export class RoundEnds {
 
   constructor(
     private readonly deps: {
-      readonly writes: WriteQueue;
+      readonly rounds: RoundStore;
       readonly clock: () => number;
       readonly ownerId: string;
       readonly logger: Logger;
@@ -26,11 +26,9 @@ export class RoundEnds {
   async end(roundId: number, status: EndStatus): Promise<"ended" | "lost"> {
     const fence = { roundId, ownerId: this.deps.ownerId };
     try {
-      const ended = await this.deps.writes.run((tx) =>
-        endRound(tx, fence, status, this.deps.clock()),
-      );
+      const ended = await this.deps.rounds.end(fence, status, this.deps.clock());
       this.unended.delete(roundId);
-      return ended ? "ended" : "lost";
+      return ended;
     } catch (error) {
       if (!(error instanceof WriteFailedError)) throw error;
       this.unended.set(roundId, status);

@@ -1,7 +1,7 @@
-import type { StorageOutcome } from "../db/write-queue.ts";
+import type { StorageOutcome } from "../db/write-failure.ts";
 import type { RoundOptions } from "./generate.ts";
 import type { Reveal } from "./round.ts";
-import type { Standing } from "./standings.ts";
+import type { Standing } from "./stores.ts";
 import type { Question } from "./types.ts";
 
 /** What starting, answering, revealing and stopping a round take and give. */

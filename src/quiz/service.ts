@@ -1,22 +1,13 @@
 import type { Db } from "../db/client.ts";
-import { refusedWrite, type WriteQueue } from "../db/write-queue.ts";
+import { refusedWrite } from "../db/write-failure.ts";
 import type { GuildScope } from "../library/scope.ts";
 import type { Logger } from "../logger.ts";
 import { type ActiveRound, type AnswerInput, activeRound, recordInRound } from "./active-round.ts";
 import { loadQuizClaims } from "./claims-store.ts";
 import { generateQuestions, type RoundOptions } from "./generate.ts";
-import type { OwnerIdentity } from "./owners.ts";
 import type { Reports } from "./reports.ts";
 import { WRONG_TYPED } from "./round.ts";
 import { RoundEnds } from "./round-ends.ts";
-import {
-  createRound,
-  type EndStatus,
-  interruptOrphanedRounds,
-  markQuestionClosed,
-  markQuestionPosted,
-  type RoundFence,
-} from "./round-store.ts";
 import {
   type AnswerResult,
   type OpenedQuestion,
@@ -26,14 +17,14 @@ import {
   type StartResult,
   type StopResult,
 } from "./round-types.ts";
-import { roundStandings, type Standing } from "./standings.ts";
+import type { EndStatus, OwnerIdentity, QuizStores, RoundFence, Standing } from "./stores.ts";
 import { typedAnswerMatches } from "./typed-answer.ts";
 import type { Question } from "./types.ts";
 
 export interface QuizServiceDeps {
-  /** Reads. */
+  /** The search index, for the claims a round asks. */
   readonly db: Db;
-  readonly writes: WriteQueue;
+  readonly stores: Pick<QuizStores, "rounds" | "answers">;
   readonly clock: () => number;
   readonly owner: OwnerIdentity;
   readonly reports: Reports;
@@ -41,8 +32,8 @@ export interface QuizServiceDeps {
 }
 
 /**
- * Runs quiz rounds: the rules live in RoundMachine, every answer and score goes through the
- * write queue in one transaction. One service per process; callers (Discord, the console) drive
+ * Runs quiz rounds: the rules live in RoundMachine, every answer is stored with its score at
+ * once. One service per process; callers (Discord, the console) drive
  * the timing by calling openNext / closeCurrent / finish. Memory follows the database: an answer
  * counts once it is committed, a round opens once it is stored.
  */
@@ -53,7 +44,7 @@ export class QuizService {
   private readonly ends: RoundEnds;
 
   constructor(private readonly deps: QuizServiceDeps) {
-    this.ends = new RoundEnds({ ...deps, ownerId: deps.owner.id });
+    this.ends = new RoundEnds({ ...deps, rounds: deps.stores.rounds, ownerId: deps.owner.id });
   }
 
   private fence(round: ActiveRound): RoundFence {
@@ -69,9 +60,7 @@ export class QuizService {
 
   /** Closes rounds whose owner is gone (crashed, killed); call on start-up. */
   async recoverOrphaned(): Promise<number> {
-    return this.deps.writes.run((tx) =>
-      interruptOrphanedRounds(tx, this.deps.owner, this.deps.clock()),
-    );
+    return this.deps.stores.rounds.interruptOrphaned(this.deps.owner, this.deps.clock());
   }
 
   /** The questions a round with these options would ask in a server (or on the shared corpus). */
@@ -95,19 +84,16 @@ export class QuizService {
 
   private async startUnopposed(request: StartRequest): Promise<StartResult> {
     const seed = request.seed ?? Math.floor(Math.random() * 2 ** 31);
-    const resting = this.deps.reports.resting(request.guildId);
+    const resting = await this.deps.reports.resting(request.guildId);
     const questions = this.generate({ ...request, seed, resting }, request.guildId);
     if (questions.length === 0) return { ok: false, reason: "no-questions" };
     const live = new Set([...this.active.values()].map((r) => r.roundId));
     const limit = request.solo ? undefined : ROUND_LIMITS.perMemberAndChannelPerHour;
-    const created = await this.deps.writes
-      .run((tx) =>
-        createRound(
-          tx,
-          { ...request, seed, questions, now: this.deps.clock(), hourlyLimit: limit },
-          this.deps.owner,
-          (id) => live.has(id),
-        ),
+    const created = await this.deps.stores.rounds
+      .create(
+        { ...request, seed, questions, now: this.deps.clock(), hourlyLimit: limit },
+        this.deps.owner,
+        (id) => live.has(id),
       )
       .catch(refusedWrite);
     if ("reason" in created) return created;
@@ -135,14 +121,12 @@ export class QuizService {
     const round = this.active.get(channelId);
     if (!round?.machine.hasNext()) return undefined;
     const position = round.machine.position + 1;
-    const windowMs = round.machine.windowMs;
-    const postedAt = await this.deps.writes.run((tx) => {
-      const now = this.deps.clock();
-      const questionId = round.questionIds[position] as number;
-      return markQuestionPosted(tx, this.fence(round), questionId, now, now + windowMs)
-        ? now
-        : undefined;
-    });
+    const postedAt = await this.deps.stores.rounds.markPosted(
+      this.fence(round),
+      round.questionIds[position] as number,
+      round.machine.windowMs,
+      this.deps.clock,
+    );
     if (postedAt === undefined) {
       this.lose(channelId, round);
       return undefined;
@@ -199,7 +183,7 @@ export class QuizService {
   private async record(channelId: string, input: AnswerInput): Promise<AnswerResult> {
     const round = this.active.get(channelId);
     if (!round) return { status: "no-round" };
-    return recordInRound(round, this.deps.writes, this.deps.clock(), input);
+    return recordInRound(round, this.deps.stores.answers, this.deps.clock(), input);
   }
 
   /** True when the open question should close now (time up, or everyone who joined answered). */
@@ -220,8 +204,8 @@ export class QuizService {
     await Promise.allSettled([...round.writing]);
     const reveal = round.machine.close();
     const questionId = round.questionIds[reveal.position] as number;
-    const held = await this.deps.writes
-      .run((tx) => markQuestionClosed(tx, this.fence(round), questionId, this.deps.clock()))
+    const held = await this.deps.stores.rounds
+      .markClosed(this.fence(round), questionId, this.deps.clock())
       .catch(() => true);
     if (!held) {
       this.lose(channelId, round);
@@ -255,7 +239,7 @@ export class QuizService {
   /** Ends the round normally and returns its standings; undefined when it is not this process's. */
   async finish(channelId: string): Promise<Standing[] | undefined> {
     const round = await this.endActive(channelId, "finished");
-    return round && roundStandings(this.deps.db, round.roundId);
+    return round && this.deps.stores.answers.roundStandings(round.roundId);
   }
 
   /** Stops the round: allowed to its starter and to members who may manage messages. */
@@ -271,7 +255,7 @@ export class QuizService {
     return {
       status: "stopped",
       roundId: round.roundId,
-      standings: roundStandings(this.deps.db, round.roundId),
+      standings: await this.deps.stores.answers.roundStandings(round.roundId),
     };
   }
 

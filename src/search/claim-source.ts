@@ -1,10 +1,10 @@
 import type { Statement } from "better-sqlite3";
 import type { Db } from "../db/client.ts";
-import { type GuildScope, SEEN_CLAIMS_SQL } from "../library/scope.ts";
 import { stemCoverage } from "./coverage.ts";
 import { englishStems } from "./english.ts";
 import { QueryMatcher } from "./matcher.ts";
 import { MAX_QUERY_CHARS, MAX_QUERY_TERMS } from "./query.ts";
+import { type GuildScope, SEEN_CLAIMS_SQL } from "./scope.ts";
 import type { CandidateSource, SourceHits } from "./types.ts";
 import { MIN_AFFIX_LENGTH } from "./vocabulary.ts";
 import type { VocabularyCache } from "./vocabulary-cache.ts";

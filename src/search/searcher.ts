@@ -1,6 +1,5 @@
 import type { Statement } from "better-sqlite3";
 import type { Db } from "../db/client.ts";
-import { ANY_SCOPED_SQL, type GuildScope, UNSEEN_PASSAGES_SQL } from "../library/scope.ts";
 import { analyze } from "./analyzer.ts";
 import { createClaimSource } from "./claim-source.ts";
 import { type Bridges, expandQuery, looksEnglish } from "./expand.ts";
@@ -15,6 +14,7 @@ import {
   MAX_QUERY_CHARS,
   type QueryConcept,
 } from "./query.ts";
+import { ANY_SCOPED_SQL, type GuildScope, UNSEEN_PASSAGES_SQL } from "./scope.ts";
 import { LibraryStems, scopedBridges, scopedVocabulary } from "./scoped-vocabulary.ts";
 import type { CandidateSource, SearchIndex, SearchOptions, SearchResult } from "./types.ts";
 import { understoodIn } from "./understood.ts";

@@ -1,11 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { libraryArticles } from "../../src/db/schema.ts";
-import { analyseLibraryArticle } from "../../src/library/article-rows.ts";
 import { packBundle, unpackBundle } from "../../src/library/bundle.ts";
-import { putIndexedArticle } from "../../src/library/index-library.ts";
-import { putApprovedClaims } from "../../src/library/store.ts";
 import { exportLibrary, importLibrary } from "../../src/library/transfer.ts";
-import { indexedTempApp, type TempApp } from "../support/temp-app.ts";
+import { indexedTempApp, libraryDeps, type TempApp } from "../support/temp-app.ts";
 import { buildZip } from "../support/zip-bytes.ts";
 
 let t: TempApp;
@@ -44,19 +40,18 @@ const sharedClaims = `- id: musil-roman-jahr
 
 /** An own article stored under a shared id, as servers could before such ids were refused. */
 async function storeCollidingArticle() {
-  const analysed = analyseLibraryArticle(G1, SHARED, ownSource, new Date(now));
-  const rows = analysed.rows;
-  if (!rows) throw new Error(JSON.stringify(analysed.problems));
-  await t.app.writes.run((tx) => {
-    const who = { addedBy: mod.id, addedByName: mod.name, addedAt: now };
-    tx.insert(libraryArticles)
-      .values({ guildId: G1, slug: SHARED, source: ownSource, ...who })
-      .run();
-    putIndexedArticle(tx, rows);
-    putApprovedClaims(tx, G1, mod, now, [
-      { slug: ownClaim.id, articleId: `g${G1}-${SHARED}`, claim: ownClaim },
-    ]);
+  const { libraryStore: store, libraryIndex: index } = t.app;
+  await store.importLibrary({
+    guildId: G1,
+    actor: mod,
+    at: now,
+    expected: await store.version(G1),
+    articles: [{ slug: SHARED, source: ownSource }],
+    claims: [{ slug: ownClaim.id, articleId: `g${G1}-${SHARED}`, claim: ownClaim }],
+    limits: { articles: 30, claims: 500 },
+    subject: "stored before shared ids were refused",
   });
+  await index.sync(G1);
 }
 
 describe("an own article named like a shared one", () => {
@@ -74,10 +69,10 @@ describe("an own article named like a shared one", () => {
       ],
     });
     const zip = packBundle([{ path: `articles/${SHARED}.md`, text: ownSource }]);
-    const imported = await importLibrary(t.app, G1, mod, zip);
+    const imported = await importLibrary(libraryDeps(t.app), G1, mod, zip);
     expect(imported).toMatchObject({ kind: "invalid" });
     expect(JSON.stringify(imported)).toContain(`articles/${SHARED}.md:1:`);
-    expect(t.app.library.list(G1).articles).toEqual([]);
+    expect((await t.app.library.list(G1)).articles).toEqual([]);
   });
 
   it("stored earlier: export keeps both claim files under names another server imports, remove takes the own one first", async () => {
@@ -90,7 +85,7 @@ describe("an own article named like a shared one", () => {
     );
     expect(shared).toMatchObject({ kind: "imported", added: 1 });
 
-    const exported = await exportLibrary(t.app, G1);
+    const exported = await exportLibrary(libraryDeps(t.app), G1);
     if (exported.kind !== "exported") throw new Error(exported.kind);
     expect(exported).toMatchObject({ articles: 1, claims: 2 });
     const unpacked = await unpackBundle(exported.data, {
@@ -103,18 +98,18 @@ describe("an own article named like a shared one", () => {
       `claims/${SHARED}-own.yaml`,
       `claims/${SHARED}.yaml`,
     ]);
-    expect(await importLibrary(t.app, G2, mod, exported.data)).toEqual({
+    expect(await importLibrary(libraryDeps(t.app), G2, mod, exported.data)).toEqual({
       kind: "imported",
       articles: 1,
       claims: 2,
     });
-    expect(t.app.library.list(G2).articles.map((a) => a.slug)).toEqual([`${SHARED}-own`]);
+    expect((await t.app.library.list(G2)).articles.map((a) => a.slug)).toEqual([`${SHARED}-own`]);
 
     expect(await t.app.library.remove(G1, mod, SHARED)).toMatchObject({
       kind: "removed",
       claims: 1,
     });
-    expect(t.app.library.list(G1)).toMatchObject({ articles: [], hidden: [] });
+    expect(await t.app.library.list(G1)).toMatchObject({ articles: [], hidden: [] });
     expect(await t.app.library.remove(G1, mod, SHARED)).toMatchObject({ kind: "hidden" });
   });
 });
@@ -129,11 +124,11 @@ describe("a zip imported into a server", () => {
         declaredSize: 976,
       },
     ]);
-    expect(await importLibrary(t.app, G1, mod, zip)).toEqual({
+    expect(await importLibrary(libraryDeps(t.app), G1, mod, zip)).toEqual({
       kind: "bad-zip",
       problems: [{ kind: "size-mismatch", entry: "articles/mondbasis.md", declared: 976 }],
     });
-    expect(t.app.library.list(G1).articles).toEqual([]);
+    expect((await t.app.library.list(G1)).articles).toEqual([]);
   });
 });
 

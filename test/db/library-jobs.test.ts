@@ -33,7 +33,7 @@ describe("library jobs", () => {
     if (outcome.kind !== "over-budget") return;
     expect(refusalView(outcome, "de").content).toContain("länger als 1 s");
     expect(refusalView(outcome, "en").content).toContain("longer than 1 s");
-    expect(app.library.list(G1).articles).toEqual([]);
+    expect((await app.library.list(G1)).articles).toEqual([]);
   });
 
   it("refuses an upload whose analysis outgrows its memory budget", async () => {
@@ -42,7 +42,7 @@ describe("library jobs", () => {
     expect(outcome).toEqual({ kind: "over-budget", resource: "memory", limit: 8 });
     if (outcome.kind !== "over-budget") return;
     expect(refusalView(outcome, "en").content).toContain("more than 8 MB");
-    expect(app.library.list(G1).articles).toEqual([]);
+    expect((await app.library.list(G1)).articles).toEqual([]);
   });
 
   it("runs one job per server, refusing a second, while another server's waits for the pool", async () => {

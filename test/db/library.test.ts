@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { exportLibrary, importLibrary } from "../../src/library/transfer.ts";
-import { indexedTempApp, reopenApp, type TempApp } from "../support/temp-app.ts";
+import { indexedTempApp, libraryDeps, reopenApp, type TempApp } from "../support/temp-app.ts";
 
 let t: TempApp;
 let now: number;
@@ -54,7 +54,7 @@ describe("a server's library", () => {
     expect(t.app.corpus.articles(G2).map((a) => a.id)).not.toContain(ownId);
     expect(t.app.corpus.article("mondbasis", G1)?.article.id).toBe(ownId);
     expect(t.app.corpus.article("mondbasis", G2)).toBeUndefined();
-    const listed = t.app.library.list(G1);
+    const listed = await t.app.library.list(G1);
     expect(listed.articles).toMatchObject([{ slug: "mondbasis", addedByName: "Mira" }]);
     expect(listed.events[0]).toMatchObject({ action: "add", userName: "Mira" });
   });
@@ -63,7 +63,7 @@ describe("a server's library", () => {
     const bad = { filename: "kaputt.md", text: "---\ntitle: [unclosed\n---\n\nText." };
     const refused = await t.app.library.add(G1, mod, bad);
     expect(refused.kind).toBe("invalid");
-    expect(t.app.library.list(G1).articles).toEqual([]);
+    expect((await t.app.library.list(G1)).articles).toEqual([]);
     const empty = await t.app.library.add(G1, mod, { filename: "leer.txt", text: "  " }, "Leer");
     expect(empty).toMatchObject({ kind: "invalid" });
     expect(JSON.stringify(empty)).toContain("empty");
@@ -84,9 +84,9 @@ describe("a server's library", () => {
       for (const [i, claimId] of missed.entries()) insert.run(member.id, claimId, now - 10_000 + i);
       insert.run(member.id, seen, now - 1);
     });
-    const inG1 = t.app.reviews.dueQuestions(member.id, "de", 3, G1);
+    const inG1 = await t.app.reviews.dueQuestions(member.id, "de", 3, G1);
     expect(inG1.map((q) => q.claimId)).toEqual([seen]);
-    const inG2 = t.app.reviews.dueQuestions(member.id, "de", 3, G2).map((q) => q.claimId);
+    const inG2 = (await t.app.reviews.dueQuestions(member.id, "de", 3, G2)).map((q) => q.claimId);
     expect(inG2.length).toBeGreaterThan(0);
     expect(inG2.every((id) => missed.slice(0, 3).includes(id))).toBe(true);
   });
@@ -115,7 +115,7 @@ describe("a server's library", () => {
     expect(JSON.stringify(wrong)).toContain("does not occur in the quote");
     const proposed = await t.app.proposals.propose(G1, member, proposal);
     expect(proposed).toEqual({ kind: "proposed", slug: "regolith-works" });
-    const pending = t.app.proposals.pending(G1);
+    const pending = await t.app.proposals.pending(G1);
     expect(pending).toHaveLength(1);
     const only = { count: 5, seed: 3, kind: "mc" as const, lang: "de" as const, article: ownId };
     expect(t.app.quiz.generate(only, G1)).toEqual([]);
@@ -166,7 +166,7 @@ describe("a server's library", () => {
     expect(refused.kind === "invalid" && refused.problems).toEqual([
       'mondbasis.yaml:16: answer "15 Milliarden Euro" does not occur in the quote',
     ]);
-    expect(t.app.library.list(G1).claims.approved).toBe(0);
+    expect((await t.app.library.list(G1)).claims.approved).toBe(0);
     const importGood = () =>
       t.app.proposals.importFile(
         G1,
@@ -176,7 +176,7 @@ describe("a server's library", () => {
       );
     expect(await importGood()).toEqual({ kind: "imported", added: 1, replaced: 0 });
     expect(await importGood()).toEqual({ kind: "imported", added: 0, replaced: 1 });
-    expect(t.app.library.list(G1).claims.approved).toBe(1);
+    expect((await t.app.library.list(G1)).claims.approved).toBe(1);
     const asked = t.app.quiz.generate(
       { count: 5, seed: 1, kind: "mc", lang: "de", article: ownId },
       G1,
@@ -187,11 +187,16 @@ describe("a server's library", () => {
   it("exports a server's library as a zip another server imports whole", async () => {
     await t.app.library.add(G1, mod, article, "Die Mondbasis");
     await t.app.proposals.propose(G1, member, proposal);
-    await t.app.proposals.review(G1, mod, t.app.proposals.pending(G1)[0]?.id as number, true);
-    const exported = await exportLibrary(t.app, G1);
+    await t.app.proposals.review(
+      G1,
+      mod,
+      (await t.app.proposals.pending(G1))[0]?.id as number,
+      true,
+    );
+    const exported = await exportLibrary(libraryDeps(t.app), G1);
     expect(exported).toMatchObject({ kind: "exported", articles: 1, claims: 1 });
     if (exported.kind !== "exported") return;
-    const imported = await importLibrary(t.app, G2, mod, exported.data);
+    const imported = await importLibrary(libraryDeps(t.app), G2, mod, exported.data);
     expect(imported).toEqual({ kind: "imported", articles: 1, claims: 1 });
     expect(ids("Regolith Works Bremen", G2)[0]).toBe(`g${G2}-mondbasis`);
     const asked = t.app.quiz.generate(
@@ -199,14 +204,19 @@ describe("a server's library", () => {
       G2,
     );
     expect(asked.map((q) => q.prompt)).toEqual([proposal.questionDe]);
-    const garbage = await importLibrary(t.app, G2, mod, new Uint8Array([1, 2, 3]));
+    const garbage = await importLibrary(libraryDeps(t.app), G2, mod, new Uint8Array([1, 2, 3]));
     expect(garbage).toEqual({ kind: "bad-zip", problems: [{ kind: "unreadable" }] });
   });
 
   it("removes an article with the claims that quote it, and survives a rebuilt index", async () => {
     await t.app.library.add(G1, mod, article, "Die Mondbasis");
     await t.app.proposals.propose(G1, member, proposal);
-    await t.app.proposals.review(G1, mod, t.app.proposals.pending(G1)[0]?.id as number, true);
+    await t.app.proposals.review(
+      G1,
+      mod,
+      (await t.app.proposals.pending(G1))[0]?.id as number,
+      true,
+    );
     const reopened = await reopenApp(t.path, { clock, rebuild: true });
     try {
       expect(reopened.search.search("Regolith Works Bremen", { guildId: G1 })[0]?.articleId).toBe(
@@ -222,7 +232,7 @@ describe("a server's library", () => {
       expect(
         reopened.search.search("Regolith Works Bremen", { guildId: G1 }).map((r) => r.articleId),
       ).not.toContain(ownId);
-      expect(reopened.library.list(G1).events.map((e) => e.action)).toContain("remove");
+      expect((await reopened.library.list(G1)).events.map((e) => e.action)).toContain("remove");
     } finally {
       await reopened.close();
     }

@@ -1,8 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { answers, rounds, scores } from "../../src/db/schema.ts";
-import { recordAnswer } from "../../src/quiz/answer-store.ts";
-import { dueClaimIds } from "../../src/quiz/review-store.ts";
 import type { StartRequest } from "../../src/quiz/round-types.ts";
 import { indexedTempApp, reopenApp, type TempApp } from "../support/temp-app.ts";
 
@@ -88,16 +86,14 @@ describe("a quiz round on a real database file", () => {
     const questionId = t.db.$client
       .prepare("SELECT id FROM round_questions WHERE position = 0")
       .get() as { id: number };
-    const again = t.app.writes.run((tx) =>
-      recordAnswer(tx, {
-        questionId: questionId.id,
-        guildId: "g1",
-        ...user(1),
-        optionIndex: 1,
-        now,
-      }),
-    );
-    await expect(again).rejects.toThrow(/UNIQUE/);
+    const again = await t.app.stores.answers.record({
+      questionId: questionId.id,
+      guildId: "g1",
+      ...user(1),
+      optionIndex: 1,
+      now,
+    });
+    expect(again).toEqual({ status: "duplicate" });
     expect(t.db.select().from(answers).all()).toHaveLength(1);
     expect(t.db.select().from(scores).get()?.answered).toBe(1);
   });
@@ -218,15 +214,16 @@ describe("a quiz round on a real database file", () => {
     await quiz.closeCurrent("c1");
     await quiz.finish("c1");
 
-    expect(dueClaimIds(t.db, "u1", now)).toEqual([]);
-    expect(dueClaimIds(t.db, "u1", now + 24 * 3600_000)).toEqual([q1?.question.claimId]);
-    expect(dueClaimIds(t.db, "u2", now + 365 * 24 * 3600_000)).toEqual([]);
+    const cards = t.app.stores.reviews;
+    expect(await cards.dueClaimIds("u1", now)).toEqual([]);
+    expect(await cards.dueClaimIds("u1", now + 24 * 3600_000)).toEqual([q1?.question.claimId]);
+    expect(await cards.dueClaimIds("u2", now + 365 * 24 * 3600_000)).toEqual([]);
 
     const scoreboard = t.app.scores;
-    expect(scoreboard.leaderboard("g1").map((s) => s.userId)).toEqual(["u2", "u1"]);
-    expect(scoreboard.leaderboard("other")).toEqual([]);
-    expect(scoreboard.leaderboard("g1", now + 1)).toEqual([]);
-    const stats = scoreboard.stats("g1", "u1");
+    expect((await scoreboard.leaderboard("g1")).map((s) => s.userId)).toEqual(["u2", "u1"]);
+    expect(await scoreboard.leaderboard("other")).toEqual([]);
+    expect(await scoreboard.leaderboard("g1", now + 1)).toEqual([]);
+    const stats = await scoreboard.stats("g1", "u1");
     expect(stats).toMatchObject({ points: 0, answered: 1, correct: 0, rounds: 1 });
     expect(stats?.weakestTopics.length).toBeGreaterThan(0);
     expect(t.db.select().from(scores).where(eq(scores.userId, "u2")).get()?.bestStreak).toBe(1);
@@ -256,6 +253,8 @@ describe("a quiz round on a real database file", () => {
           due: (card.due as number) - 1000 - i,
         });
     });
-    expect(dueClaimIds(t.db, "u1", now + 24 * 3600_000)).toEqual([q?.question.claimId]);
+    now += 24 * 3600_000;
+    const due = await t.app.reviews.dueQuestions("u1", "de", 1, "g1");
+    expect(due.map((question) => question.claimId)).toEqual([q?.question.claimId]);
   });
 });

@@ -2,7 +2,7 @@ import { rmSync } from "node:fs";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { createInteractionContext } from "../../src/app.ts";
-import { WriteFailedError } from "../../src/db/write-queue.ts";
+import { WriteFailedError } from "../../src/db/write-failure.ts";
 import type { View } from "../../src/interactions/view.ts";
 import type { StartRequest } from "../../src/quiz/round-types.ts";
 import { indexedTempApp, type TempApp } from "../support/temp-app.ts";

@@ -79,12 +79,14 @@ describe("reports of wrong questions", () => {
   it("let a claim rest in its server once two players reported it, until it is reviewed", async () => {
     const { roundId, claimId } = await playOne();
     await report(roundId, "anna");
-    expect(t.app.reports.resting("g1").size).toBe(0);
-    expect(t.app.reports.open("g1")).toMatchObject([{ claimId, reporters: 1, resting: false }]);
+    expect((await t.app.reports.resting("g1")).size).toBe(0);
+    expect(await t.app.reports.open("g1")).toMatchObject([
+      { claimId, reporters: 1, resting: false },
+    ]);
     await report(roundId, "ben");
-    expect(t.app.reports.resting("g1")).toEqual(new Set([claimId]));
-    expect(t.app.reports.resting("g2").size).toBe(0);
-    expect(t.app.reports.open()).toMatchObject([
+    expect(await t.app.reports.resting("g1")).toEqual(new Set([claimId]));
+    expect((await t.app.reports.resting("g2")).size).toBe(0);
+    expect(await t.app.reports.open()).toMatchObject([
       { guildId: "g1", claimId, reporters: 2, players: 2, resting: true },
     ]);
 
@@ -95,8 +97,8 @@ describe("reports of wrong questions", () => {
     expect(elsewhere.claimId).toBe(claimId);
 
     expect(await t.app.reports.review("g1", claimId, "mod")).toBe(2);
-    expect(t.app.reports.resting("g1").size).toBe(0);
-    expect(t.app.reports.open("g1")).toEqual([]);
+    expect((await t.app.reports.resting("g1")).size).toBe(0);
+    expect(await t.app.reports.open("g1")).toEqual([]);
     const afterReview = await playOne({ channelId: "c4" });
     expect(afterReview.claimId).toBe(claimId);
   });
@@ -115,7 +117,7 @@ describe("reports of wrong questions", () => {
       expect(outcomes.filter((o) => o === "reported")).toHaveLength(1);
       expect(outcomes.filter((o) => o === "unknown")).toHaveLength(9);
     }
-    expect(t.app.reports.resting("g1").size).toBe(0);
+    expect((await t.app.reports.resting("g1")).size).toBe(0);
   });
 
   it("let a claim rest only on reports of distinct members who played the round that asked it", async () => {
@@ -123,18 +125,18 @@ describe("reports of wrong questions", () => {
     await report(roundId, "anna");
     await report(roundId, "onlooker");
     await report(roundId, "another-onlooker");
-    expect(t.app.reports.resting("g1").size).toBe(0);
-    expect(t.app.reports.open("g1")).toMatchObject([
+    expect((await t.app.reports.resting("g1")).size).toBe(0);
+    expect(await t.app.reports.open("g1")).toMatchObject([
       { claimId, reporters: 3, players: 1, resting: false },
     ]);
     // Playing another round that asks something else does not make a report on this one count.
     const other = await playOne({ channelId: "c2", seed: 99 }, ["onlooker"]);
     expect(other.claimId).not.toBe(claimId);
-    expect(t.app.reports.resting("g1").size).toBe(0);
+    expect((await t.app.reports.resting("g1")).size).toBe(0);
     const again = await playOne({ channelId: "c3" }, ["ben"]);
     expect(again.claimId).toBe(claimId);
     await report(again.roundId, "ben", { channelId: "c3" });
-    expect(t.app.reports.resting("g1")).toEqual(new Set([claimId]));
+    expect(await t.app.reports.resting("g1")).toEqual(new Set([claimId]));
   });
 
   it("are listed for moderators page by page (Previous/Next), within Discord's limits", async () => {

@@ -141,14 +141,14 @@ describe("old round data", () => {
     });
 
     const since = [undefined, now - 7 * 24 * HOUR, now - 24 * HOUR, now - 40 * 24 * HOUR];
-    const reads = () => ({
-      boards: since.map((s) => t.app.scores.leaderboard("g1", s)),
-      stats: ["anna", "ben", "cem"].map((u) => t.app.scores.stats("g1", u)),
+    const reads = async () => ({
+      boards: await Promise.all(since.map((s) => t.app.scores.leaderboard("g1", s))),
+      stats: await Promise.all(["anna", "ben", "cem"].map((u) => t.app.scores.stats("g1", u))),
       cards: t.db.$client.prepare("SELECT * FROM review_cards ORDER BY user_id, claim_id").all(),
-      reports: t.app.reports.open("g1"),
+      reports: await t.app.reports.open("g1"),
       answers: count("answers"),
     });
-    const before = reads();
+    const before = await reads();
     const roundsBefore = count("rounds");
     const questionsBefore = count("round_questions");
 
@@ -157,7 +157,7 @@ describe("old round data", () => {
     const next = await reopenApp(t.path, { clock });
     await next.close();
 
-    expect(reads()).toEqual(before);
+    expect(await reads()).toEqual(before);
     expect(count("rounds")).toBe(roundsBefore - 10);
     // Left: the two played rounds' four posted questions and the reported round's posted one.
     expect(count("round_questions")).toBe(5);

@@ -1,6 +1,6 @@
 import { renameSync, rmSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
-import { WriteFailedError } from "../../src/db/write-queue.ts";
+import { WriteFailedError } from "../../src/db/write-failure.ts";
 import { texts } from "../../src/interactions/i18n.ts";
 import { storageFailureText } from "../../src/interactions/not-stored.ts";
 import { refusalView } from "../../src/interactions/views/library.ts";

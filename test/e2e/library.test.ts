@@ -84,7 +84,7 @@ describe("a server's library through Discord", () => {
         }),
       ),
     ).toContain("scan.pdf");
-    expect(t.app.library.list("200000000000000001").articles).toEqual([]);
+    expect((await t.app.library.list("200000000000000001")).articles).toEqual([]);
   });
 
   it("goes from an uploaded article to a cited passage, a proposed question and a round", async () => {

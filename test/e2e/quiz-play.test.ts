@@ -186,9 +186,9 @@ describe("typed answers, points in the reveal, and reports through the fake Disc
     const claimId = (
       t.db.$client.prepare("SELECT claim_id FROM reports").get() as { claim_id: string }
     ).claim_id;
-    expect(t.app.reports.resting(GUILD_ID)).toEqual(new Set());
+    expect(await t.app.reports.resting(GUILD_ID)).toEqual(new Set());
     await privateAnswer(reason(cem, "Quelle sagt etwas anderes"));
-    expect(t.app.reports.resting(GUILD_ID)).toEqual(new Set([claimId]));
+    expect(await t.app.reports.resting(GUILD_ID)).toEqual(new Set([claimId]));
 
     const forbidden = fake.command(anna, "quiz", [
       { name: "reports", type: ApplicationCommandOptionType.Subcommand },
@@ -212,9 +212,9 @@ describe("typed answers, points in the reveal, and reports through the fake Disc
     expect(reviewed).toBe(`reviewed:${claimId}`);
 
     expect(await privateAnswer(fake.click(anna, reviewed))).toContain("nur Mitglieder");
-    expect(t.app.reports.resting(GUILD_ID)).toEqual(new Set([claimId]));
+    expect(await t.app.reports.resting(GUILD_ID)).toEqual(new Set([claimId]));
     expect(await privateAnswer(fake.click(mod, reviewed))).toContain("erledigt");
-    expect(t.app.reports.resting(GUILD_ID)).toEqual(new Set());
+    expect(await t.app.reports.resting(GUILD_ID)).toEqual(new Set());
     expect(
       await privateAnswer(
         fake.command(mod, "quiz", [

@@ -7,6 +7,7 @@ import { DEBIAN_LEXICONS } from "../../src/config.ts";
 import type { Db } from "../../src/db/client.ts";
 import type { WriteQueueOptions } from "../../src/db/write-queue.ts";
 import type { JobBudget } from "../../src/library/jobs.ts";
+import type { LibraryDeps } from "../../src/library/services.ts";
 import type { Logger } from "../../src/logger.ts";
 import { REPO_CORPUS } from "./temp-corpus.ts";
 
@@ -83,3 +84,13 @@ export function migratedTempApp(options: TempAppOptions = {}): Promise<TempApp> 
 export function indexedTempApp(options: TempAppOptions = {}): Promise<TempApp> {
   return tempApp(REPO_CORPUS, options);
 }
+
+/** What the library's functions take, from an app's services. */
+export const libraryDeps = (app: App): LibraryDeps => ({
+  db: app.db,
+  store: app.libraryStore,
+  index: app.libraryIndex,
+  corpus: app.corpus,
+  clock: app.clock,
+  jobs: app.jobs,
+});

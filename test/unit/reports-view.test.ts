@@ -4,7 +4,7 @@ import { renderView } from "../../src/discord/payload.ts";
 import { parseCustomId } from "../../src/interactions/custom-id.ts";
 import type { View } from "../../src/interactions/view.ts";
 import { REPORTS_PER_PAGE, reportsView } from "../../src/interactions/views/reports.ts";
-import type { OpenReport } from "../../src/quiz/reports.ts";
+import type { OpenReport } from "../../src/quiz/stores.ts";
 
 /** Reports as long as members can make them: long questions, five reasons of 500 characters. */
 const longReports: OpenReport[] = Array.from({ length: 13 }, (_, i) => ({

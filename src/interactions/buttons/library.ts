@@ -54,7 +54,7 @@ export const verdictButton: ButtonHandler<"verdict"> = {
         : outcome.placed
           ? l.approved(outcome.slug)
           : l.approvedStale(outcome.slug);
-    const pending = ctx.proposals.pending(guildId);
+    const pending = await ctx.proposals.pending(guildId);
     const next = pending[0];
     await respond.update(
       next

@@ -19,6 +19,8 @@ export const reportsPageButton: ButtonHandler<"reports"> = {
     const t = texts(request.lang);
     if (request.guildId === null || !request.canManageMessages)
       return respond.reply({ content: t.reportsForbidden, ephemeral: true });
-    await respond.update(reportsView(ctx.reports.open(request.guildId), request.lang, id.page));
+    await respond.update(
+      reportsView(await ctx.reports.open(request.guildId), request.lang, id.page),
+    );
   },
 };

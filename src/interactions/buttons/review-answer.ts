@@ -1,4 +1,4 @@
-import { WriteFailedError } from "../../db/write-queue.ts";
+import { WriteFailedError } from "../../db/write-failure.ts";
 import type { Question } from "../../quiz/types.ts";
 import { texts } from "../i18n.ts";
 import { notStoredText } from "../not-stored.ts";

@@ -152,7 +152,7 @@ export const libraryCommand: Command = {
         });
       }
       case "review": {
-        const pending = ctx.proposals.pending(guildId);
+        const pending = await ctx.proposals.pending(guildId);
         const first = pending[0];
         if (!first) return respond.reply({ content: l.reviewEmpty, ephemeral: true });
         return respond.reply(proposalReviewView(first, pending.length, request.lang));
@@ -164,7 +164,7 @@ export const libraryCommand: Command = {
         return respond.reply({ content: role ? l.roleSet : l.roleCleared, ephemeral: true });
       }
       default:
-        return respond.reply(libraryListView(ctx.library.list(guildId), request.lang));
+        return respond.reply(libraryListView(await ctx.library.list(guildId), request.lang));
     }
   },
   autocomplete(ctx, request) {

@@ -1,7 +1,7 @@
 import type { CorpusReader } from "../../corpus/reader.ts";
 import { shownId } from "../../library/ids.ts";
-import type { GuildScope } from "../../library/scope.ts";
 import type { Lang } from "../../quiz/types.ts";
+import type { GuildScope } from "../../search/scope.ts";
 import type { OptionSpec } from "../command-spec.ts";
 import { texts } from "../i18n.ts";
 import type { Choice, CommandRequest, RequestBase, Responder } from "../request.ts";

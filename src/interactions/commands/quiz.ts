@@ -177,7 +177,7 @@ export const quizCommand: Command = {
     if (request.subcommand === "reports") {
       if (!request.canManageMessages)
         return respond.reply({ content: t.reportsForbidden, ephemeral: true });
-      return respond.reply(reportsView(ctx.reports.open(guildId), request.lang));
+      return respond.reply(reportsView(await ctx.reports.open(guildId), request.lang));
     }
     if (request.subcommand === "stop") {
       const result = await ctx.runner.stop(request.channelId, {

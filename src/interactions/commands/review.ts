@@ -17,7 +17,7 @@ export const reviewCommand: Command = {
   consoleArgs: [],
   async execute(ctx, request, respond) {
     await respond.defer(true);
-    const questions = ctx.reviews.dueQuestions(
+    const questions = await ctx.reviews.dueQuestions(
       request.actor.id,
       request.lang,
       REVIEW_SIZE,

@@ -34,7 +34,7 @@ export const leaderboardCommand: Command = {
     if (await refuseBadOptions(leaderboardCommand.data.options ?? [], request, respond)) return;
     const period = (str(request.options.period) ?? "all") as keyof typeof PERIODS;
     const span = PERIODS[period] ?? undefined;
-    const rows = ctx.scores.leaderboard(
+    const rows = await ctx.scores.leaderboard(
       guildId,
       span === undefined ? undefined : ctx.clock() - span,
     );
@@ -73,7 +73,7 @@ export const statsCommand: Command = {
     const userId = str(request.options.user) ?? request.actor.id;
     const name =
       str(request.options.user_name) ?? (userId === request.actor.id ? request.actor.name : userId);
-    const stats = ctx.scores.stats(guildId, userId);
+    const stats = await ctx.scores.stats(guildId, userId);
     if (!stats) {
       await respond.reply({ content: t.noStats(name) });
       return;

@@ -1,5 +1,5 @@
 import type { OpenedQuestion, RevealResult } from "../../quiz/round-types.ts";
-import type { Standing } from "../../quiz/standings.ts";
+import type { Standing } from "../../quiz/stores.ts";
 import type { Lang } from "../../quiz/types.ts";
 import { encodeCustomId } from "../custom-id.ts";
 import { texts } from "../i18n.ts";

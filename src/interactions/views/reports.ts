@@ -1,4 +1,4 @@
-import type { OpenReport } from "../../quiz/reports.ts";
+import type { OpenReport } from "../../quiz/stores.ts";
 import type { Lang } from "../../quiz/types.ts";
 import { encodeCustomId } from "../custom-id.ts";
 import { texts } from "../i18n.ts";

@@ -1,7 +1,9 @@
 import { and, asc, eq, lte, sql } from "drizzle-orm";
-import type { Db } from "../db/client.ts";
-import { claims, reviewCards } from "../db/schema.ts";
-import { scheduleReview } from "./review.ts";
+import { scheduleReview } from "../../quiz/review.ts";
+import type { ReviewStore } from "../../quiz/stores.ts";
+import type { Db } from "../client.ts";
+import { reviewCards } from "../schema.ts";
+import type { WriteQueue } from "../write-queue.ts";
 
 const p = sql.placeholder;
 
@@ -82,15 +84,13 @@ export function updateReviewCard(
 
 /**
  * The claims due for review for a user, the longest due first: ones they have missed, whose FSRS
- * due time has come. A user has at most one card per claim, so all of them are few.
- * Cards of claims that no longer exist (an id changed, a claim was removed) are passed over, so
- * they never take the place of due ones.
+ * due time has come. A user has at most one card per claim, so all of them are few. Cards of
+ * claims that no longer exist are the caller's to pass over (the claims live in the search index).
  */
-export function dueClaimIds(db: Db, userId: string, now: number): string[] {
+function dueClaimIds(db: Db, userId: string, now: number): string[] {
   return db
     .select({ claimId: reviewCards.claimId })
     .from(reviewCards)
-    .innerJoin(claims, eq(claims.id, reviewCards.claimId))
     .where(
       and(
         eq(reviewCards.userId, userId),
@@ -101,4 +101,20 @@ export function dueClaimIds(db: Db, userId: string, now: number): string[] {
     .orderBy(asc(reviewCards.due))
     .all()
     .map((r) => r.claimId);
+}
+
+/** Review cards on SQLite: writes in the write queue, reads on the reader connection. */
+export class SqliteReviewStore implements ReviewStore {
+  constructor(
+    private readonly db: Db,
+    private readonly writes: WriteQueue,
+  ) {}
+
+  recordReview(userId: string, claimId: string, correct: boolean, now: number): Promise<void> {
+    return this.writes.run((tx) => updateReviewCard(tx, userId, claimId, correct, now));
+  }
+
+  async dueClaimIds(userId: string, now: number): Promise<string[]> {
+    return dueClaimIds(this.db, userId, now);
+  }
 }

@@ -1,26 +1,20 @@
 import { and, eq, sql } from "drizzle-orm";
-import type { Db } from "../db/client.ts";
-import { answers, roundQuestions, scores } from "../db/schema.ts";
+import { scoreAnswer } from "../../quiz/scoring.ts";
+import type {
+  AnswerStore,
+  MemberTotals,
+  NewAnswer,
+  RecordOutcome,
+  Standing,
+} from "../../quiz/stores.ts";
+import { type Db, isConstraintViolation } from "../client.ts";
+import { answers, roundQuestions, scores } from "../schema.ts";
+import type { WriteQueue } from "../write-queue.ts";
 import { updateReviewCard } from "./review-store.ts";
-import { scoreAnswer } from "./scoring.ts";
+import { leaderboard, memberTotals, roundStandings } from "./standings.ts";
 
 /** An answer that arrives this long after the deadline (network, clocks) still counts. */
 const LATE_GRACE_MS = 500;
-
-export interface AnswerInput {
-  questionId: number;
-  guildId: string;
-  userId: string;
-  userName: string;
-  optionIndex: number;
-  /** What was typed, for a typed question. */
-  typedText?: string | undefined;
-  now: number;
-}
-
-export type RecordOutcome =
-  | { status: "recorded"; correct: boolean; points: number; streak: number }
-  | { status: "closed" };
 
 const p = sql.placeholder;
 
@@ -104,7 +98,7 @@ function statementsFor(db: Db) {
  * whatever process sends it: that throws a constraint violation. An answer to a question that is
  * not open is refused as "closed".
  */
-export function recordAnswer(tx: Db, input: AnswerInput): RecordOutcome {
+function recordAnswer(tx: Db, input: NewAnswer): RecordOutcome {
   const s = statementsFor(tx);
   const q = s.question.get({ questionId: input.questionId });
   if (!q || q.postedAt === null || q.closesAt === null || q.closedAt !== null)
@@ -147,4 +141,36 @@ export function recordAnswer(tx: Db, input: AnswerInput): RecordOutcome {
   });
   updateReviewCard(tx, input.userId, q.claimId, correct, input.now);
   return { status: "recorded", correct, points: score.points, streak: score.streak };
+}
+
+/**
+ * Answers on SQLite: each answer in its own savepoint of the write queue's group commit (a
+ * refused one undoes only itself); standings read on the reader connection.
+ */
+export class SqliteAnswerStore implements AnswerStore {
+  constructor(
+    private readonly db: Db,
+    private readonly writes: WriteQueue,
+  ) {}
+
+  async record(answer: NewAnswer): Promise<RecordOutcome> {
+    try {
+      return await this.writes.run((tx) => recordAnswer(tx, answer));
+    } catch (error) {
+      if (isConstraintViolation(error)) return { status: "duplicate" };
+      throw error;
+    }
+  }
+
+  async roundStandings(roundId: number): Promise<Standing[]> {
+    return roundStandings(this.db, roundId);
+  }
+
+  async leaderboard(guildId: string, since?: number, limit?: number): Promise<Standing[]> {
+    return leaderboard(this.db, guildId, since, limit);
+  }
+
+  async memberTotals(guildId: string, userId: string): Promise<MemberTotals | undefined> {
+    return memberTotals(this.db, guildId, userId);
+  }
 }

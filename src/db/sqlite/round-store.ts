@@ -1,32 +1,20 @@
 import { and, desc, eq, gt, isNull } from "drizzle-orm";
-import type { Db } from "../db/client.ts";
-import { owners, roundQuestions, rounds } from "../db/schema.ts";
-import { findOwner, type OwnerIdentity, ownerGone } from "./owners.ts";
-import type { StartResult } from "./round-types.ts";
-import type { KindChoice, Lang, Question } from "./types.ts";
+import { ownerGone } from "../../quiz/owners.ts";
+import type {
+  CreatedRound,
+  EndStatus,
+  NewRound,
+  OwnerIdentity,
+  RoundFence,
+  RoundStore,
+} from "../../quiz/stores.ts";
+import type { Db } from "../client.ts";
+import { owners, roundQuestions, rounds } from "../schema.ts";
+import type { WriteQueue } from "../write-queue.ts";
+import { findOwner } from "./owner-store.ts";
+import { pruneEndedRounds } from "./round-pruning.ts";
 
 const HOUR = 60 * 60_000;
-
-export interface NewRound {
-  guildId: string;
-  channelId: string;
-  starterId: string;
-  kind: KindChoice;
-  lang: Lang;
-  seconds: number;
-  seed: number;
-  article?: string | undefined;
-  topic?: string | undefined;
-  questions: readonly Question[];
-  now: number;
-  /** Rounds its starter may start in its channel within an hour; none for the console. */
-  hourlyLimit?: number | undefined;
-}
-
-export type CreatedRound =
-  | { readonly roundId: number; readonly questionIds: number[] }
-  | { readonly ok: false; readonly reason: "busy" }
-  | Extract<StartResult, { readonly reason: "too-often" }>;
 
 /**
  * When the starter may start the next round in this channel, or undefined when they may now:
@@ -52,21 +40,6 @@ function nextAllowedStart(tx: Db, round: NewRound, limit: number): number | unde
   return recent.length >= limit && oldest ? oldest.startedAt + HOUR : undefined;
 }
 
-export type EndStatus = "finished" | "stopped" | "interrupted";
-
-/**
- * The fencing token of a round: its id and the process that owns it. A round's row never passes
- * to another owner: one that takes over a channel ends the round as interrupted and writes a new
- * one. So a write of the owner is valid only while its row still says `running` under its id,
- * and every such write checks that in its own transaction (an end in its UPDATE's WHERE clause):
- * a process that resumes after its lease ran out (a pause, SIGSTOP) finds its round ended and
- * writes, and so posts, nothing more.
- */
-export interface RoundFence {
-  readonly roundId: number;
-  readonly ownerId: string;
-}
-
 const held = (fence: RoundFence) =>
   and(
     eq(rounds.id, fence.roundId),
@@ -84,7 +57,7 @@ function holdsRound(tx: Db, fence: RoundFence): boolean {
  * round ends (the WHERE clause says so), so an ended status never changes again; with a fence,
  * only while its owner still holds it. False when nothing was ended.
  */
-export function endRound(
+function endRound(
   tx: Db,
   round: RoundFence | { readonly roundId: number },
   status: EndStatus,
@@ -113,7 +86,7 @@ export function endRound(
  * running round whose owner is gone, or one of this process that no longer runs (`isLive` says
  * so), is closed as interrupted first: no channel stays blocked by a dead round.
  */
-export function createRound(
+function createRound(
   tx: Db,
   round: NewRound,
   self: OwnerIdentity,
@@ -177,7 +150,7 @@ export function createRound(
 }
 
 /** Marks a question posted, while the owner holds its round; false when it does not. */
-export function markQuestionPosted(
+function markQuestionPosted(
   tx: Db,
   fence: RoundFence,
   questionId: number,
@@ -193,12 +166,7 @@ export function markQuestionPosted(
 }
 
 /** Closes a question, while the owner holds its round; false when it does not. */
-export function markQuestionClosed(
-  tx: Db,
-  fence: RoundFence,
-  questionId: number,
-  now: number,
-): boolean {
+function markQuestionClosed(tx: Db, fence: RoundFence, questionId: number, now: number): boolean {
   if (!holdsRound(tx, fence)) return false;
   tx.update(roundQuestions)
     .set({ closedAt: now })
@@ -211,7 +179,7 @@ export function markQuestionClosed(
  * Rounds left running by owners that are gone (a crash, kill -9) are closed as interrupted;
  * their answers stay. Rounds of live processes are not touched.
  */
-export function interruptOrphanedRounds(tx: Db, self: OwnerIdentity, now: number): number {
+function interruptOrphanedRounds(tx: Db, self: OwnerIdentity, now: number): number {
   const running = tx
     .select({ id: rounds.id, owner: owners })
     .from(rounds)
@@ -225,4 +193,45 @@ export function interruptOrphanedRounds(tx: Db, self: OwnerIdentity, now: number
     interrupted++;
   }
   return interrupted;
+}
+
+/** Rounds on SQLite: every write in the write queue, each in its own savepoint. */
+export class SqliteRoundStore implements RoundStore {
+  constructor(private readonly writes: WriteQueue) {}
+
+  create(
+    round: NewRound,
+    self: OwnerIdentity,
+    isLive: (roundId: number) => boolean,
+  ): Promise<CreatedRound> {
+    return this.writes.run((tx) => createRound(tx, round, self, isLive));
+  }
+
+  markPosted(
+    fence: RoundFence,
+    questionId: number,
+    windowMs: number,
+    clock: () => number,
+  ): Promise<number | undefined> {
+    return this.writes.run((tx) => {
+      const now = clock();
+      return markQuestionPosted(tx, fence, questionId, now, now + windowMs) ? now : undefined;
+    });
+  }
+
+  markClosed(fence: RoundFence, questionId: number, now: number): Promise<boolean> {
+    return this.writes.run((tx) => markQuestionClosed(tx, fence, questionId, now));
+  }
+
+  async end(fence: RoundFence, status: EndStatus, now: number): Promise<"ended" | "lost"> {
+    return (await this.writes.run((tx) => endRound(tx, fence, status, now))) ? "ended" : "lost";
+  }
+
+  interruptOrphaned(self: OwnerIdentity, now: number): Promise<number> {
+    return this.writes.run((tx) => interruptOrphanedRounds(tx, self, now));
+  }
+
+  pruneEnded(now: number) {
+    return this.writes.run((tx) => pruneEndedRounds(tx, now));
+  }
 }

@@ -1,0 +1,108 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { openDatabase } from "../../src/db/client.ts";
+import { sqliteQuizStores } from "../../src/db/sqlite/quiz-stores.ts";
+import { WriteQueue } from "../../src/db/write-queue.ts";
+import type {
+  CreatedRound,
+  NewRound,
+  OwnerIdentity,
+  QuizStores,
+  RoundFence,
+} from "../../src/quiz/stores.ts";
+import type { Question } from "../../src/quiz/types.ts";
+
+/** Fresh, empty quiz stores on one back end, and how to close them. */
+export interface QuizStoresUnderTest {
+  readonly stores: QuizStores;
+  close(): Promise<void>;
+}
+
+/** A back end the quiz store contract runs on: its name and a factory of fresh stores. */
+export interface QuizStoreBackend {
+  readonly name: string;
+  open(): Promise<QuizStoresUnderTest>;
+}
+
+/** SQLite: a temp file with the real migrations, writes through the write queue. */
+const sqlite: QuizStoreBackend = {
+  name: "sqlite",
+  async open() {
+    const dir = mkdtempSync(join(tmpdir(), "beleg-stores-"));
+    const connections = openDatabase(join(dir, "beleg.sqlite"));
+    const writes = new WriteQueue(connections.writer);
+    return {
+      stores: sqliteQuizStores(connections.reader, writes),
+      async close() {
+        await writes.drained();
+        connections.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  },
+};
+
+/** Every back end the contract runs on. */
+export const QUIZ_STORE_BACKENDS: readonly QuizStoreBackend[] = [sqlite];
+
+/** A multiple-choice question on a claim (the stores never look the claim up). */
+export function questionOn(claimId: string): Question {
+  return {
+    claimId,
+    kind: "mc",
+    lang: "de",
+    prompt: `Frage zu ${claimId}?`,
+    options: ["a", "b", "c", "d"],
+    correctIndex: 0,
+    citation: { articleId: "artikel", passageId: `${claimId}-p`, quote: "Beleg" },
+  };
+}
+
+/** A round of one question per claim in guild g1, channel c1 (unless told otherwise). */
+export function newRound(now: number, over: Partial<NewRound> = {}): NewRound {
+  return {
+    guildId: "g1",
+    channelId: "c1",
+    starterId: "starter",
+    kind: "mc",
+    lang: "de",
+    seconds: 20,
+    seed: 1,
+    questions: ["k1", "k2", "k3"].map(questionOn),
+    now,
+    ...over,
+  };
+}
+
+/** An owner on another host: alive while its heartbeat is under a minute old. */
+export const elsewhere = (id: string): OwnerIdentity => ({ id, host: "elsewhere", pid: 1 });
+
+export const T0 = 1_800_000_000_000;
+export const HOUR = 60 * 60_000;
+export const DAY = 24 * HOUR;
+/** How long a posted question stays open in the contract's rounds. */
+export const WINDOW_MS = 20_000;
+
+/** A round that was stored, or the test fails with the reason it was refused. */
+export function stored(created: CreatedRound) {
+  if (!("roundId" in created)) throw new Error(`round refused: ${created.reason}`);
+  return created;
+}
+
+/** A round of `owner` whose first question was posted at T0 (made through the stores). */
+export async function postedRoundIn(
+  stores: QuizStores,
+  owner: OwnerIdentity,
+  channelId: string,
+  guildId: string,
+) {
+  const round = stored(
+    await stores.rounds.create(newRound(T0, { channelId, guildId }), owner, () => false),
+  );
+  const fence: RoundFence = { roundId: round.roundId, ownerId: owner.id };
+  const first = round.questionIds[0] ?? 0;
+  if ((await stores.rounds.markPosted(fence, first, WINDOW_MS, () => T0)) !== T0)
+    throw new Error("the first question was not posted");
+  return { ...round, fence, first };
+}
