@@ -17,6 +17,10 @@ export const DEBIAN_WORD_LISTS = {
   english: "/usr/share/dict/american-english",
 } as const;
 
+/** A whole number setting with bounds, read from its text. */
+const boundedInt = (min: number, max: number, fallback: number) =>
+  z.preprocess(emptyToUndefined, z.coerce.number().int().min(min).max(max).default(fallback));
+
 const ConfigSchema = z.object({
   DISCORD_TOKEN: z.preprocess(emptyToUndefined, z.string().min(1).optional()),
   DISCORD_GUILD_ID: z.preprocess(
@@ -28,6 +32,18 @@ const ConfigSchema = z.object({
   ),
   DISCORD_API_URL: z.preprocess(emptyToUndefined, z.url().optional()),
   DATABASE_PATH: z.preprocess(emptyToUndefined, z.string().default("data/beleg.sqlite")),
+  DATABASE_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
+      .optional(),
+  ),
+  SEARCH_INDEX_PATH: z.preprocess(emptyToUndefined, z.string().default("data/search-index.sqlite")),
+  PG_POOL_SIZE: boundedInt(1, 200, 10),
+  // A write (connection wait, statements, commit) must be answered within Discord's 3 s.
+  PG_STATEMENT_TIMEOUT_MS: boundedInt(100, 2_500, 2_000),
+  PG_CONNECT_TIMEOUT_MS: boundedInt(100, 2_500, 1_000),
   CORPUS_DIR: z.preprocess(emptyToUndefined, z.string().default("corpus")),
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(LOG_LEVELS).default("info")),
   THESAURUS_PATH: z.preprocess(emptyToUndefined, z.string().default(DEBIAN_LEXICONS.thesaurus)),
@@ -36,11 +52,24 @@ const ConfigSchema = z.object({
   ENGLISH_WORDS_PATH: z.preprocess(emptyToUndefined, z.string().default(DEBIAN_WORD_LISTS.english)),
 });
 
+/** The shared state on a PostgreSQL server (DATABASE_URL) instead of the SQLite file. */
+export interface PostgresConfig {
+  url: string;
+  poolSize: number;
+  statementTimeoutMs: number;
+  connectTimeoutMs: number;
+  /** The local search index file: derived data, rebuilt from the corpus and the library rows. */
+  searchIndexPath: string;
+}
+
 export interface Config {
   discordToken: string | undefined;
   discordGuildId: string | undefined;
   discordApiUrl: string | undefined;
+  /** The SQLite file holding everything, when `postgres` is not set. */
   databasePath: string;
+  /** Set by DATABASE_URL: the shared state lives on PostgreSQL. */
+  postgres: PostgresConfig | undefined;
   corpusDir: string;
   logLevel: (typeof LOG_LEVELS)[number];
   /** German thesaurus and German–English dictionary bridged through at ingest. */
@@ -63,6 +92,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, useDotenv = tru
     discordGuildId: e.DISCORD_GUILD_ID,
     discordApiUrl: e.DISCORD_API_URL,
     databasePath: e.DATABASE_PATH,
+    postgres:
+      e.DATABASE_URL === undefined
+        ? undefined
+        : {
+            url: e.DATABASE_URL,
+            poolSize: e.PG_POOL_SIZE,
+            statementTimeoutMs: e.PG_STATEMENT_TIMEOUT_MS,
+            connectTimeoutMs: e.PG_CONNECT_TIMEOUT_MS,
+            searchIndexPath: e.SEARCH_INDEX_PATH,
+          },
     corpusDir: e.CORPUS_DIR,
     logLevel: e.LOG_LEVEL,
     lexicons: { thesaurus: e.THESAURUS_PATH, dictionary: e.DICTIONARY_PATH },
