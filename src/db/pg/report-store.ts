@@ -29,7 +29,7 @@ export class PgReportStore implements ReportStore {
     return inTransaction(
       this.pool,
       async (tx) => {
-        // FOR SHARE: the question cannot be pruned between this check and the insert.
+        // FOR SHARE (question and round): neither is pruned between this check and the insert.
         const [question] = await tx
           .select({ id: roundQuestions.id, claimId: roundQuestions.claimId })
           .from(roundQuestions)
@@ -43,7 +43,7 @@ export class PgReportStore implements ReportStore {
               eq(rounds.channelId, input.channelId),
             ),
           )
-          .for("share", { of: roundQuestions });
+          .for("share");
         if (!question) return "unknown" as const;
         const stored = await tx
           .insert(reports)
