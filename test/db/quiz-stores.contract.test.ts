@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { newOwnerIdentity } from "../../src/quiz/owners.ts";
 import { ROUND_RETENTION_MS } from "../../src/quiz/round-pruning.ts";
 import type { NewReport, QuizStores } from "../../src/quiz/stores.ts";
@@ -19,6 +19,11 @@ const self = newOwnerIdentity();
 const notLive = () => false;
 
 describe.each(QUIZ_STORE_BACKENDS)("the quiz stores on $name", (backend) => {
+  if (backend.skipReason !== undefined) {
+    console.warn(`PostgreSQL tests skipped: ${backend.skipReason}`);
+    it.skip(`(skipped: ${backend.skipReason})`, () => {});
+    return;
+  }
   let under: QuizStoresUnderTest;
   let s: QuizStores;
   /** The server answers are given in. */
@@ -30,6 +35,7 @@ describe.each(QUIZ_STORE_BACKENDS)("the quiz stores on $name", (backend) => {
     await s.owners.heartbeat(self, T0);
   });
   afterEach(() => under.close());
+  afterAll(() => backend.dispose?.());
 
   /** A round of self in `channelId` whose first question is posted at T0. */
   const postedRound = (channelId = "c1", guildId = "g1") =>

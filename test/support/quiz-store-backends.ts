@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openDatabase } from "../../src/db/client.ts";
+import { openPostgres, type Postgres } from "../../src/db/pg/client.ts";
+import { pgQuizStores } from "../../src/db/pg/quiz-stores.ts";
 import { sqliteQuizStores } from "../../src/db/sqlite/quiz-stores.ts";
 import { WriteQueue } from "../../src/db/write-queue.ts";
 import type {
@@ -12,6 +14,7 @@ import type {
   RoundFence,
 } from "../../src/quiz/stores.ts";
 import type { Question } from "../../src/quiz/types.ts";
+import { PG_SKIP_REASON, pgTestDatabase, type TestDatabase } from "./pg-cluster.ts";
 
 /** Fresh, empty quiz stores on one back end, and how to close them. */
 export interface QuizStoresUnderTest {
@@ -22,7 +25,11 @@ export interface QuizStoresUnderTest {
 /** A back end the quiz store contract runs on: its name and a factory of fresh stores. */
 export interface QuizStoreBackend {
   readonly name: string;
+  /** Why this back end cannot run here (its suite is skipped, naming the reason). */
+  readonly skipReason?: string | undefined;
   open(): Promise<QuizStoresUnderTest>;
+  /** Releases what the back end keeps between tests (after the file's last test). */
+  dispose?(): Promise<void>;
 }
 
 /** SQLite: a temp file with the real migrations, writes through the write queue. */
@@ -43,8 +50,40 @@ const sqlite: QuizStoreBackend = {
   },
 };
 
+/** The quiz tables, emptied between tests (a fresh database per file, not per test: 0.3 s each). */
+const QUIZ_TABLES = "owners, rounds, round_questions, answers, scores, reports, review_cards";
+
+let database: Promise<{ database: TestDatabase; postgres: Postgres }> | undefined;
+
+/**
+ * PostgreSQL: one fresh database per test file (BELEG_TEST_PG_URL's server or a throwaway
+ * cluster, see pg-cluster.ts), migrated by openPostgres, its quiz tables emptied before each test.
+ */
+const postgres: QuizStoreBackend = {
+  name: "postgres",
+  skipReason: PG_SKIP_REASON,
+  async open() {
+    database ??= (async () => {
+      const fresh = await pgTestDatabase();
+      const options = { poolSize: 6, statementTimeoutMs: 2_000, connectTimeoutMs: 2_000 };
+      return { database: fresh, postgres: await openPostgres(fresh.url, options) };
+    })();
+    const { postgres } = await database;
+    await postgres.pool.query(`TRUNCATE ${QUIZ_TABLES} RESTART IDENTITY CASCADE`);
+    const stores = pgQuizStores(postgres);
+    return { stores, close: () => stores.drained() };
+  },
+  async dispose() {
+    if (!database) return;
+    const opened = await database;
+    database = undefined;
+    await opened.postgres.close();
+    await opened.database.close();
+  },
+};
+
 /** Every back end the contract runs on. */
-export const QUIZ_STORE_BACKENDS: readonly QuizStoreBackend[] = [sqlite];
+export const QUIZ_STORE_BACKENDS: readonly QuizStoreBackend[] = [sqlite, postgres];
 
 /** A multiple-choice question on a claim (the stores never look the claim up). */
 export function questionOn(claimId: string): Question {

@@ -1,0 +1,224 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { scoreAnswer } from "../../quiz/scoring.ts";
+import type { NewAnswer, RecordOutcome } from "../../quiz/stores.ts";
+import { WriteFailedError } from "../write-failure.ts";
+import { lockUsers } from "./quiz-locks.ts";
+import { type CardMove, moveCards } from "./review-store.ts";
+import { answers, roundQuestions, scores } from "./schema.ts";
+import type { PgTx } from "./transaction.ts";
+
+/** An answer that arrives this long after the deadline (network, clocks) still counts (as on SQLite). */
+const LATE_GRACE_MS = 500;
+
+/** How often a batch is computed again when its insert met answers it had not read (see below). */
+const MAX_RECOMPUTES = 3;
+
+type Question = typeof roundQuestions.$inferSelect;
+type AnswerRow = typeof answers.$inferInsert;
+type ScoreRow = typeof scores.$inferInsert;
+
+const key = (...parts: (string | number)[]) => JSON.stringify(parts);
+
+/** A user's answer at a position of a round, as the streak of their next answer needs it. */
+interface Previous {
+  readonly correct: boolean;
+  readonly streak: number;
+}
+
+interface Computed {
+  readonly outcomes: RecordOutcome[];
+  readonly rows: AnswerRow[];
+  readonly scores: ScoreRow[];
+  readonly moves: CardMove[];
+}
+
+const isOpen = (q: Question | undefined, now: number): q is Question =>
+  q !== undefined &&
+  q.postedAt !== null &&
+  q.closesAt !== null &&
+  q.closedAt === null &&
+  now <= q.closesAt + LATE_GRACE_MS;
+
+/**
+ * Stores a batch of answers in the caller's transaction and tells each its outcome, in order:
+ * the same outcome each would have had alone on SQLite, one after the other in arrival order
+ * (a user's second answer in the batch builds its streak on their first). A few statements for
+ * the whole batch: the user locks, the questions, these users' answers in these rounds, the
+ * multi-row answer insert, the score upsert (one row per server and user, in user id order) and
+ * the review card upsert.
+ */
+export async function storeAnswers(
+  tx: PgTx,
+  batch: readonly NewAnswer[],
+): Promise<RecordOutcome[]> {
+  await lockUsers(
+    tx,
+    batch.map((a) => a.userId),
+  );
+  // FOR SHARE: a question cannot be closed (or its round ended) between this check and COMMIT;
+  // a close waits for the batch, and the batch for a close already under way.
+  const questionIds = [...new Set(batch.map((a) => a.questionId))];
+  const questions = new Map(
+    (
+      await tx
+        .select()
+        .from(roundQuestions)
+        .where(inArray(roundQuestions.id, questionIds))
+        .for("share")
+    ).map((q) => [q.id, q]),
+  );
+  const open = batch.filter((a) => isOpen(questions.get(a.questionId), a.now));
+  if (open.length === 0) return batch.map(() => ({ status: "closed" }));
+  const roundIds = [...new Set(open.map((a) => (questions.get(a.questionId) as Question).roundId))];
+  const userIds = [...new Set(open.map((a) => a.userId))];
+  const unread = new Set<string>();
+  for (let attempt = 0; attempt <= MAX_RECOMPUTES; attempt++) {
+    const known = await answersOf(tx, roundIds, userIds);
+    for (const k of unread) known.answered.add(k);
+    const computed = compute(batch, questions, known);
+    if (computed.rows.length === 0) return computed.outcomes;
+    const inserted = await tx
+      .insert(answers)
+      .values(computed.rows)
+      .onConflictDoNothing({ target: [answers.questionId, answers.userId] })
+      .returning({ id: answers.id, questionId: answers.questionId, userId: answers.userId });
+    if (inserted.length === computed.rows.length) {
+      await upsertScores(tx, computed.scores);
+      await moveCards(tx, computed.moves);
+      return computed.outcomes;
+    }
+    // A writer without the user locks stored some of these answers after they were read: they
+    // are duplicates, and the streaks computed on them are wrong. Undo and compute again.
+    const stored = new Set(inserted.map((r) => key(r.questionId, r.userId)));
+    for (const row of computed.rows) {
+      const k = key(row.questionId, row.userId);
+      if (!stored.has(k)) unread.add(k);
+    }
+    await tx.delete(answers).where(
+      inArray(
+        answers.id,
+        inserted.map((r) => r.id),
+      ),
+    );
+  }
+  throw new WriteFailedError("timeout");
+}
+
+/** The answers these users gave in these rounds: who answered what, and each answer's streak. */
+async function answersOf(tx: PgTx, roundIds: number[], userIds: string[]) {
+  const rows = await tx
+    .select({
+      questionId: answers.questionId,
+      userId: answers.userId,
+      correct: answers.correct,
+      streak: answers.streak,
+      roundId: roundQuestions.roundId,
+      position: roundQuestions.position,
+    })
+    .from(answers)
+    .innerJoin(roundQuestions, eq(answers.questionId, roundQuestions.id))
+    .where(and(inArray(answers.roundId, roundIds), inArray(answers.userId, userIds)));
+  return {
+    answered: new Set(rows.map((r) => key(r.questionId, r.userId))),
+    at: new Map<string, Previous>(rows.map((r) => [key(r.roundId, r.position, r.userId), r])),
+  };
+}
+
+/** Every answer's outcome in arrival order, and the rows that store the recorded ones. */
+function compute(
+  batch: readonly NewAnswer[],
+  questions: ReadonlyMap<number, Question>,
+  known: { answered: Set<string>; at: Map<string, Previous> },
+): Computed {
+  const answered = new Set(known.answered);
+  const at = new Map(known.at);
+  const result: Computed = { outcomes: [], rows: [], scores: [], moves: [] };
+  const totals = new Map<
+    string,
+    ScoreRow & { points: number; answered: number; correct: number; bestStreak: number }
+  >();
+  for (const input of batch) {
+    const q = questions.get(input.questionId);
+    if (!isOpen(q, input.now)) {
+      result.outcomes.push({ status: "closed" });
+      continue;
+    }
+    const answerKey = key(q.id, input.userId);
+    if (answered.has(answerKey)) {
+      result.outcomes.push({ status: "duplicate" });
+      continue;
+    }
+    answered.add(answerKey);
+    const previous = at.get(key(q.roundId, q.position - 1, input.userId));
+    const correct = input.optionIndex === q.correctIndex;
+    const responseMs = Math.max(0, input.now - (q.postedAt as number));
+    const score = scoreAnswer({
+      correct,
+      responseMs,
+      windowMs: (q.closesAt as number) - (q.postedAt as number),
+      streakBefore: previous?.correct ? previous.streak : 0,
+    });
+    at.set(key(q.roundId, q.position, input.userId), { correct, streak: score.streak });
+    result.rows.push({
+      questionId: q.id,
+      roundId: q.roundId,
+      guildId: input.guildId,
+      userId: input.userId,
+      optionIndex: input.optionIndex,
+      typedText: input.typedText ?? null,
+      correct,
+      points: score.points,
+      streak: score.streak,
+      responseMs,
+      answeredAt: input.now,
+    });
+    const scoreKey = key(input.userId, input.guildId);
+    const total = totals.get(scoreKey) ?? {
+      guildId: input.guildId,
+      userId: input.userId,
+      userName: input.userName,
+      points: 0,
+      answered: 0,
+      correct: 0,
+      bestStreak: 0,
+      updatedAt: input.now,
+    };
+    total.points += score.points;
+    total.answered += 1;
+    total.correct += correct ? 1 : 0;
+    total.bestStreak = Math.max(total.bestStreak, score.streak);
+    // The last answer's name and time, as one upsert per answer would leave them.
+    total.userName = input.userName;
+    total.updatedAt = input.now;
+    totals.set(scoreKey, total);
+    result.moves.push({ userId: input.userId, claimId: q.claimId, correct, now: input.now });
+    result.outcomes.push({
+      status: "recorded",
+      correct,
+      points: score.points,
+      streak: score.streak,
+    });
+  }
+  // In user id order: batches upserting the same scores in different orders deadlock (40P01).
+  result.scores.push(...[...totals.keys()].sort().map((k) => totals.get(k) as ScoreRow));
+  return result;
+}
+
+/** Adds each server score's share of the batch, creating the scores of first answers. */
+async function upsertScores(tx: PgTx, rows: ScoreRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await tx
+    .insert(scores)
+    .values(rows)
+    .onConflictDoUpdate({
+      target: [scores.guildId, scores.userId],
+      set: {
+        userName: sql`excluded.user_name`,
+        points: sql`${scores.points} + excluded.points`,
+        answered: sql`${scores.answered} + excluded.answered`,
+        correct: sql`${scores.correct} + excluded.correct`,
+        bestStreak: sql`greatest(${scores.bestStreak}, excluded.best_streak)`,
+        updatedAt: sql`excluded.updated_at`,
+      },
+    });
+}

@@ -1,0 +1,293 @@
+import { asc, eq, sql } from "drizzle-orm";
+import pg from "pg";
+import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
+import { openPostgres, type Postgres } from "../../src/db/pg/client.ts";
+import { type PgQuizStores, pgQuizStores } from "../../src/db/pg/quiz-stores.ts";
+import { answers, scores } from "../../src/db/pg/schema.ts";
+import { WriteFailedError } from "../../src/db/write-failure.ts";
+import { newOwnerIdentity } from "../../src/quiz/owners.ts";
+import type { NewAnswer, RecordOutcome } from "../../src/quiz/stores.ts";
+import {
+  describePg,
+  pgTestDatabase,
+  type TestCluster,
+  type TestDatabase,
+  testCluster,
+} from "../support/pg-cluster.ts";
+import { newRound, questionOn, stored, T0, WINDOW_MS } from "../support/quiz-store-backends.ts";
+
+const self = newOwnerIdentity();
+const OPTIONS = { poolSize: 6, statementTimeoutMs: 2_000, connectTimeoutMs: 1_000 };
+/** Small batches, several at once: concurrent flushes with the same users in them. */
+const BATCHING = { gatherMs: 2, maxItems: 50, maxInFlight: 4, deadlineMs: 2_500 };
+
+interface Opened {
+  database: TestDatabase;
+  postgres: Postgres;
+  stores: PgQuizStores;
+}
+
+async function open(cluster?: TestCluster): Promise<Opened> {
+  const database = await pgTestDatabase(cluster);
+  const postgres = await openPostgres(database.url, OPTIONS);
+  return { database, postgres, stores: pgQuizStores(postgres, BATCHING) };
+}
+
+async function close(opened: Opened | undefined) {
+  if (!opened) return;
+  await opened.stores.drained();
+  await opened.postgres.close();
+  await opened.database.close();
+}
+
+/** A round of `questions` questions in channel c1, every one of them posted at T0. */
+async function postedQuestions(stores: PgQuizStores, questions: number): Promise<number[]> {
+  await stores.owners.heartbeat(self, T0);
+  const claims = Array.from({ length: questions }, (_, i) => `k${i}`);
+  const round = stored(
+    await stores.rounds.create(
+      newRound(T0, { questions: claims.map(questionOn) }),
+      self,
+      () => false,
+    ),
+  );
+  const fence = { roundId: round.roundId, ownerId: self.id };
+  for (const id of round.questionIds) {
+    expect(await stores.rounds.markPosted(fence, id, WINDOW_MS, () => T0)).toBe(T0);
+  }
+  return round.questionIds;
+}
+
+const answerOf = (questionId: number, userId: string, optionIndex = 0): NewAnswer => ({
+  questionId,
+  guildId: "g1",
+  userId,
+  userName: userId,
+  optionIndex,
+  now: T0 + 1000,
+});
+
+/** What a record() settled with: its outcome's status, or the reason it was not stored. */
+const settled = (write: Promise<RecordOutcome>) =>
+  write.then(
+    (outcome) => outcome.status,
+    (error: unknown) => (error instanceof WriteFailedError ? `not stored: ${error.reason}` : error),
+  );
+
+/** Resolves once `sessions` wait for a lock (a batch held up by `holdScore`, say). */
+async function someoneWaits(pool: pg.Pool, sessions = 1) {
+  for (let i = 0; i < 500; i++) {
+    const { rows } = await pool.query(
+      "SELECT count(DISTINCT pid)::int AS n FROM pg_locks WHERE NOT granted",
+    );
+    if (rows[0].n >= sessions) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`fewer than ${sessions} sessions waited for a lock`);
+}
+
+/**
+ * Another session holding a user's score row: a batch with that user in it waits in its score
+ * upsert, after its answers were inserted (uncommitted).
+ */
+async function holdScore(url: string, userId: string) {
+  const holder = new pg.Client({ connectionString: url });
+  holder.on("error", () => {});
+  await holder.connect();
+  await holder.query("BEGIN");
+  const { rowCount } = await holder.query("SELECT 1 FROM scores WHERE user_id = $1 FOR UPDATE", [
+    userId,
+  ]);
+  expect(rowCount).toBe(1);
+  return holder;
+}
+
+describePg("PostgreSQL answers in group commits", () => {
+  let opened: Opened;
+  beforeAll(async () => {
+    opened = await open();
+  });
+  afterAll(() => close(opened));
+  beforeEach(async () => {
+    await opened.stores.drained();
+    await opened.postgres.pool.query(
+      "TRUNCATE owners, rounds, round_questions, answers, scores, reports, review_cards RESTART IDENTITY CASCADE",
+    );
+  });
+
+  it("stores 200 concurrent answers once each, refuses their duplicates, and keeps every score the sum of its answers", async () => {
+    const { stores, postgres } = opened;
+    const questionIds = await postedQuestions(stores, 10);
+    const users = Array.from({ length: 20 }, (_, i) => `u${String(i).padStart(2, "0")}`);
+    const firsts = users.flatMap((userId, u) =>
+      questionIds.map((questionId, q) => answerOf(questionId, userId, (u + q) % 3 === 0 ? 1 : 0)),
+    );
+    const seconds = firsts.map((a) => ({ ...a, optionIndex: 2 }));
+    // Interleaved: each answer and its duplicate go out together, all 400 at once.
+    const outcomes = await Promise.all(
+      firsts.flatMap((a, i) => [
+        stores.answers.record(a),
+        stores.answers.record(seconds[i] as NewAnswer),
+      ]),
+    );
+    const statuses = outcomes.map((o) => o.status);
+    expect(statuses.filter((s) => s === "recorded")).toHaveLength(200);
+    expect(statuses.filter((s) => s === "duplicate")).toHaveLength(200);
+    for (let i = 0; i < outcomes.length; i += 2) {
+      expect([outcomes[i]?.status, outcomes[i + 1]?.status].sort()).toEqual([
+        "duplicate",
+        "recorded",
+      ]);
+    }
+
+    const rows = await postgres.db.select().from(answers).orderBy(asc(answers.id));
+    expect(rows).toHaveLength(200);
+    expect(new Set(rows.map((r) => `${r.questionId}/${r.userId}`)).size).toBe(200);
+    const told = new Map<string, number>();
+    outcomes.forEach((o, i) => {
+      const userId = (i % 2 === 0 ? firsts : seconds)[Math.floor(i / 2)]?.userId as string;
+      if (o.status === "recorded") told.set(userId, (told.get(userId) ?? 0) + o.points);
+    });
+    const position = new Map(questionIds.map((id, p) => [id, p]));
+    for (const userId of users) {
+      const mine = rows.filter((r) => r.userId === userId);
+      const [score] = await postgres.db.select().from(scores).where(eq(scores.userId, userId));
+      const points = mine.reduce((sum, r) => sum + r.points, 0);
+      expect(score).toMatchObject({
+        points,
+        answered: 10,
+        correct: mine.filter((r) => r.correct).length,
+        bestStreak: Math.max(...mine.map((r) => r.streak)),
+      });
+      expect(told.get(userId)).toBe(points);
+      // Each streak is what storing the answers one at a time, in the order stored, gives.
+      for (const answer of mine) {
+        const before = mine.find(
+          (r) => position.get(r.questionId) === (position.get(answer.questionId) ?? 0) - 1,
+        );
+        const streakBefore = before && before.id < answer.id && before.correct ? before.streak : 0;
+        expect(answer.streak).toBe(answer.correct ? streakBefore + 1 : 0);
+      }
+    }
+  });
+
+  it("counts a user's two answers in one batch in order: the second builds its streak on the first", async () => {
+    const { stores } = opened;
+    const [q0, q1] = (await postedQuestions(stores, 2)) as [number, number];
+    const [first, twice, second] = await Promise.all([
+      stores.answers.record(answerOf(q0, "u1")),
+      stores.answers.record(answerOf(q0, "u1", 1)),
+      stores.answers.record(answerOf(q1, "u1")),
+    ]);
+    expect(first).toMatchObject({ status: "recorded", streak: 1 });
+    expect(twice).toEqual({ status: "duplicate" });
+    expect(second).toMatchObject({ status: "recorded", streak: 2 });
+    expect(await stores.answers.memberTotals("g1", "u1")).toMatchObject({
+      answered: 2,
+      correct: 2,
+      bestStreak: 2,
+      points: (first as { points: number }).points + (second as { points: number }).points,
+    });
+  });
+
+  it("stores a user's answers in concurrent batches one after the other: the later one sees the earlier", async () => {
+    const { stores, database, postgres } = opened;
+    const [q0, q1, q2] = (await postedQuestions(stores, 3)) as [number, number, number];
+    expect((await stores.answers.record(answerOf(q2, "u1"))).status).toBe("recorded");
+    const holder = await holdScore(database.url, "u1");
+    const first = stores.answers.record(answerOf(q0, "u1"));
+    await someoneWaits(postgres.pool);
+    // A second batch, started while the first waits uncommitted: it waits for u1's lock.
+    const second = stores.answers.record(answerOf(q1, "u1"));
+    await someoneWaits(postgres.pool, 2);
+    await holder.query("ROLLBACK");
+    await holder.end();
+    expect(await first).toMatchObject({ status: "recorded", streak: 1 });
+    expect(await second).toMatchObject({ status: "recorded", streak: 2 });
+  });
+
+  it("ends a round only after the answers being stored to its open question have committed", async () => {
+    const { stores, database, postgres } = opened;
+    const [q0, q1] = (await postedQuestions(stores, 2)) as [number, number];
+    expect((await stores.answers.record(answerOf(q1, "u1"))).status).toBe("recorded");
+    const holder = await holdScore(database.url, "u1");
+    const events: string[] = [];
+    const answered = stores.answers.record(answerOf(q0, "u1")).then((o) => {
+      events.push(`answer ${o.status}`);
+    });
+    await someoneWaits(postgres.pool);
+    const [round] = await postgres.db.select({ id: answers.roundId }).from(answers);
+    const fence = { roundId: round?.id ?? 0, ownerId: self.id };
+    const ended = stores.rounds.end(fence, "stopped", T0 + 1500).then((status) => {
+      events.push(`round ${status}`);
+    });
+    // The end waits for the batch (its question row is locked for share), not the other way.
+    await someoneWaits(postgres.pool, 2);
+    await holder.query("ROLLBACK");
+    await Promise.all([answered, ended]);
+    await holder.end();
+    expect(events).toEqual(["answer recorded", "round ended"]);
+    expect(await stores.answers.roundStandings(fence.roundId)).toMatchObject([
+      { userId: "u1", answered: 2 },
+    ]);
+  });
+
+  it("rejects a batch whose connection is cut as not stored, and stores the next one", async () => {
+    const { stores, postgres, database } = opened;
+    const [q0, q1, q2] = (await postedQuestions(stores, 3)) as [number, number, number];
+    expect((await stores.answers.record(answerOf(q2, "u1"))).status).toBe("recorded");
+    const holder = await holdScore(database.url, "u1");
+    const held = ["u1", "u2", "u3"].map((u) => settled(stores.answers.record(answerOf(q0, u))));
+    await someoneWaits(postgres.pool);
+    await holder.query(
+      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
+    );
+    expect(await Promise.all(held)).toEqual(Array(3).fill("not stored: timeout"));
+    await holder.end();
+    const kept = await postgres.db.select().from(answers);
+    expect(kept.map((a) => [a.questionId, a.userId])).toEqual([[q2, "u1"]]);
+    expect((await postgres.db.select().from(scores)).map((r) => r.userId)).toEqual(["u1"]);
+    expect((await stores.answers.record(answerOf(q1, "u1"))).status).toBe("recorded");
+    expect((await stores.answers.record(answerOf(q0, "u2"))).status).toBe("recorded");
+  });
+});
+
+describePg(
+  "PostgreSQL answers across a server restart",
+  () => {
+    let cluster: TestCluster;
+    let opened: Opened | undefined;
+    beforeAll(async () => {
+      cluster = await testCluster();
+      opened = await open(cluster);
+    });
+    afterAll(async () => {
+      await cluster?.start().catch(() => undefined);
+      await close(opened);
+    });
+
+    it("rejects the answers of a batch the stop cut as not stored, none of them stored, and stores answers once the server is back", async () => {
+      const { stores, postgres, database } = opened as Opened;
+      const [q0, q1, q2] = (await postedQuestions(stores, 3)) as [number, number, number];
+      expect((await stores.answers.record(answerOf(q2, "u1"))).status).toBe("recorded");
+      const holder = await holdScore(database.url, "u1");
+      const users = Array.from({ length: 30 }, (_, i) => `u${i + 1}`);
+      const held = users.map((u) => settled(stores.answers.record(answerOf(q0, u))));
+      await someoneWaits(postgres.pool);
+      await cluster.stop();
+      expect(await Promise.all(held)).toEqual(users.map(() => "not stored: timeout"));
+      await holder.end().catch(() => undefined);
+      await cluster.start();
+      expect(await postgres.db.select({ n: sql<number>`count(*)::int` }).from(answers)).toEqual([
+        { n: 1 },
+      ]);
+      expect((await postgres.db.select().from(scores)).map((r) => r.userId)).toEqual(["u1"]);
+      const later = await Promise.all(users.map((u) => stores.answers.record(answerOf(q1, u))));
+      expect(later.map((o) => o.status)).toEqual(users.map(() => "recorded"));
+      expect(await postgres.db.select({ n: sql<number>`count(*)::int` }).from(answers)).toEqual([
+        { n: 31 },
+      ]);
+    });
+  },
+  true,
+);
