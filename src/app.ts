@@ -1,16 +1,12 @@
-import { statSync } from "node:fs";
 import { type Config, DEBIAN_WORD_LISTS } from "./config.ts";
 import { type RefreshOutcome, refreshIndex } from "./corpus/index-corpus.ts";
 import type { IngestProgress } from "./corpus/ingest.ts";
 import { missingLexicons } from "./corpus/lexicons.ts";
 import { formatProblem } from "./corpus/problems.ts";
 import { CorpusReader } from "./corpus/reader.ts";
-import { type Db, openDatabase } from "./db/client.ts";
-import { inspectDatabase } from "./db/health.ts";
-import { rebuildDatabaseFile } from "./db/rebuild.ts";
-import { SqliteLibraryStore } from "./db/sqlite/library-store.ts";
-import { othersAlive } from "./db/sqlite/owner-store.ts";
-import { sqliteQuizStores } from "./db/sqlite/quiz-stores.ts";
+import type { Db } from "./db/client.ts";
+import { fileIdentity, openChecked } from "./db/open-checked.ts";
+import { postgresStorage, type Storage, sqliteStorage } from "./db/storage.ts";
 import { WriteQueue, type WriteQueueOptions } from "./db/write-queue.ts";
 import type { InteractionContext } from "./interactions/context.ts";
 import { QuizRunner, type RunnerOptions } from "./interactions/quiz-runner.ts";
@@ -83,56 +79,6 @@ export interface AppOptions {
   readonly libraryJobs?: Partial<JobBudget>;
 }
 
-/** Tables that exist only in the database file are damaged: the way out is a backup. */
-export class DatabaseDamagedError extends Error {
-  constructor(path: string, tables: readonly string[]) {
-    super(
-      `The database ${path} is damaged in tables that exist only there (${tables.join(", ")}), ` +
-        "so answers and scores cannot be trusted. Stop Beleg and restore a backup: copy the " +
-        `file made by "npm run cli -- backup <file>" over ${path} and delete ${path}-wal and ` +
-        `${path}-shm. The damaged file is left as it is.`,
-    );
-    this.name = "DatabaseDamagedError";
-  }
-}
-
-/**
- * Opens the database and checks it. A damaged search index is rebuilt from the corpus: in a new
- * file around the kept tables when no other process uses this one (any damage, even to pages),
- * else in place, in one transaction. Returns whether the index must be built anew (always when
- * `force`d).
- */
-function openChecked(path: string, logger: Logger, owner: OwnerIdentity, force: boolean) {
-  let connections = openDatabase(path);
-  const health = inspectDatabase(connections.reader);
-  if (health.kept.length > 0) {
-    connections.close();
-    throw new DatabaseDamagedError(path, health.kept);
-  }
-  // A sound file asked to rebuild (ingest --rebuild) is rebuilt in place: nothing to set aside.
-  if (health.index.length === 0) return { connections, rebuild: force };
-  logger.error({ damaged: health.index }, "the search index is damaged; rebuilding it");
-  if (othersAlive(connections.reader, owner, Date.now())) return { connections, rebuild: true };
-  connections.close();
-  const aside = rebuildDatabaseFile(path, openDatabase);
-  logger.warn({ damagedCopy: aside }, "database file rebuilt around answers, scores and reviews");
-  connections = openDatabase(path);
-  return { connections, rebuild: true };
-}
-
-/**
- * A check that the database file is still the one opened: a deleted or replaced file would take
- * every later write with it, unseen.
- */
-function fileIdentity(path: string): () => void {
-  const opened = statSync(path);
-  return () => {
-    const now = statSync(path);
-    if (now.ino !== opened.ino || now.dev !== opened.dev)
-      throw new Error(`${path} was replaced by another file`);
-  };
-}
-
 /**
  * The wiring, and the only place that opens the database: config → database (migrated) → index
  * refresh → services. Rounds whose owner is gone are closed as interrupted; this process
@@ -140,29 +86,32 @@ function fileIdentity(path: string): () => void {
  */
 export async function openApp(
   config: Pick<Config, "databasePath" | "corpusDir" | "lexicons"> &
-    Partial<Pick<Config, "wordLists">>,
+    Partial<Pick<Config, "wordLists" | "postgres">>,
   options: AppOptions,
 ): Promise<App> {
   const { logger } = options;
   const clock = options.clock ?? Date.now;
   const owner = newOwnerIdentity();
-  const { connections, rebuild } = openChecked(
-    config.databasePath,
-    logger,
-    owner,
-    options.rebuild ?? false,
-  );
+  // With PostgreSQL, the SQLite file holds only this process's search index.
+  const indexPath = config.postgres?.searchIndexPath ?? config.databasePath;
+  const { connections, rebuild } = openChecked(indexPath, logger, owner, options.rebuild ?? false);
   const db = connections.reader;
-  const checkFile = fileIdentity(config.databasePath);
+  const checkFile = fileIdentity(indexPath);
   const writes = new WriteQueue(connections.writer, {
     ...options.writeQueue,
     checkFile,
     onStorageFailure: (error) =>
       logger.error({ err: error, reason: error.reason }, `write not stored: ${error.message}`),
   });
-  const stores = sqliteQuizStores(db, writes);
+  const storage: Storage = config.postgres
+    ? await postgresStorage(config.postgres, logger).catch((error: unknown) => {
+        connections.close();
+        throw error;
+      })
+    : sqliteStorage(db, writes);
+  const stores = storage.quiz;
   await stores.owners.heartbeat(owner, clock());
-  const libraryStore = new SqliteLibraryStore(db, writes);
+  const libraryStore = storage.library;
   const libraryIndex = new LibraryIndex({ db, writes, store: libraryStore, clock, logger });
   const refreshing =
     options.refresh === false && !rebuild
@@ -198,6 +147,11 @@ export async function openApp(
   const caughtUp = await libraryIndex.catchUp();
   if (caughtUp > 0)
     logger.info({ servers: caughtUp }, "search index brought in line with libraries");
+  storage.listenLibrary(() =>
+    libraryIndex.catchUpSoon((error) =>
+      logger.warn({ err: error }, "a library change of another process is not indexed yet"),
+    ),
+  );
   const reports = new Reports(stores.reports, clock);
   const quiz = new QuizService({ db, stores, clock, owner, reports, logger });
   if (options.recover !== false) {
@@ -257,6 +211,7 @@ export async function openApp(
       clearInterval(pruning);
       await jobs.close();
       await stores.owners.remove(owner).catch(() => undefined);
+      await storage.close();
       await writes.drained();
       connections.close();
     },

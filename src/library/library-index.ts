@@ -118,6 +118,28 @@ export class LibraryIndex {
     for (const guildId of stale) await this.sync(guildId);
     return stale.length;
   }
+
+  private catching: Promise<void> | undefined;
+  private catchAgain = false;
+
+  /**
+   * A catch-up for a change another process announced: one at a time, and one more after it
+   * when announcements came in meanwhile (a burst of changes costs two catch-ups, not one each).
+   */
+  catchUpSoon(onError: (error: unknown) => void): void {
+    if (this.catching) {
+      this.catchAgain = true;
+      return;
+    }
+    this.catching = this.catchUp()
+      .then(() => undefined, onError)
+      .finally(() => {
+        this.catching = undefined;
+        if (!this.catchAgain) return;
+        this.catchAgain = false;
+        this.catchUpSoon(onError);
+      });
+  }
 }
 
 function write(tx: Db, change: LibraryIndexChange): void {

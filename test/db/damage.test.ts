@@ -2,7 +2,7 @@ import { closeSync, existsSync, openSync, readdirSync, writeSync } from "node:fs
 import Database from "better-sqlite3";
 import pino from "pino";
 import { afterEach, describe, expect, it } from "vitest";
-import { DatabaseDamagedError } from "../../src/app.ts";
+import { DatabaseDamagedError } from "../../src/db/open-checked.ts";
 import type { StartRequest } from "../../src/quiz/round-types.ts";
 import { indexedTempApp, reopenApp, type TempApp } from "../support/temp-app.ts";
 

@@ -9,6 +9,7 @@ import type { WriteQueueOptions } from "../../src/db/write-queue.ts";
 import type { JobBudget } from "../../src/library/jobs.ts";
 import type { LibraryDeps } from "../../src/library/services.ts";
 import type { Logger } from "../../src/logger.ts";
+import { pgTestDatabase } from "./pg-cluster.ts";
 import { REPO_CORPUS } from "./temp-corpus.ts";
 
 export interface TempApp {
@@ -17,6 +18,8 @@ export interface TempApp {
   readonly db: Db;
   readonly path: string;
   readonly dir: string;
+  /** The PostgreSQL database holding the shared state, when the app runs on one. */
+  readonly postgresUrl: string | undefined;
   /** Closes the app and removes its folder. */
   cleanup(): Promise<void>;
 }
@@ -29,12 +32,34 @@ export interface TempAppOptions {
   readonly rebuild?: boolean;
   /** Budgets of library jobs (a tiny one to see a job refused). */
   readonly libraryJobs?: Partial<JobBudget>;
+  /** The shared state on this PostgreSQL database; the search index stays in the file. */
+  readonly postgresUrl?: string;
 }
+
+/**
+ * BELEG_TEST_STORE=postgres runs the apps of tests that take no back end of their own on a fresh
+ * PostgreSQL database each (the e2e suite on the second back end).
+ */
+const TEST_STORE = process.env.BELEG_TEST_STORE === "postgres" ? "postgres" : "sqlite";
+
+/** The settings of the app's PostgreSQL back end, as DATABASE_URL would give them. */
+export const postgresSettings = (url: string, searchIndexPath: string) => ({
+  url,
+  poolSize: 10,
+  statementTimeoutMs: 2000,
+  connectTimeoutMs: 2000,
+  searchIndexPath,
+});
 
 /** Opens another app on an existing database file, as a second process or a restart would. */
 export function reopenApp(path: string, options: TempAppOptions = {}): Promise<App> {
   return openApp(
-    { databasePath: path, corpusDir: REPO_CORPUS, lexicons: DEBIAN_LEXICONS },
+    {
+      databasePath: path,
+      corpusDir: REPO_CORPUS,
+      lexicons: DEBIAN_LEXICONS,
+      ...(options.postgresUrl ? { postgres: postgresSettings(options.postgresUrl, path) } : {}),
+    },
     {
       logger: options.logger ?? pino({ level: "silent" }),
       refresh: false,
@@ -49,11 +74,17 @@ export function reopenApp(path: string, options: TempAppOptions = {}): Promise<A
 async function tempApp(corpusDir: string | undefined, options: TempAppOptions): Promise<TempApp> {
   const dir = mkdtempSync(join(tmpdir(), "beleg-test-"));
   const path = join(dir, "beleg.sqlite");
+  const database =
+    options.postgresUrl === undefined && TEST_STORE === "postgres"
+      ? await pgTestDatabase()
+      : undefined;
+  const postgresUrl = options.postgresUrl ?? database?.url;
   const app = await openApp(
     {
       databasePath: path,
       corpusDir: corpusDir ?? join(dir, "no-corpus"),
       lexicons: DEBIAN_LEXICONS,
+      ...(postgresUrl ? { postgres: postgresSettings(postgresUrl, path) } : {}),
     },
     {
       logger: options.logger ?? pino({ level: "silent" }),
@@ -68,8 +99,10 @@ async function tempApp(corpusDir: string | undefined, options: TempAppOptions): 
     db: app.db,
     path,
     dir,
+    postgresUrl,
     cleanup: async () => {
       await app.close();
+      await database?.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
