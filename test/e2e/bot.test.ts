@@ -9,6 +9,7 @@ import {
   startBotAgainstFake,
 } from "../support/bot-against-fake.ts";
 import { CHANNEL_ID, type FakeDiscord } from "../support/fake-discord.ts";
+import { stateRows } from "../support/state-rows.ts";
 import type { TempApp } from "../support/temp-app.ts";
 
 const anna = { id: "700000000000000001", name: "Anna" };
@@ -232,8 +233,8 @@ describe("the bot against a fake Discord", () => {
     const board = fake.command(anna, "leaderboard");
     const boardAnswer = JSON.stringify(await answerOf(board));
     for (const name of ["Anna", "Ben", "Cem"]) expect(boardAnswer).toContain(name);
-    const scores = t.db.$client.prepare("SELECT count(*) AS n FROM answers").get() as { n: number };
-    expect(scores.n).toBe(3);
+    const [scores] = await stateRows(t, "SELECT count(*) AS n FROM answers");
+    expect(scores?.n).toBe(3);
   }, 30_000);
 
   it("lets the starter or a moderator stop a round", async () => {

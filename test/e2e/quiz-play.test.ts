@@ -7,6 +7,7 @@ import {
   GUILD_ID,
   type RecordedRequest,
 } from "../support/fake-discord.ts";
+import { stateRows } from "../support/state-rows.ts";
 import type { TempApp } from "../support/temp-app.ts";
 
 const anna = { id: "710000000000000001", name: "Anna" };
@@ -57,13 +58,15 @@ function startRound(user: typeof anna, options: unknown[], locale = "de"): strin
 }
 
 /** The answers of the claim asked at a round's position, as stored. */
-function answersAsked(position: number): { de: string; en: string }[] {
+async function answersAsked(position: number): Promise<{ de: string; en: string }[]> {
+  const [asked] = await stateRows(
+    t,
+    "SELECT claim_id FROM round_questions WHERE round_id = (SELECT max(id) FROM rounds) AND position = ?",
+    position,
+  );
   const row = t.db.$client
-    .prepare(
-      `SELECT c.answers AS answers FROM round_questions q JOIN claims c ON c.id = q.claim_id
-       WHERE q.round_id = (SELECT max(id) FROM rounds) AND q.position = ?`,
-    )
-    .get(position) as { answers: string };
+    .prepare("SELECT answers FROM claims WHERE id = ?")
+    .get(asked?.claim_id) as { answers: string };
   return JSON.parse(row.answers) as { de: string; en: string }[];
 }
 
@@ -95,7 +98,7 @@ describe("typed answers, points in the reveal, and reports through the fake Disc
     const formId = modal.data.custom_id;
     const field = modal.data.components[0]?.components[0]?.custom_id as string;
 
-    const answer = (answersAsked(0)[0] as { de: string }).de;
+    const answer = ((await answersAsked(0))[0] as { de: string }).de;
     const sloppy = answer
       .toUpperCase()
       .replaceAll("Ü", "UE")
@@ -123,9 +126,10 @@ describe("typed answers, points in the reveal, and reports through the fake Disc
     expect(text).not.toContain("Ben **");
     const late = fake.submitModal(ben, formId, { [field]: answer });
     expect(await privateAnswer(late)).toContain("Zu spät");
-    const stored = t.db.$client
-      .prepare("SELECT user_id, correct, option_index, typed_text FROM answers ORDER BY user_id")
-      .all();
+    const stored = await stateRows(
+      t,
+      "SELECT user_id, correct, option_index, typed_text FROM answers ORDER BY user_id",
+    );
     expect(stored).toEqual([
       { user_id: anna.id, correct: 1, option_index: 0, typed_text: answer },
       { user_id: ben.id, correct: 0, option_index: -1, typed_text: "Bratwurst" },
@@ -183,9 +187,7 @@ describe("typed answers, points in the reveal, and reports through the fake Disc
       "your report is stored",
     );
     expect(await privateAnswer(reason(ben, "again"))).toContain("already reported");
-    const claimId = (
-      t.db.$client.prepare("SELECT claim_id FROM reports").get() as { claim_id: string }
-    ).claim_id;
+    const claimId = (await stateRows(t, "SELECT claim_id FROM reports"))[0]?.claim_id as string;
     expect(await t.app.reports.resting(GUILD_ID)).toEqual(new Set());
     await privateAnswer(reason(cem, "Quelle sagt etwas anderes"));
     expect(await t.app.reports.resting(GUILD_ID)).toEqual(new Set([claimId]));
