@@ -145,6 +145,12 @@ async function main(argv: string[]): Promise<number> {
         process.stderr.write(`${USAGE}\n`);
         return 2;
       }
+      if (config.postgres) {
+        process.stderr.write(
+          "With DATABASE_URL the answers, scores and libraries are on PostgreSQL: back them up with pg_dump. The SQLite file holds only the search index, rebuilt at start.\n",
+        );
+        return 2;
+      }
       const app = await openAsItIs();
       try {
         const { totalPages } = await app.db.$client.backup(file);
