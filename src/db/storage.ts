@@ -54,12 +54,21 @@ export async function postgresStorage(config: PostgresConfig, logger: Logger): P
     quiz,
     library: new PgLibraryStore(pg.pool, pg.db),
     listenLibrary(onNotice) {
-      listeners.push(
-        listenLibraryChanges(pg.pool, onNotice, {
-          onError: (error) =>
-            logger.warn({ err: error }, "library changes not heard; reconnecting"),
-        }),
-      );
+      // A server that is down fails every reconnection: the log says so once, and when it is back.
+      let failing = false;
+      const heard = (notice: LibraryNotice) => {
+        if (notice.kind === "listening" && failing) {
+          failing = false;
+          logger.info("library changes are heard again");
+        }
+        onNotice(notice);
+      };
+      const onError = (error: Error) => {
+        if (failing) logger.debug({ err: error }, "library changes still not heard");
+        else logger.warn({ err: error }, "library changes not heard; reconnecting until they are");
+        failing = true;
+      };
+      listeners.push(listenLibraryChanges(pg.pool, heard, { onError }));
     },
     async close() {
       await Promise.all(listeners.map((l) => l.close()));
