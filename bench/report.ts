@@ -1,4 +1,4 @@
-import type { AnswerFigures } from "./answers.ts";
+import type { AnswerFigures, PostgresAnswerFigures } from "./answers.ts";
 import type { CorpusFigures } from "./measure-corpus.ts";
 import { HEAPS } from "./realistic.ts";
 
@@ -12,11 +12,24 @@ const ENGINE_NAMES = {
 const f = (n: number) => n.toFixed(2).padStart(7);
 const n = (x: number) => x.toLocaleString("en");
 
+const notStored = (count: number) => (count > 0 ? ` (${count} not stored)` : "");
+
+/** The answer figures of one back end: throughput, what was stored, the burst, worker memory. */
+function answerLines(title: string, where: string, a: AnswerFigures): string[] {
+  return [
+    `**${title}** (QuizService.answer): ${n(a.oneProcessPerSecond)}/s in one process, ${n(a.fourProcessesPerSecond)}/s with four processes on ${where} (${n(a.stored)}/${n(a.sent)} stored, ${a.lost} lost, of them ${n(a.sent - a.recorded)} answered "not stored"; ${a.scoreMismatches} score mismatches)`,
+    `- a burst of simultaneous clicks, click to acknowledgement: p50 ${a.burstP50Ms} ms, p95 ${a.burstP95Ms} ms with group commit${notStored(a.burstNotStored)}; p50 ${a.burstWithoutGroupCommitP50Ms} ms, p95 ${a.burstWithoutGroupCommitP95Ms} ms with a transaction per answer${notStored(a.burstWithoutGroupCommitNotStored)}`,
+    `- resident memory of an answer worker at its end: ${a.workerRssMiB} MiB (one process), at most ${a.fourWorkersMaxRssMiB} MiB (four processes)`,
+    "",
+  ];
+}
+
 /** The benchmark's figures as Markdown tables, for a terminal and for the README. */
 export function textReport(result: {
   machine: { cpus: number; cpu: string; memoryGiB: number; node: string };
   corpora: readonly CorpusFigures[];
   answers?: AnswerFigures;
+  answersPostgres?: PostgresAnswerFigures;
   targets: Record<string, boolean>;
 }): string {
   const { machine } = result;
@@ -40,12 +53,15 @@ export function textReport(result: {
       "",
     );
   }
-  const a = result.answers;
-  if (a)
+  if (result.answers) lines.push(...answerLines("answers", "one file", result.answers));
+  const pg = result.answersPostgres;
+  if (pg)
     lines.push(
-      `**answers** (QuizService.answer): ${n(a.oneProcessPerSecond)}/s in one process, ${n(a.fourProcessesPerSecond)}/s with four processes on one file (${n(a.stored)}/${n(a.sent)} stored, ${a.lost} lost, ${a.scoreMismatches} score mismatches)`,
-      `- a burst of simultaneous clicks, click to acknowledgement: p50 ${a.burstP50Ms} ms, p95 ${a.burstP95Ms} ms with group commit; p50 ${a.burstWithoutGroupCommitP50Ms} ms, p95 ${a.burstWithoutGroupCommitP95Ms} ms with a transaction per answer`,
-      "",
+      ...answerLines(
+        `answers on PostgreSQL (${pg.server === "given" ? "the given server" : "a throwaway cluster"}, fsync ${pg.fsync})`,
+        "one database",
+        pg,
+      ),
     );
   lines.push(
     "targets:",

@@ -2,9 +2,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { type AnswerFigures, measureAnswers } from "./answers.ts";
+import { type AnswerFigures, measureAnswers, type PostgresAnswerFigures } from "./answers.ts";
 import type { SyntheticCorpus } from "./corpus-files.ts";
 import { type CorpusFigures, measureCorpus } from "./measure-corpus.ts";
+import { benchDatabase } from "./postgres-server.ts";
 import { generateRealisticCorpus } from "./realistic.ts";
 import { textReport } from "./report.ts";
 import { generateStressCorpus } from "./stress.ts";
@@ -25,6 +26,8 @@ async function main(): Promise<void> {
       users: { type: "string", default: "500" },
       clicks: { type: "string", default: "1000" },
       answers: { type: "boolean", default: true },
+      store: { type: "string", default: "sqlite" },
+      "pg-url": { type: "string" },
       json: { type: "boolean", default: false },
     },
     allowNegative: true,
@@ -34,9 +37,15 @@ async function main(): Promise<void> {
     values.corpus === "both"
       ? (["realistic", "stress"] as const)
       : [values.corpus as SyntheticCorpus["name"]];
-  if (!Number.isInteger(passages) || passages < 100 || names.some((n) => !(n in GENERATORS))) {
+  const onPostgres = values.store === "postgres";
+  if (
+    !Number.isInteger(passages) ||
+    passages < 100 ||
+    names.some((n) => !(n in GENERATORS)) ||
+    !["sqlite", "postgres"].includes(values.store)
+  ) {
     process.stderr.write(
-      "usage: npm run bench -- [--passages N] [--corpus realistic|stress|both] [--runs N] [--no-answers] [--json]\n",
+      "usage: npm run bench -- [--passages N] [--corpus realistic|stress|both] [--runs N] [--no-answers] [--store sqlite|postgres] [--pg-url postgres://127.0.0.1/…] [--json]\n",
     );
     process.exitCode = 2;
     return;
@@ -57,6 +66,26 @@ async function main(): Promise<void> {
       log("answers: one process, four processes, a burst of clicks …");
       answers = await measureAnswers(work, Number(values.users), Number(values.clicks));
     }
+    let answersPostgres: PostgresAnswerFigures | undefined;
+    if (values.answers && onPostgres) {
+      // A server named by --pg-url (or DATABASE_URL), else a throwaway cluster with fsync on.
+      const database = await benchDatabase(
+        values["pg-url"] ?? (process.env.DATABASE_URL || undefined),
+      );
+      log(`answers on PostgreSQL (${database.server} server, fsync ${database.fsync}) …`);
+      try {
+        answersPostgres = {
+          ...(await measureAnswers(work, Number(values.users), Number(values.clicks), {
+            store: "postgres",
+            url: database.url,
+          })),
+          server: database.server,
+          fsync: database.fsync,
+        };
+      } finally {
+        await database.close();
+      }
+    }
     const result = {
       machine: {
         cpus: cpus().length,
@@ -66,7 +95,8 @@ async function main(): Promise<void> {
       },
       corpora,
       ...(answers ? { answers } : {}),
-      targets: targetsOf(corpora, answers),
+      ...(answersPostgres ? { answersPostgres } : {}),
+      targets: targetsOf(corpora, answers, answersPostgres),
     };
     process.stdout.write(values.json ? `${JSON.stringify(result)}\n` : textReport(result));
   } finally {

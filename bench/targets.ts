@@ -5,6 +5,7 @@ import type { CorpusFigures, Engine, SearchFigures } from "./measure-corpus.ts";
 export function targetsOf(
   corpora: readonly CorpusFigures[],
   answers: AnswerFigures | undefined,
+  answersPostgres?: AnswerFigures,
 ): Record<string, boolean> {
   const targets: Record<string, boolean> = {};
   for (const c of corpora) {
@@ -28,6 +29,15 @@ export function targetsOf(
     targets["answers.oneProcess10kPerSecond"] = answers.oneProcessPerSecond >= 10_000;
     targets["answers.fourProcesses10kPerSecond"] = answers.fourProcessesPerSecond >= 10_000;
     targets["answers.noneLost"] = answers.lost === 0 && answers.scoreMismatches === 0;
+  }
+  // Issue 23: the same answers on PostgreSQL, and a burst acknowledged within half a second.
+  if (answersPostgres) {
+    const pg = answersPostgres;
+    targets["answersPostgres.oneProcess10kPerSecond"] = pg.oneProcessPerSecond >= 10_000;
+    targets["answersPostgres.fourProcesses10kPerSecond"] = pg.fourProcessesPerSecond >= 10_000;
+    targets["answersPostgres.noneLost"] = pg.lost === 0;
+    targets["answersPostgres.noScoreMismatch"] = pg.scoreMismatches === 0;
+    targets["answersPostgres.burstP95Under500ms"] = pg.burstP95Ms <= 500 && pg.burstNotStored === 0;
   }
   return targets;
 }

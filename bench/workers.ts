@@ -4,13 +4,21 @@ import { fileURLToPath } from "node:url";
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
-/** Runs a script (path from the repository root) in its own process; resolves to its stdout. */
-export function worker(script: string, args: readonly string[], stdin?: string): Promise<string> {
+/**
+ * Runs a script (path from the repository root) in its own process, with `env` added to this
+ * process's environment; resolves to its stdout.
+ */
+export function worker(
+  script: string,
+  args: readonly string[],
+  stdin?: string,
+  env: NodeJS.ProcessEnv = {},
+): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
       ["--expose-gc", "--import", "tsx", join(ROOT, script), ...args],
-      { cwd: ROOT, stdio: ["pipe", "pipe", "inherit"] },
+      { cwd: ROOT, stdio: ["pipe", "pipe", "inherit"], env: { ...process.env, ...env } },
     );
     let out = "";
     child.stdout.on("data", (d: Buffer) => {
@@ -28,6 +36,7 @@ export async function jsonWorker<T>(
   script: string,
   args: readonly string[],
   stdin?: string,
+  env: NodeJS.ProcessEnv = {},
 ): Promise<T> {
-  return JSON.parse(await worker(script, args, stdin)) as T;
+  return JSON.parse(await worker(script, args, stdin, env)) as T;
 }

@@ -6,6 +6,7 @@ import { formatProblem } from "./corpus/problems.ts";
 import { CorpusReader } from "./corpus/reader.ts";
 import type { Db } from "./db/client.ts";
 import { fileIdentity, openChecked } from "./db/open-checked.ts";
+import type { AnswerBatching } from "./db/pg/answer-store.ts";
 import { postgresStorage, type Storage, sqliteStorage } from "./db/storage.ts";
 import { WriteQueue, type WriteQueueOptions } from "./db/write-queue.ts";
 import type { InteractionContext } from "./interactions/context.ts";
@@ -75,6 +76,8 @@ export interface AppOptions {
   /** Rebuild the search index from the corpus whatever its state (`cli ingest --rebuild`). */
   readonly rebuild?: boolean;
   readonly writeQueue?: WriteQueueOptions;
+  /** How answers share a commit on PostgreSQL (the benchmark's one-per-commit variant). */
+  readonly answerBatching?: Partial<AnswerBatching>;
   /** Budgets of library jobs (uploads, imports): workers, time and memory. */
   readonly libraryJobs?: Partial<JobBudget>;
 }
@@ -104,10 +107,12 @@ export async function openApp(
       logger.error({ err: error, reason: error.reason }, `write not stored: ${error.message}`),
   });
   const storage: Storage = config.postgres
-    ? await postgresStorage(config.postgres, logger).catch((error: unknown) => {
-        connections.close();
-        throw error;
-      })
+    ? await postgresStorage(config.postgres, logger, options.answerBatching).catch(
+        (error: unknown) => {
+          connections.close();
+          throw error;
+        },
+      )
     : sqliteStorage(db, writes);
   const stores = storage.quiz;
   await stores.owners.heartbeat(owner, clock());

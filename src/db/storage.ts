@@ -3,6 +3,7 @@ import type { LibraryStore } from "../library/stores.ts";
 import type { Logger } from "../logger.ts";
 import type { QuizStores } from "../quiz/stores.ts";
 import type { Db } from "./client.ts";
+import { type AnswerBatching, defaultAnswerBatching } from "./pg/answer-store.ts";
 import { openPostgres } from "./pg/client.ts";
 import { type LibraryNotice, listenLibraryChanges } from "./pg/library-listener.ts";
 import { PgLibraryStore } from "./pg/library-store.ts";
@@ -39,15 +40,22 @@ export function sqliteStorage(reader: Db, writes: WriteQueue): Storage {
   };
 }
 
-/** The shared state on a PostgreSQL server (DATABASE_URL), migrated on opening. */
-export async function postgresStorage(config: PostgresConfig, logger: Logger): Promise<Storage> {
+/**
+ * The shared state on a PostgreSQL server (DATABASE_URL), migrated on opening; `answerBatching`
+ * overrides the default group commit of answers.
+ */
+export async function postgresStorage(
+  config: PostgresConfig,
+  logger: Logger,
+  answerBatching: Partial<AnswerBatching> = {},
+): Promise<Storage> {
   const pg = await openPostgres(config.url, {
     poolSize: config.poolSize,
     statementTimeoutMs: config.statementTimeoutMs,
     connectTimeoutMs: config.connectTimeoutMs,
     onIdleError: (error) => logger.warn({ err: error }, "a PostgreSQL connection was lost"),
   });
-  const quiz = pgQuizStores(pg);
+  const quiz = pgQuizStores(pg, { ...defaultAnswerBatching(pg.pool), ...answerBatching });
   const listeners: { close(): Promise<void> }[] = [];
   return {
     backend: "postgres",

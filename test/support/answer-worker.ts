@@ -1,20 +1,28 @@
 import pino from "pino";
 import { openApp } from "../../src/app.ts";
-import { DEBIAN_LEXICONS } from "../../src/config.ts";
+import { DEBIAN_LEXICONS, loadConfig } from "../../src/config.ts";
 import type { KindChoice } from "../../src/quiz/types.ts";
 
 /**
  * A shard-like process, used by the multi-process test and the benchmark: plays `rounds` rounds
  * of `questions` questions in its own channel, `users` users (shared by every channel, so their
  * scores are written from several processes) answering each question through QuizService.answer,
- * the code the quiz buttons use, as fast as it can. Prints what it did as JSON.
+ * the code the quiz buttons use, as fast as it can. Prints what it did as JSON, with its resident
+ * memory at the end. With DATABASE_URL (and PG_POOL_SIZE …) in its environment the shared state is
+ * on PostgreSQL, as the bot's would be; `dbPath` then holds only the search index.
  */
 const [dbPath, channelId, usersArg, roundsArg, questionsArg = "5", kindArg = "mixed"] =
   process.argv.slice(2) as [string, string, string, string, string?, string?];
 // Every user answers at once, as a burst of clicks does: the write queue commits them together.
 const users = Number(usersArg);
+const { postgres } = loadConfig(process.env, false);
 const app = await openApp(
-  { databasePath: dbPath, corpusDir: "corpus", lexicons: DEBIAN_LEXICONS },
+  {
+    databasePath: dbPath,
+    corpusDir: "corpus",
+    lexicons: DEBIAN_LEXICONS,
+    ...(postgres ? { postgres: { ...postgres, searchIndexPath: dbPath } } : {}),
+  },
   { logger: pino({ level: "silent" }), refresh: false, recover: false },
 );
 const quiz = app.quiz;
@@ -65,5 +73,6 @@ for (let round = 0; round < Number(roundsArg); round++) {
   await quiz.finish(channelId);
 }
 const ms = performance.now() - t0;
+const rssBytes = process.memoryUsage().rss;
 await app.close();
-process.stdout.write(JSON.stringify({ channelId, sent, recorded, questions, ms }));
+process.stdout.write(JSON.stringify({ channelId, sent, recorded, questions, ms, rssBytes }));
