@@ -1,23 +1,13 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/client.ts";
-import { openPostgres } from "../../src/db/pg/client.ts";
-import { PgLibraryStore } from "../../src/db/pg/library-store.ts";
-import {
-  libraryArticles,
-  libraryClaims,
-  libraryEvents,
-  libraryHidden,
-  librarySettings,
-  libraryVersions,
-} from "../../src/db/pg/schema.ts";
 import { SqliteLibraryStore } from "../../src/db/sqlite/library-store.ts";
 import { WriteQueue } from "../../src/db/write-queue.ts";
 import type { LibraryStore } from "../../src/library/stores.ts";
-import { PG_SKIP_REASON, pgTestDatabase, type TestDatabase } from "../support/pg-cluster.ts";
+import { describePg, PG_SKIP_REASON } from "../support/pg-cluster.ts";
+import { pgLibraryStores } from "../support/pg-library-store.ts";
 
 /**
  * The library store's contract, run against every back end: each factory opens an empty,
@@ -45,40 +35,13 @@ const sqliteFactory: StoreFactory = {
   },
 };
 
-/**
- * One database on the test server (see test/support/pg-cluster.ts) for this file, emptied
- * before each test.
- */
-const LIBRARY_TABLES = [
-  libraryArticles,
-  libraryClaims,
-  libraryEvents,
-  libraryHidden,
-  librarySettings,
-  libraryVersions,
-].map((table) => sql`${table}`);
-let pgDatabase: Promise<TestDatabase> | undefined;
-afterAll(async () => {
-  await (await pgDatabase)?.close();
-});
+const postgres = pgLibraryStores();
+afterAll(() => postgres.drop());
 
-const postgresFactory: StoreFactory = {
-  name: "postgres",
-  async open() {
-    pgDatabase ??= pgTestDatabase();
-    const postgres = await openPostgres((await pgDatabase).url, {
-      poolSize: 4,
-      statementTimeoutMs: 2_000,
-      connectTimeoutMs: 2_500,
-    });
-    await postgres.db.execute(sql`TRUNCATE ${sql.join(LIBRARY_TABLES, sql`, `)} RESTART IDENTITY`);
-    return { store: new PgLibraryStore(postgres.pool, postgres.db), close: () => postgres.close() };
-  },
-};
-
-/** PostgreSQL joins where a server can be had; otherwise its skip says why (pg-cluster.ts). */
-const factories = PG_SKIP_REASON === undefined ? [sqliteFactory, postgresFactory] : [sqliteFactory];
-if (PG_SKIP_REASON !== undefined) console.warn(`PostgreSQL tests skipped: ${PG_SKIP_REASON}`);
+/** PostgreSQL joins where a server can be had; otherwise a skipped suite says why. */
+const factories: StoreFactory[] = [sqliteFactory];
+if (PG_SKIP_REASON === undefined) factories.push({ name: "postgres", open: postgres.open });
+else describePg("library store (postgres)", () => it("keeps the contract", () => {}));
 
 const G1 = "200000000000000001";
 const G2 = "200000000000000002";
