@@ -235,6 +235,17 @@ describe.each(QUIZ_STORE_BACKENDS)("the quiz stores on $name", (backend) => {
       expect(await s.answers.leaderboard("g1", undefined, 1)).toHaveLength(1);
       expect((await s.answers.leaderboard("g2")).map((r) => r.userId)).toEqual(["stranger"]);
     });
+
+    it("breaks ties by user id in byte order, as SQLite compares text", async () => {
+      const round = await postedRound();
+      for (const userId of ["b", "B", "a"]) await answer(round.first, userId, 1);
+      const byteOrder = ["B", "a", "b"];
+      expect((await s.answers.leaderboard("g1")).map((r) => r.userId)).toEqual(byteOrder);
+      expect((await s.answers.leaderboard("g1", T0)).map((r) => r.userId)).toEqual(byteOrder);
+      expect((await s.answers.roundStandings(round.roundId)).map((r) => r.userId)).toEqual(
+        byteOrder,
+      );
+    });
   });
 
   describe("review cards", () => {
