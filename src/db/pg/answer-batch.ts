@@ -17,6 +17,8 @@ type Question = typeof roundQuestions.$inferSelect;
 type AnswerRow = typeof answers.$inferInsert;
 type ScoreRow = typeof scores.$inferInsert;
 
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 const key = (...parts: (string | number)[]) => JSON.stringify(parts);
 
 /** A user's answer at a position of a round, as the streak of their next answer needs it. */
@@ -227,7 +229,11 @@ function compute(
     });
   }
   // In user id order: batches upserting the same scores in different orders deadlock (40P01).
-  result.scores.push(...[...totals.keys()].sort().map((k) => totals.get(k) as ScoreRow));
+  result.scores.push(
+    ...[...totals.values()].sort((a, b) =>
+      a.userId === b.userId ? compareText(a.guildId, b.guildId) : compareText(a.userId, b.userId),
+    ),
+  );
   return result;
 }
 
