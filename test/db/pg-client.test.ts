@@ -183,6 +183,40 @@ describePg("PostgreSQL client", () => {
     // Serial order: the first makes 2, the second then sees 3 (1 + 2): never 2 and 2.
     expect(points).toEqual([2, 3]);
   });
+
+  it("retries the loser of a deadlock: both transactions commit", async () => {
+    const { pool, db } = await freshPostgres();
+    const base = { guildId: "g", userName: "n", updatedAt: 1 };
+    await db.insert(scores).values([
+      { ...base, userId: "a" },
+      { ...base, userId: "b" },
+    ]);
+    // The first attempts lock one row each, then want the other's: a deadlock, found fast.
+    let attempts = 0;
+    let locked = 0;
+    let bothLocked: () => void = () => undefined;
+    const bothHaveLocked = new Promise<void>((resolve) => {
+      bothLocked = resolve;
+    });
+    const addToBoth = (first: string, second: string) =>
+      inTransaction(
+        pool,
+        async (tx) => {
+          attempts++;
+          await tx.execute(sql`SET LOCAL deadlock_timeout = '20ms'`);
+          const add = (userId: string) =>
+            tx.execute(sql`UPDATE scores SET points = points + 1 WHERE user_id = ${userId}`);
+          await add(first);
+          if (++locked === 2) bothLocked();
+          await bothHaveLocked;
+          await add(second);
+        },
+        { deadlineMs: 2_500 },
+      );
+    await Promise.all([addToBoth("a", "b"), addToBoth("b", "a")]);
+    expect(attempts).toBeGreaterThan(2);
+    expect((await db.select().from(scores)).map((s) => s.points)).toEqual([2, 2]);
+  });
 });
 
 describePg(

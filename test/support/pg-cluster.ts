@@ -113,6 +113,7 @@ async function startCluster(bin: string): Promise<TestCluster> {
     const gid = Number(execFileSync("id", ["-g", "postgres"], { encoding: "utf8" }));
     chownSync(dir, uid, gid);
   }
+  removeWhenGone(process.pid, bin, dir);
   await runServerTool(bin, "initdb", [
     ...["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"],
     "--no-sync",
@@ -127,7 +128,6 @@ async function startCluster(bin: string): Promise<TestCluster> {
     await runServerTool(bin, "pg_ctl", ["-D", data, "-m", "fast", "-w", "stop"]);
   };
   await start();
-  removeWhenGone(process.pid, bin, dir);
   return { adminUrl: `postgres://postgres@127.0.0.1:${port}/postgres`, stop, start };
 }
 

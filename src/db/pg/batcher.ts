@@ -4,7 +4,7 @@ import { writeErrorOf } from "./errors.ts";
 /** One item's outcome of a flush: its own result or its own error (a unique violation). */
 export type ItemOutcome<R> =
   | { readonly ok: true; readonly value: R }
-  | { ok: false; error: unknown };
+  | { readonly ok: false; readonly error: unknown };
 
 /**
  * Stores the items in one transaction and tells each item's outcome, in the items' order. It is

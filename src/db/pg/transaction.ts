@@ -14,8 +14,6 @@ export interface TransactionOptions {
   /** Time from now by which the transaction must have committed or failed. */
   readonly deadlineMs: number;
   readonly isolation?: IsolationLevel;
-  /** Waits before a retry (a conflict's backoff); tests pass one that does not wait. */
-  readonly sleep?: (ms: number) => Promise<void>;
 }
 
 const BASE_BACKOFF_MS = 2;
@@ -23,7 +21,7 @@ const MAX_BACKOFF_MS = 100;
 /** A statement is given at least this long, or the attempt is not started. */
 const MIN_STATEMENT_MS = 20;
 
-const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * Runs `work` in BEGIN … COMMIT on one pooled connection. A serialization failure or deadlock
@@ -39,7 +37,6 @@ export async function inTransaction<T>(
   options: TransactionOptions,
 ): Promise<T> {
   const deadline = Date.now() + options.deadlineMs;
-  const sleep = options.sleep ?? realSleep;
   for (let attempt = 0; ; attempt++) {
     const remaining = deadline - Date.now();
     if (remaining < MIN_STATEMENT_MS) throw new WriteFailedError("timeout");
