@@ -285,6 +285,9 @@ describe.each(QUIZ_STORE_BACKENDS)("the quiz stores on $name", (backend) => {
       expect(await report(round.roundId, "u1", { channelId: "c2" })).toBe("unknown");
       expect(await report(round.roundId, "u1", { guildId: "g2" })).toBe("unknown");
       expect(await report(round.roundId + 100, "u1")).toBe("unknown");
+      // A forged id as long as a custom id allows (12 digits): beyond a 32-bit column.
+      expect(await report(999_999_999_999, "u1")).toBe("unknown");
+      expect(await report(round.roundId, "u1", { position: 999 })).toBe("unknown");
       expect(await report(round.roundId, "u1")).toBe("reported");
       expect(await report(round.roundId, "u1")).toBe("already");
     });

@@ -14,6 +14,14 @@ import { inTransaction } from "./transaction.ts";
 /** Whether a report's author answered in the round whose question it reports. */
 const byPlayer = sql<boolean>`exists (select 1 from ${answers} where ${answers.roundId} = ${roundQuestions.roundId} and ${answers.userId} = ${reports.userId})`;
 
+/**
+ * Whether a number can name a row of an `integer` column. Report ids come from custom ids a
+ * client may forge (up to 12 digits); PostgreSQL refuses a larger one as an error where SQLite
+ * finds no row, so it is answered "unknown" before it reaches the server.
+ */
+const fitsInteger = (n: number) =>
+  Number.isSafeInteger(n) && n >= -2_147_483_648 && n <= 2_147_483_647;
+
 /** Reports on PostgreSQL: each write its own transaction, reads on the pool. */
 export class PgReportStore implements ReportStore {
   constructor(
@@ -25,7 +33,8 @@ export class PgReportStore implements ReportStore {
    * Stores a report on a question that was posted in a round of this server and channel (where
    * the reporter saw it); one per member and question.
    */
-  report(input: NewReport): Promise<"reported" | "already" | "unknown"> {
+  async report(input: NewReport): Promise<"reported" | "already" | "unknown"> {
+    if (!fitsInteger(input.roundId) || !fitsInteger(input.position)) return "unknown";
     return inTransaction(
       this.pool,
       async (tx) => {
