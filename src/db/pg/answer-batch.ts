@@ -5,6 +5,7 @@ import { WriteFailedError } from "../write-failure.ts";
 import { lockUsers } from "./quiz-locks.ts";
 import { type CardMove, moveCards } from "./review-store.ts";
 import { answers, roundQuestions, scores } from "./schema.ts";
+import { storableOptional, storableText } from "./text.ts";
 import type { PgTx } from "./transaction.ts";
 
 /** An answer that arrives this long after the deadline (network, clocks) still counts (as on SQLite). */
@@ -194,7 +195,7 @@ function compute(
       guildId: input.guildId,
       userId: input.userId,
       optionIndex: input.optionIndex,
-      typedText: input.typedText ?? null,
+      typedText: storableOptional(input.typedText),
       correct,
       points: score.points,
       streak: score.streak,
@@ -205,7 +206,7 @@ function compute(
     const total = totals.get(scoreKey) ?? {
       guildId: input.guildId,
       userId: input.userId,
-      userName: input.userName,
+      userName: storableText(input.userName),
       points: 0,
       answered: 0,
       correct: 0,
@@ -217,7 +218,7 @@ function compute(
     total.correct += correct ? 1 : 0;
     total.bestStreak = Math.max(total.bestStreak, score.streak);
     // The last answer's name and time, as one upsert per answer would leave them.
-    total.userName = input.userName;
+    total.userName = storableText(input.userName);
     total.updatedAt = input.now;
     totals.set(scoreKey, total);
     result.moves.push({ userId: input.userId, claimId: q.claimId, correct, now: input.now });

@@ -9,6 +9,7 @@ import {
 import type { PgDb } from "./client.ts";
 import { QUIZ_WRITE_DEADLINE_MS } from "./quiz-locks.ts";
 import { answers, reports, roundQuestions, rounds } from "./schema.ts";
+import { storableText } from "./text.ts";
 import { inTransaction } from "./transaction.ts";
 
 /** Whether a report's author answered in the round whose question it reports. */
@@ -59,10 +60,10 @@ export class PgReportStore implements ReportStore {
           .values({
             guildId: input.guildId,
             userId: input.userId,
-            userName: input.userName,
+            userName: storableText(input.userName),
             claimId: question.claimId,
             questionId: question.id,
-            reason: input.reason,
+            reason: storableText(input.reason),
             reportedAt: input.now,
           })
           .onConflictDoNothing({ target: [reports.questionId, reports.userId] })
@@ -133,7 +134,7 @@ export class PgReportStore implements ReportStore {
       async (tx) => {
         const reviewed = await tx
           .update(reports)
-          .set({ reviewedAt: now, reviewedBy: by })
+          .set({ reviewedAt: now, reviewedBy: storableText(by) })
           .where(
             and(
               eq(reports.guildId, guildId),
