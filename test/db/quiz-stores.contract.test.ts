@@ -10,6 +10,7 @@ import {
   postedRoundIn,
   QUIZ_STORE_BACKENDS,
   type QuizStoresUnderTest,
+  questionOn,
   stored,
   T0,
   WINDOW_MS,
@@ -235,6 +236,63 @@ describe.each(QUIZ_STORE_BACKENDS)("the quiz stores on $name", (backend) => {
       expect(await s.answers.leaderboard("g1", undefined, 1)).toHaveLength(1);
       expect((await s.answers.leaderboard("g2")).map((r) => r.userId)).toEqual(["stranger"]);
     });
+
+    it("stores user text with a NUL character in it (typed answers, names, reasons, questions)", async () => {
+      const hostile = "a\u0000b";
+      // SQLite gives the NUL back; PostgreSQL cannot store one and keeps U+FFFD in its place.
+      const asStored = [hostile, "a\uFFFDb"];
+      const round = stored(
+        await s.rounds.create(
+          newRound(T0, {
+            topic: hostile,
+            questions: [
+              { ...questionOn("k1"), prompt: hostile, options: [hostile, "b"], correctIndex: 0 },
+            ],
+          }),
+          self,
+          notLive,
+        ),
+      );
+      const fence = { roundId: round.roundId, ownerId: self.id };
+      const first = round.questionIds[0] ?? 0;
+      await s.rounds.markPosted(fence, first, WINDOW_MS, () => T0);
+      const outcome = await s.answers.record({
+        questionId: first,
+        guildId: "g1",
+        userId: "u1",
+        userName: hostile,
+        optionIndex: 0,
+        typedText: hostile,
+        now: T0 + 1000,
+      });
+      expect(outcome).toMatchObject({ status: "recorded", correct: true });
+      expect(asStored).toContain((await s.answers.leaderboard("g1"))[0]?.userName);
+      const reported = await s.reports.report({
+        guildId: "g1",
+        channelId: "c1",
+        roundId: round.roundId,
+        position: 0,
+        userId: "u1",
+        userName: hostile,
+        reason: hostile,
+        now: T0 + 2000,
+      });
+      expect(reported).toBe("reported");
+      const [open] = await s.reports.open("g1");
+      expect(asStored).toContain(open?.prompt);
+      expect(asStored).toContain(open?.reasons[0]?.reason);
+    });
+
+    it("breaks ties by user id in byte order, as SQLite compares text", async () => {
+      const round = await postedRound();
+      for (const userId of ["b", "B", "a"]) await answer(round.first, userId, 1);
+      const byteOrder = ["B", "a", "b"];
+      expect((await s.answers.leaderboard("g1")).map((r) => r.userId)).toEqual(byteOrder);
+      expect((await s.answers.leaderboard("g1", T0)).map((r) => r.userId)).toEqual(byteOrder);
+      expect((await s.answers.roundStandings(round.roundId)).map((r) => r.userId)).toEqual(
+        byteOrder,
+      );
+    });
   });
 
   describe("review cards", () => {
@@ -274,6 +332,9 @@ describe.each(QUIZ_STORE_BACKENDS)("the quiz stores on $name", (backend) => {
       expect(await report(round.roundId, "u1", { channelId: "c2" })).toBe("unknown");
       expect(await report(round.roundId, "u1", { guildId: "g2" })).toBe("unknown");
       expect(await report(round.roundId + 100, "u1")).toBe("unknown");
+      // A forged id as long as a custom id allows (12 digits): beyond a 32-bit column.
+      expect(await report(999_999_999_999, "u1")).toBe("unknown");
+      expect(await report(round.roundId, "u1", { position: 999 })).toBe("unknown");
       expect(await report(round.roundId, "u1")).toBe("reported");
       expect(await report(round.roundId, "u1")).toBe("already");
     });

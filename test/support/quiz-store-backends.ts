@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import pg from "pg";
 import { openDatabase } from "../../src/db/client.ts";
 import { openPostgres, type Postgres } from "../../src/db/pg/client.ts";
 import { pgQuizStores } from "../../src/db/pg/quiz-stores.ts";
@@ -53,11 +54,44 @@ const sqlite: QuizStoreBackend = {
 /** The quiz tables, emptied between tests (a fresh database per file, not per test: 0.3 s each). */
 const QUIZ_TABLES = "owners, rounds, round_questions, answers, scores, reports, review_cards";
 
-let database: Promise<{ database: TestDatabase; postgres: Postgres }> | undefined;
+let database: Promise<{ databases: TestDatabase[]; postgres: Postgres }> | undefined;
+
+/**
+ * A database beside `url`'s that sorts text as an English locale does ("a" < "B"), as a
+ * cluster made on a usual server locale does, unlike the test clusters' byte order: ordering by
+ * text then differs from SQLite's unless a store says otherwise. Undefined where the server has
+ * no ICU.
+ */
+async function englishCollatedDatabase(url: string): Promise<TestDatabase | undefined> {
+  const name = `${new URL(url).pathname.slice(1)}_en`;
+  const onServer = async (statement: string) => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  try {
+    await onServer(
+      `CREATE DATABASE ${name} LOCALE_PROVIDER icu ICU_LOCALE 'en-US' LOCALE 'C.UTF-8' TEMPLATE template0`,
+    );
+  } catch {
+    return undefined;
+  }
+  const english = new URL(url);
+  english.pathname = `/${name}`;
+  return {
+    url: english.toString(),
+    close: () => onServer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  };
+}
 
 /**
  * PostgreSQL: one fresh database per test file (BELEG_TEST_PG_URL's server or a throwaway
- * cluster, see pg-cluster.ts), migrated by openPostgres, its quiz tables emptied before each test.
+ * cluster, see pg-cluster.ts), English-collated where the server can, migrated by openPostgres,
+ * its quiz tables emptied before each test.
  */
 const postgres: QuizStoreBackend = {
   name: "postgres",
@@ -65,8 +99,10 @@ const postgres: QuizStoreBackend = {
   async open() {
     database ??= (async () => {
       const fresh = await pgTestDatabase();
+      const english = await englishCollatedDatabase(fresh.url);
       const options = { poolSize: 6, statementTimeoutMs: 2_000, connectTimeoutMs: 2_000 };
-      return { database: fresh, postgres: await openPostgres(fresh.url, options) };
+      const postgres = await openPostgres((english ?? fresh).url, options);
+      return { databases: english ? [english, fresh] : [fresh], postgres };
     })();
     const { postgres } = await database;
     await postgres.pool.query(`TRUNCATE ${QUIZ_TABLES} RESTART IDENTITY CASCADE`);
@@ -78,7 +114,7 @@ const postgres: QuizStoreBackend = {
     const opened = await database;
     database = undefined;
     await opened.postgres.close();
-    await opened.database.close();
+    for (const created of opened.databases) await created.close();
   },
 };
 

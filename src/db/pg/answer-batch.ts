@@ -1,10 +1,11 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import { scoreAnswer } from "../../quiz/scoring.ts";
 import type { NewAnswer, RecordOutcome } from "../../quiz/stores.ts";
 import { WriteFailedError } from "../write-failure.ts";
 import { lockUsers } from "./quiz-locks.ts";
 import { type CardMove, moveCards } from "./review-store.ts";
 import { answers, roundQuestions, scores } from "./schema.ts";
+import { storableOptional, storableText } from "./text.ts";
 import type { PgTx } from "./transaction.ts";
 
 /** An answer that arrives this long after the deadline (network, clocks) still counts (as on SQLite). */
@@ -16,6 +17,8 @@ const MAX_RECOMPUTES = 3;
 type Question = typeof roundQuestions.$inferSelect;
 type AnswerRow = typeof answers.$inferInsert;
 type ScoreRow = typeof scores.$inferInsert;
+
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 const key = (...parts: (string | number)[]) => JSON.stringify(parts);
 
@@ -69,11 +72,16 @@ export async function storeAnswers(
   );
   const open = batch.filter((a) => isOpen(questions.get(a.questionId), a.now));
   if (open.length === 0) return batch.map(() => ({ status: "closed" }));
-  const roundIds = [...new Set(open.map((a) => (questions.get(a.questionId) as Question).roundId))];
-  const userIds = [...new Set(open.map((a) => a.userId))];
+  const wanted = open.flatMap((a) => {
+    const q = questions.get(a.questionId) as Question;
+    return [
+      { roundId: q.roundId, position: q.position, userId: a.userId },
+      { roundId: q.roundId, position: q.position - 1, userId: a.userId },
+    ];
+  });
   const unread = new Set<string>();
   for (let attempt = 0; attempt <= MAX_RECOMPUTES; attempt++) {
-    const known = await answersOf(tx, roundIds, userIds);
+    const known = await answersAt(tx, wanted);
     for (const k of unread) known.answered.add(k);
     const computed = compute(batch, questions, known);
     if (computed.rows.length === 0) return computed.outcomes;
@@ -104,20 +112,42 @@ export async function storeAnswers(
   throw new WriteFailedError("timeout");
 }
 
-/** The answers these users gave in these rounds: who answered what, and each answer's streak. */
-async function answersOf(tx: PgTx, roundIds: number[], userIds: string[]) {
-  const rows = await tx
-    .select({
-      questionId: answers.questionId,
-      userId: answers.userId,
-      correct: answers.correct,
-      streak: answers.streak,
-      roundId: roundQuestions.roundId,
-      position: roundQuestions.position,
-    })
-    .from(answers)
-    .innerJoin(roundQuestions, eq(answers.questionId, roundQuestions.id))
-    .where(and(inArray(answers.roundId, roundIds), inArray(answers.userId, userIds)));
+/**
+ * The answers given at these places (round, position, user): whether a batch's answer is a
+ * duplicate, and the streak its previous answer left. Found through the unique indexes, so a
+ * batch reads no more than its own answers' neighbours.
+ */
+async function answersAt(
+  tx: PgTx,
+  places: readonly { roundId: number; position: number; userId: string }[],
+) {
+  const found = await tx.execute<{
+    question_id: number;
+    user_id: string;
+    round_id: number;
+    position: number;
+    correct: boolean;
+    streak: number;
+  }>(sql`
+    select ${answers.questionId}, ${answers.userId}, ${roundQuestions.roundId},
+      ${roundQuestions.position}, ${answers.correct}, ${answers.streak}
+    from unnest(
+      ${sql.param(places.map((p) => p.roundId))}::int[],
+      ${sql.param(places.map((p) => p.position))}::int[],
+      ${sql.param(places.map((p) => p.userId))}::text[]
+    ) as place(round_id, position, user_id)
+    join ${roundQuestions} on ${roundQuestions.roundId} = place.round_id
+      and ${roundQuestions.position} = place.position
+    join ${answers} on ${answers.questionId} = ${roundQuestions.id}
+      and ${answers.userId} = place.user_id`);
+  const rows = found.rows.map((r) => ({
+    questionId: r.question_id,
+    userId: r.user_id,
+    roundId: r.round_id,
+    position: r.position,
+    correct: r.correct,
+    streak: r.streak,
+  }));
   return {
     answered: new Set(rows.map((r) => key(r.questionId, r.userId))),
     at: new Map<string, Previous>(rows.map((r) => [key(r.roundId, r.position, r.userId), r])),
@@ -165,7 +195,7 @@ function compute(
       guildId: input.guildId,
       userId: input.userId,
       optionIndex: input.optionIndex,
-      typedText: input.typedText ?? null,
+      typedText: storableOptional(input.typedText),
       correct,
       points: score.points,
       streak: score.streak,
@@ -176,7 +206,7 @@ function compute(
     const total = totals.get(scoreKey) ?? {
       guildId: input.guildId,
       userId: input.userId,
-      userName: input.userName,
+      userName: storableText(input.userName),
       points: 0,
       answered: 0,
       correct: 0,
@@ -188,7 +218,7 @@ function compute(
     total.correct += correct ? 1 : 0;
     total.bestStreak = Math.max(total.bestStreak, score.streak);
     // The last answer's name and time, as one upsert per answer would leave them.
-    total.userName = input.userName;
+    total.userName = storableText(input.userName);
     total.updatedAt = input.now;
     totals.set(scoreKey, total);
     result.moves.push({ userId: input.userId, claimId: q.claimId, correct, now: input.now });
@@ -200,7 +230,11 @@ function compute(
     });
   }
   // In user id order: batches upserting the same scores in different orders deadlock (40P01).
-  result.scores.push(...[...totals.keys()].sort().map((k) => totals.get(k) as ScoreRow));
+  result.scores.push(
+    ...[...totals.values()].sort((a, b) =>
+      a.userId === b.userId ? compareText(a.guildId, b.guildId) : compareText(a.userId, b.userId),
+    ),
+  );
   return result;
 }
 

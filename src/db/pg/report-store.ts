@@ -9,10 +9,19 @@ import {
 import type { PgDb } from "./client.ts";
 import { QUIZ_WRITE_DEADLINE_MS } from "./quiz-locks.ts";
 import { answers, reports, roundQuestions, rounds } from "./schema.ts";
+import { storableText } from "./text.ts";
 import { inTransaction } from "./transaction.ts";
 
 /** Whether a report's author answered in the round whose question it reports. */
 const byPlayer = sql<boolean>`exists (select 1 from ${answers} where ${answers.roundId} = ${roundQuestions.roundId} and ${answers.userId} = ${reports.userId})`;
+
+/**
+ * Whether a number can name a row of an `integer` column. Report ids come from custom ids a
+ * client may forge (up to 12 digits); PostgreSQL refuses a larger one as an error where SQLite
+ * finds no row, so it is answered "unknown" before it reaches the server.
+ */
+const fitsInteger = (n: number) =>
+  Number.isSafeInteger(n) && n >= -2_147_483_648 && n <= 2_147_483_647;
 
 /** Reports on PostgreSQL: each write its own transaction, reads on the pool. */
 export class PgReportStore implements ReportStore {
@@ -25,7 +34,8 @@ export class PgReportStore implements ReportStore {
    * Stores a report on a question that was posted in a round of this server and channel (where
    * the reporter saw it); one per member and question.
    */
-  report(input: NewReport): Promise<"reported" | "already" | "unknown"> {
+  async report(input: NewReport): Promise<"reported" | "already" | "unknown"> {
+    if (!fitsInteger(input.roundId) || !fitsInteger(input.position)) return "unknown";
     return inTransaction(
       this.pool,
       async (tx) => {
@@ -50,10 +60,10 @@ export class PgReportStore implements ReportStore {
           .values({
             guildId: input.guildId,
             userId: input.userId,
-            userName: input.userName,
+            userName: storableText(input.userName),
             claimId: question.claimId,
             questionId: question.id,
-            reason: input.reason,
+            reason: storableText(input.reason),
             reportedAt: input.now,
           })
           .onConflictDoNothing({ target: [reports.questionId, reports.userId] })
@@ -124,7 +134,7 @@ export class PgReportStore implements ReportStore {
       async (tx) => {
         const reviewed = await tx
           .update(reports)
-          .set({ reviewedAt: now, reviewedBy: by })
+          .set({ reviewedAt: now, reviewedBy: storableText(by) })
           .where(
             and(
               eq(reports.guildId, guildId),

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
+import { and, asc, eq, lte, sql } from "drizzle-orm";
 import type pg from "pg";
 import { type ReviewState, scheduleReview } from "../../quiz/review.ts";
 import type { ReviewStore } from "../../quiz/stores.ts";
@@ -24,12 +24,12 @@ const cardKey = (userId: string, claimId: string) => JSON.stringify([userId, cla
  */
 export async function moveCards(tx: PgTx, moves: readonly CardMove[]): Promise<void> {
   if (moves.length === 0) return;
-  const userIds = [...new Set(moves.map((m) => m.userId))];
-  const claimIds = [...new Set(moves.map((m) => m.claimId))];
   const stored = await tx
     .select()
     .from(reviewCards)
-    .where(and(inArray(reviewCards.userId, userIds), inArray(reviewCards.claimId, claimIds)));
+    .where(
+      sql`(${reviewCards.userId}, ${reviewCards.claimId}) in (select * from unnest(${sql.param(moves.map((m) => m.userId))}::text[], ${sql.param(moves.map((m) => m.claimId))}::text[]))`,
+    );
   const cards = new Map<string, ReviewState>(stored.map((c) => [cardKey(c.userId, c.claimId), c]));
   for (const move of moves) {
     const key = cardKey(move.userId, move.claimId);

@@ -14,6 +14,7 @@ import { findOwner } from "./owner-store.ts";
 import { lockChannel, QUIZ_WRITE_DEADLINE_MS } from "./quiz-locks.ts";
 import { pruneEndedRounds } from "./round-pruning.ts";
 import { owners, roundQuestions, rounds } from "./schema.ts";
+import { storableOptional, storableText } from "./text.ts";
 import { inTransaction, type PgTx } from "./transaction.ts";
 
 const HOUR = 60 * 60_000;
@@ -121,8 +122,8 @@ async function createRound(
       lang: round.lang,
       seconds: round.seconds,
       seed: round.seed,
-      article: round.article ?? null,
-      topic: round.topic ?? null,
+      article: storableOptional(round.article),
+      topic: storableOptional(round.topic),
       startedAt: round.now,
     })
     .returning({ id: rounds.id });
@@ -134,13 +135,13 @@ async function createRound(
       round.questions.map((q, position) => ({
         roundId: inserted.id,
         position,
-        claimId: q.claimId,
+        claimId: storableText(q.claimId),
         kind: q.kind,
-        prompt: q.prompt,
-        options: [...q.options],
+        prompt: storableText(q.prompt),
+        options: q.options.map(storableText),
         correctIndex: q.correctIndex,
-        passageId: q.citation.passageId,
-        quote: q.citation.quote,
+        passageId: storableText(q.citation.passageId),
+        quote: storableText(q.citation.quote),
       })),
     )
     .returning({ id: roundQuestions.id, position: roundQuestions.position });
