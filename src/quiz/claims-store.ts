@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
 import { articles, claims } from "../db/schema.ts";
-import { type GuildScope, visibleArticles, visibleClaims } from "../library/scope.ts";
+import { type GuildScope, visibleArticles, visibleClaims } from "../search/scope.ts";
 import type { QuizClaim } from "./types.ts";
 
 /** The claims a server (or, without one, the shared corpus) asks, as the quiz uses them. */

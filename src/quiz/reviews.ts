@@ -1,5 +1,5 @@
 import type { Db } from "../db/client.ts";
-import type { GuildScope } from "../library/scope.ts";
+import type { GuildScope } from "../search/scope.ts";
 import { loadQuizClaims } from "./claims-store.ts";
 import { generateQuestions } from "./generate.ts";
 import type { ReviewStore } from "./stores.ts";

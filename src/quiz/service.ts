@@ -1,7 +1,7 @@
 import type { Db } from "../db/client.ts";
 import { refusedWrite } from "../db/write-failure.ts";
-import type { GuildScope } from "../library/scope.ts";
 import type { Logger } from "../logger.ts";
+import type { GuildScope } from "../search/scope.ts";
 import { type ActiveRound, type AnswerInput, activeRound, recordInRound } from "./active-round.ts";
 import { loadQuizClaims } from "./claims-store.ts";
 import { generateQuestions, type RoundOptions } from "./generate.ts";
