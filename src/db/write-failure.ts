@@ -1,5 +1,6 @@
 /**
- * Why a write did not commit. "timeout": another process held the lock too long, try again.
+ * Why a write did not commit. "timeout": the database did not take it in time (another process
+ * held the lock, or the server was busy, restarting or out of reach), try again.
  * "failed": the write could not be stored. "full": the disk (or the database's size limit) is
  * full until someone makes room. "gone": the database file is deleted, moved, replaced, damaged or
  * can no longer be written: nothing is stored until Beleg is restarted. Shared by every back end,
@@ -31,10 +32,10 @@ export class WriteFailedError extends Error {
   ) {
     super(
       {
-        timeout: "the database stayed locked by another process",
+        timeout: "the database did not take the write in time (locked, busy or out of reach)",
         failed: "the database could not store the write",
         full: "the disk holding the database is full",
-        gone: "the database file is gone or can no longer be written",
+        gone: "the database is gone or can no longer be written",
       }[reason],
       options,
     );
