@@ -64,26 +64,6 @@ export const indexMeta = sqliteTable("index_meta", {
   value: text("value").notNull(),
 });
 
-/**
- * The servers' libraries as the index last applied them: each server's library version (see
- * library/stores.ts) whose articles and claims the index holds. A server whose stored version
- * differs is brought in line (search/library-index.ts).
- */
-export const indexedLibraries = sqliteTable("indexed_libraries", {
-  guildId: text("guild_id").primaryKey(),
-  version: integer("version").notNull(),
-});
-
-/** The shared articles each server hides, mirrored from its library: what search leaves out. */
-export const indexedHidden = sqliteTable(
-  "indexed_hidden",
-  {
-    guildId: text("guild_id").notNull(),
-    articleId: text("article_id").notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.guildId, t.articleId] })],
-);
-
 /** An annotated claim (corpus/claims/*.yaml), pointing at the passage that proves it. */
 export const claims = sqliteTable(
   "claims",
@@ -298,5 +278,6 @@ export const reviewCards = sqliteTable(
   ],
 );
 
+export * from "./index-mirror-schema.ts";
 export * from "./lexicon-schema.ts";
 export * from "./library-schema.ts";
