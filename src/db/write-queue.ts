@@ -2,9 +2,6 @@ import type { Transaction } from "better-sqlite3";
 import { type Db, isBusy } from "./client.ts";
 import { WriteFailedError } from "./write-failure.ts";
 
-// The library (src/library/limits.ts) still imports these from here.
-export { WriteFailedError, type WriteFailure } from "./write-failure.ts";
-
 export interface WriteQueueOptions {
   /** How long the writes of a burst are gathered before one transaction commits them all. */
   readonly batchMs?: number;

@@ -1,4 +1,4 @@
-import { WriteFailedError, type WriteFailure } from "../db/write-queue.ts";
+import { WriteFailedError, type WriteFailure } from "../db/write-failure.ts";
 import type { ZipProblem } from "./bundle.ts";
 import type { JobRefusal } from "./jobs.ts";
 

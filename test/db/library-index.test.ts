@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { WriteFailedError, type WriteQueue } from "../../src/db/write-queue.ts";
+import { WriteFailedError } from "../../src/db/write-failure.ts";
+import type { WriteQueue } from "../../src/db/write-queue.ts";
 import { Library } from "../../src/library/library.ts";
 import { LibraryIndex } from "../../src/library/library-index.ts";
 import { indexedTempApp, libraryDeps, reopenApp, type TempApp } from "../support/temp-app.ts";

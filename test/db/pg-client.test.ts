@@ -6,7 +6,7 @@ import { openPostgres, type Postgres, type PostgresOptions } from "../../src/db/
 import { isUniqueViolation } from "../../src/db/pg/errors.ts";
 import { owners, scores } from "../../src/db/pg/schema.ts";
 import { inTransaction } from "../../src/db/pg/transaction.ts";
-import { WriteFailedError } from "../../src/db/write-queue.ts";
+import { WriteFailedError } from "../../src/db/write-failure.ts";
 import {
   describePg,
   pgTestDatabase,

@@ -4,7 +4,7 @@ import {
   GroupCommitBatcher,
   type ItemOutcome,
 } from "../../src/db/pg/batcher.ts";
-import { WriteFailedError } from "../../src/db/write-queue.ts";
+import { WriteFailedError } from "../../src/db/write-failure.ts";
 
 /** A flush the test settles by hand: each call waits until the test resolves or rejects it. */
 function manualFlush<I>() {

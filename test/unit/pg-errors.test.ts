@@ -5,7 +5,7 @@ import {
   isUniqueViolation,
   writeErrorOf,
 } from "../../src/db/pg/errors.ts";
-import { WriteFailedError } from "../../src/db/write-queue.ts";
+import { WriteFailedError } from "../../src/db/write-failure.ts";
 
 const withCode = (code: string, message = `code ${code}`) =>
   Object.assign(new Error(message), { code });

@@ -1,4 +1,4 @@
-import { WriteFailedError } from "../write-queue.ts";
+import { WriteFailedError } from "../write-failure.ts";
 import { writeErrorOf } from "./errors.ts";
 
 /** One item's outcome of a flush: its own result or its own error (a unique violation). */

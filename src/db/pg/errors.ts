@@ -1,4 +1,4 @@
-import { WriteFailedError, type WriteFailure } from "../write-queue.ts";
+import { WriteFailedError, type WriteFailure } from "../write-failure.ts";
 
 /**
  * What a PostgreSQL error means for a write: try the transaction again ("retry"), a storage

@@ -1,6 +1,6 @@
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import type pg from "pg";
-import { WriteFailedError } from "../write-queue.ts";
+import { WriteFailedError } from "../write-failure.ts";
 import { withConnection } from "./client.ts";
 import { classifyPgError, writeErrorOf } from "./errors.ts";
 import * as schema from "./schema.ts";
