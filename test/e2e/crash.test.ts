@@ -6,6 +6,7 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startBotProcess } from "../support/bot-process.ts";
 import { CHANNEL_ID, FakeDiscord } from "../support/fake-discord.ts";
+import { stateRows, testStateDatabase } from "../support/state-rows.ts";
 
 const anna = { id: "720000000000000001", name: "Anna" };
 const ben = { id: "720000000000000002", name: "Ben" };
@@ -13,11 +14,13 @@ const ben = { id: "720000000000000002", name: "Ben" };
 let fake: FakeDiscord;
 let dir: string;
 const children: ChildProcess[] = [];
+let state: Awaited<ReturnType<typeof testStateDatabase>>;
 
 async function startBot(): Promise<ChildProcess> {
   const bot = await startBotProcess(fake, {
     token: "crash-token",
     databasePath: join(dir, "beleg.sqlite"),
+    postgresUrl: state.postgresUrl,
   });
   children.push(bot.child);
   return bot.child;
@@ -27,11 +30,13 @@ beforeAll(async () => {
   fake = new FakeDiscord();
   await fake.start();
   dir = mkdtempSync(join(tmpdir(), "beleg-crash-"));
+  state = await testStateDatabase();
 });
 
 afterAll(async () => {
   for (const c of children) if (c.exitCode === null) c.kill("SIGKILL");
   await fake.stop();
+  await state?.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -70,25 +75,18 @@ describe("kill -9 in the middle of a round", () => {
     first.kill("SIGKILL");
     await exited;
 
-    const before = new Database(join(dir, "beleg.sqlite"), { readonly: true });
-    const answersBefore = before
-      .prepare("SELECT user_id, points FROM answers ORDER BY user_id")
-      .all();
-    const scoresBefore = before
-      .prepare("SELECT user_id, points, answered FROM scores ORDER BY user_id")
-      .all();
-    before.close();
+    const at = { path: join(dir, "beleg.sqlite"), postgresUrl: state.postgresUrl };
+    const answers = "SELECT user_id, points FROM answers ORDER BY user_id";
+    const scores = "SELECT user_id, points, answered FROM scores ORDER BY user_id";
+    const answersBefore = await stateRows(at, answers);
+    const scoresBefore = await stateRows(at, scores);
     expect(answersBefore).toHaveLength(2);
 
     await startBot();
+    expect(await stateRows(at, "SELECT status FROM rounds")).toEqual([{ status: "interrupted" }]);
+    expect(await stateRows(at, answers)).toEqual(answersBefore);
+    expect(await stateRows(at, scores)).toEqual(scoresBefore);
     const db = new Database(join(dir, "beleg.sqlite"), { readonly: true });
-    expect(db.prepare("SELECT status FROM rounds").all()).toEqual([{ status: "interrupted" }]);
-    expect(db.prepare("SELECT user_id, points FROM answers ORDER BY user_id").all()).toEqual(
-      answersBefore,
-    );
-    expect(
-      db.prepare("SELECT user_id, points, answered FROM scores ORDER BY user_id").all(),
-    ).toEqual(scoresBefore);
     expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
     db.close();
 

@@ -2,10 +2,10 @@ import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startBotProcess } from "../support/bot-process.ts";
 import { FakeDiscord } from "../support/fake-discord.ts";
+import { stateRows, testStateDatabase } from "../support/state-rows.ts";
 
 const anna = { id: "710000000000000001", name: "Anna" };
 
@@ -13,14 +13,17 @@ let fake: FakeDiscord;
 let dir: string;
 let child: ChildProcess;
 let output: () => string;
+let state: Awaited<ReturnType<typeof testStateDatabase>>;
 
 beforeAll(async () => {
   fake = new FakeDiscord();
   await fake.start();
   dir = mkdtempSync(join(tmpdir(), "beleg-process-"));
+  state = await testStateDatabase();
   const bot = await startBotProcess(fake, {
     token: "process-token",
     databasePath: join(dir, "beleg.sqlite"),
+    postgresUrl: state.postgresUrl,
   });
   child = bot.child;
   output = bot.output;
@@ -29,6 +32,7 @@ beforeAll(async () => {
 afterAll(async () => {
   if (child.exitCode === null) child.kill("SIGKILL");
   await fake.stop();
+  await state?.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -54,9 +58,7 @@ describe("npm start with DISCORD_TOKEN and DISCORD_API_URL", () => {
     expect(await exited).toBe(0);
     expect(output()).not.toContain("process-token");
 
-    const db = new Database(join(dir, "beleg.sqlite"), { readonly: true });
-    const round = db.prepare("SELECT status FROM rounds").get() as { status: string };
-    db.close();
-    expect(round.status).toBe("interrupted");
+    const at = { path: join(dir, "beleg.sqlite"), postgresUrl: state.postgresUrl };
+    expect(await stateRows(at, "SELECT status FROM rounds")).toEqual([{ status: "interrupted" }]);
   }, 30_000);
 });

@@ -17,6 +17,8 @@ export async function startBotProcess(
   options: {
     token: string;
     databasePath: string;
+    /** The shared state on this PostgreSQL database; `databasePath` then holds the search index. */
+    postgresUrl?: string | undefined;
     /** Node flags, after tsx is loaded (so a TypeScript `--import` works). */
     nodeArgs?: readonly string[];
   },
@@ -33,6 +35,9 @@ export async function startBotProcess(
         DISCORD_TOKEN: options.token,
         DISCORD_API_URL: fake.apiUrl,
         DATABASE_PATH: options.databasePath,
+        ...(options.postgresUrl
+          ? { DATABASE_URL: options.postgresUrl, SEARCH_INDEX_PATH: options.databasePath }
+          : {}),
         CORPUS_DIR: REPO_CORPUS,
         LOG_LEVEL: "info",
       },

@@ -10,6 +10,7 @@ import type { JobBudget } from "../../src/library/jobs.ts";
 import type { LibraryDeps } from "../../src/library/services.ts";
 import type { Logger } from "../../src/logger.ts";
 import { pgTestDatabase } from "./pg-cluster.ts";
+import { TEST_STORE } from "./state-rows.ts";
 import { REPO_CORPUS } from "./temp-corpus.ts";
 
 export interface TempApp {
@@ -35,12 +36,6 @@ export interface TempAppOptions {
   /** The shared state on this PostgreSQL database; the search index stays in the file. */
   readonly postgresUrl?: string;
 }
-
-/**
- * BELEG_TEST_STORE=postgres runs the apps of tests that take no back end of their own on a fresh
- * PostgreSQL database each (the e2e suite on the second back end).
- */
-const TEST_STORE = process.env.BELEG_TEST_STORE === "postgres" ? "postgres" : "sqlite";
 
 /** The settings of the app's PostgreSQL back end, as DATABASE_URL would give them. */
 export const postgresSettings = (url: string, searchIndexPath: string) => ({
