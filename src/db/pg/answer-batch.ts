@@ -1,10 +1,17 @@
-import { inArray, sql } from "drizzle-orm";
 import { scoreAnswer } from "../../quiz/scoring.ts";
 import type { NewAnswer, RecordOutcome } from "../../quiz/stores.ts";
 import { WriteFailedError } from "../write-failure.ts";
+import {
+  type AnswerRow,
+  deleteAnswers,
+  insertAnswers,
+  type Question,
+  questionsFor,
+  type ScoreRow,
+  upsertScores,
+} from "./answer-statements.ts";
 import { lockUsers } from "./quiz-locks.ts";
 import { type CardMove, moveCards } from "./review-store.ts";
-import { answers, roundQuestions, scores } from "./schema.ts";
 import { storableOptional, storableText } from "./text.ts";
 import type { PgTx } from "./transaction.ts";
 
@@ -14,9 +21,10 @@ const LATE_GRACE_MS = 500;
 /** How often a batch is computed again when its insert met answers it had not read (see below). */
 const MAX_RECOMPUTES = 3;
 
-type Question = typeof roundQuestions.$inferSelect;
-type AnswerRow = typeof answers.$inferInsert;
-type ScoreRow = typeof scores.$inferInsert;
+const SELECT_ANSWERS_AT = `SELECT a.question_id, a.user_id, q.round_id, q.position, a.correct, a.streak
+  FROM unnest($1::int[], $2::int[], $3::text[]) AS place(round_id, position, user_id)
+  JOIN round_questions q ON q.round_id = place.round_id AND q.position = place.position
+  JOIN answers a ON a.question_id = q.id AND a.user_id = place.user_id`;
 
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -61,15 +69,7 @@ export async function storeAnswers(
   // FOR SHARE: a question cannot be closed (or its round ended) between this check and COMMIT;
   // a close waits for the batch, and the batch for a close already under way.
   const questionIds = [...new Set(batch.map((a) => a.questionId))];
-  const questions = new Map(
-    (
-      await tx
-        .select()
-        .from(roundQuestions)
-        .where(inArray(roundQuestions.id, questionIds))
-        .for("share")
-    ).map((q) => [q.id, q]),
-  );
+  const questions = await questionsFor(tx, questionIds);
   const open = batch.filter((a) => isOpen(questions.get(a.questionId), a.now));
   if (open.length === 0) return batch.map(() => ({ status: "closed" }));
   const wanted = open.flatMap((a) => {
@@ -85,11 +85,7 @@ export async function storeAnswers(
     for (const k of unread) known.answered.add(k);
     const computed = compute(batch, questions, known);
     if (computed.rows.length === 0) return computed.outcomes;
-    const inserted = await tx
-      .insert(answers)
-      .values(computed.rows)
-      .onConflictDoNothing({ target: [answers.questionId, answers.userId] })
-      .returning({ id: answers.id, questionId: answers.questionId, userId: answers.userId });
+    const inserted = await insertAnswers(tx, computed.rows);
     if (inserted.length === computed.rows.length) {
       await upsertScores(tx, computed.scores);
       await moveCards(tx, computed.moves);
@@ -97,16 +93,14 @@ export async function storeAnswers(
     }
     // A writer without the user locks stored some of these answers after they were read: they
     // are duplicates, and the streaks computed on them are wrong. Undo and compute again.
-    const stored = new Set(inserted.map((r) => key(r.questionId, r.userId)));
+    const stored = new Set(inserted.map((r) => key(r.question_id, r.user_id)));
     for (const row of computed.rows) {
       const k = key(row.questionId, row.userId);
       if (!stored.has(k)) unread.add(k);
     }
-    await tx.delete(answers).where(
-      inArray(
-        answers.id,
-        inserted.map((r) => r.id),
-      ),
+    await deleteAnswers(
+      tx,
+      inserted.map((r) => r.id),
     );
   }
   throw new WriteFailedError("timeout");
@@ -121,25 +115,22 @@ async function answersAt(
   tx: PgTx,
   places: readonly { roundId: number; position: number; userId: string }[],
 ) {
-  const found = await tx.execute<{
+  const found = await tx.$client.query<{
     question_id: number;
     user_id: string;
     round_id: number;
     position: number;
     correct: boolean;
     streak: number;
-  }>(sql`
-    select ${answers.questionId}, ${answers.userId}, ${roundQuestions.roundId},
-      ${roundQuestions.position}, ${answers.correct}, ${answers.streak}
-    from unnest(
-      ${sql.param(places.map((p) => p.roundId))}::int[],
-      ${sql.param(places.map((p) => p.position))}::int[],
-      ${sql.param(places.map((p) => p.userId))}::text[]
-    ) as place(round_id, position, user_id)
-    join ${roundQuestions} on ${roundQuestions.roundId} = place.round_id
-      and ${roundQuestions.position} = place.position
-    join ${answers} on ${answers.questionId} = ${roundQuestions.id}
-      and ${answers.userId} = place.user_id`);
+  }>({
+    name: "beleg_answers_at",
+    text: SELECT_ANSWERS_AT,
+    values: [
+      places.map((p) => p.roundId),
+      places.map((p) => p.position),
+      places.map((p) => p.userId),
+    ],
+  });
   const rows = found.rows.map((r) => ({
     questionId: r.question_id,
     userId: r.user_id,
@@ -236,23 +227,4 @@ function compute(
     ),
   );
   return result;
-}
-
-/** Adds each server score's share of the batch, creating the scores of first answers. */
-async function upsertScores(tx: PgTx, rows: ScoreRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  await tx
-    .insert(scores)
-    .values(rows)
-    .onConflictDoUpdate({
-      target: [scores.guildId, scores.userId],
-      set: {
-        userName: sql`excluded.user_name`,
-        points: sql`${scores.points} + excluded.points`,
-        answered: sql`${scores.answered} + excluded.answered`,
-        correct: sql`${scores.correct} + excluded.correct`,
-        bestStreak: sql`greatest(${scores.bestStreak}, excluded.best_streak)`,
-        updatedAt: sql`excluded.updated_at`,
-      },
-    });
 }

@@ -15,6 +15,62 @@ export interface CardMove {
   readonly now: number;
 }
 
+// Fixed statements with one array parameter per column (types as in schema.ts), sent as named
+// statements: parsed once per connection, no per-row SQL building on the Node side. bigint
+// columns (due, last_review) come back as text and are read with Number().
+const SELECT_CARDS = `SELECT user_id, claim_id, due, stability, difficulty, elapsed_days, scheduled_days,
+    learning_steps, reps, lapses, misses, state, last_review
+  FROM review_cards
+  WHERE (user_id, claim_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`;
+
+// unnest keeps the arrays' order: the rows are upserted in key order.
+const UPSERT_CARDS = `INSERT INTO review_cards (user_id, claim_id, due, stability, difficulty,
+    elapsed_days, scheduled_days, learning_steps, reps, lapses, misses, state, last_review)
+  SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::float8[], $5::float8[],
+    $6::int[], $7::int[], $8::int[], $9::int[], $10::int[], $11::int[], $12::int[], $13::bigint[])
+  ON CONFLICT (user_id, claim_id) DO UPDATE SET
+    due = excluded.due,
+    stability = excluded.stability,
+    difficulty = excluded.difficulty,
+    elapsed_days = excluded.elapsed_days,
+    scheduled_days = excluded.scheduled_days,
+    learning_steps = excluded.learning_steps,
+    reps = excluded.reps,
+    lapses = excluded.lapses,
+    misses = excluded.misses,
+    state = excluded.state,
+    last_review = excluded.last_review`;
+
+interface StoredCard {
+  user_id: string;
+  claim_id: string;
+  due: string;
+  stability: number;
+  difficulty: number;
+  elapsed_days: number;
+  scheduled_days: number;
+  learning_steps: number;
+  reps: number;
+  lapses: number;
+  misses: number;
+  state: number;
+  last_review: string | null;
+}
+
+const stateOf = (c: StoredCard): ReviewState => ({
+  due: Number(c.due),
+  stability: c.stability,
+  difficulty: c.difficulty,
+  elapsedDays: c.elapsed_days,
+  scheduledDays: c.scheduled_days,
+  learningSteps: c.learning_steps,
+  reps: c.reps,
+  lapses: c.lapses,
+  misses: c.misses,
+  state: c.state,
+  lastReview: c.last_review === null ? null : Number(c.last_review),
+});
+
 const cardKey = (userId: string, claimId: string) => JSON.stringify([userId, claimId]);
 
 /**
@@ -24,42 +80,42 @@ const cardKey = (userId: string, claimId: string) => JSON.stringify([userId, cla
  */
 export async function moveCards(tx: PgTx, moves: readonly CardMove[]): Promise<void> {
   if (moves.length === 0) return;
-  const stored = await tx
-    .select()
-    .from(reviewCards)
-    .where(
-      sql`(${reviewCards.userId}, ${reviewCards.claimId}) in (select * from unnest(${sql.param(moves.map((m) => m.userId))}::text[], ${sql.param(moves.map((m) => m.claimId))}::text[]))`,
-    );
-  const cards = new Map<string, ReviewState>(stored.map((c) => [cardKey(c.userId, c.claimId), c]));
+  const stored = await tx.$client.query<StoredCard>({
+    name: "beleg_review_cards_for",
+    text: SELECT_CARDS,
+    values: [moves.map((m) => m.userId), moves.map((m) => m.claimId)],
+  });
+  const cards = new Map<string, ReviewState>(
+    stored.rows.map((c) => [cardKey(c.user_id, c.claim_id), stateOf(c)]),
+  );
   for (const move of moves) {
     const key = cardKey(move.userId, move.claimId);
     cards.set(key, scheduleReview(cards.get(key), move.correct, move.now));
   }
   const moved = [...new Set(moves.map((m) => cardKey(m.userId, m.claimId)))].sort();
-  await tx
-    .insert(reviewCards)
-    .values(
-      moved.map((key) => {
-        const [userId, claimId] = JSON.parse(key) as [string, string];
-        return { userId, claimId, ...(cards.get(key) as ReviewState) };
-      }),
-    )
-    .onConflictDoUpdate({
-      target: [reviewCards.userId, reviewCards.claimId],
-      set: {
-        due: sql`excluded.due`,
-        stability: sql`excluded.stability`,
-        difficulty: sql`excluded.difficulty`,
-        elapsedDays: sql`excluded.elapsed_days`,
-        scheduledDays: sql`excluded.scheduled_days`,
-        learningSteps: sql`excluded.learning_steps`,
-        reps: sql`excluded.reps`,
-        lapses: sql`excluded.lapses`,
-        misses: sql`excluded.misses`,
-        state: sql`excluded.state`,
-        lastReview: sql`excluded.last_review`,
-      },
-    });
+  const rows = moved.map((key) => {
+    const [userId, claimId] = JSON.parse(key) as [string, string];
+    return { userId, claimId, ...(cards.get(key) as ReviewState) };
+  });
+  await tx.$client.query({
+    name: "beleg_review_cards_upsert",
+    text: UPSERT_CARDS,
+    values: [
+      rows.map((r) => r.userId),
+      rows.map((r) => r.claimId),
+      rows.map((r) => r.due),
+      rows.map((r) => r.stability),
+      rows.map((r) => r.difficulty),
+      rows.map((r) => r.elapsedDays),
+      rows.map((r) => r.scheduledDays),
+      rows.map((r) => r.learningSteps),
+      rows.map((r) => r.reps),
+      rows.map((r) => r.lapses),
+      rows.map((r) => r.misses),
+      rows.map((r) => r.state),
+      rows.map((r) => r.lastReview),
+    ],
+  });
 }
 
 /** Review cards on PostgreSQL: a /review answer is its own transaction under the user's lock. */
