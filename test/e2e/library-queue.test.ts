@@ -23,9 +23,10 @@ const big = {
 describe("an upload that waits for a library worker", () => {
   it('answers "thinking…" first, then the result, with the title the file suggests', async () => {
     const { fake, t } = running;
-    // Five other servers' big uploads hold the one worker, one after another.
-    const others = Array.from({ length: 5 }, (_, i) =>
-      t.app.library.add(`30000000000000000${i}`, mod, big, "Großbau"),
+    // Twenty other servers' big uploads hold the one worker, one after another, for longer than
+    // the 2 s an upload may take before it is deferred, even on a fast machine.
+    const others = Array.from({ length: 20 }, (_, i) =>
+      t.app.library.add(`3000000000000000${String(i).padStart(2, "0")}`, mod, big, "Großbau"),
     );
     const file = fake.attach("mondbasis.md", "# Die Mondbasis\n\nDie Firma Werk7 baut sie.");
     const upload = fake.command(
