@@ -1,4 +1,7 @@
 /** Points of PRODUCT.md: 100 a right answer, up to 50 for speed, 10 a streak step up to 50. */
+/** An answer that arrives this long after the deadline (network, clocks) still counts. */
+export const LATE_GRACE_MS = 500;
+
 export const POINTS = {
   right: 100,
   maxSpeedBonus: 50,

@@ -1,4 +1,4 @@
-import { scoreAnswer } from "../../quiz/scoring.ts";
+import { LATE_GRACE_MS, scoreAnswer } from "../../quiz/scoring.ts";
 import type { NewAnswer, RecordOutcome } from "../../quiz/stores.ts";
 import { WriteFailedError } from "../write-failure.ts";
 import {
@@ -14,9 +14,6 @@ import { lockUsers } from "./quiz-locks.ts";
 import { type CardMove, moveCards } from "./review-store.ts";
 import { storableOptional, storableText } from "./text.ts";
 import type { PgTx } from "./transaction.ts";
-
-/** An answer that arrives this long after the deadline (network, clocks) still counts (as on SQLite). */
-const LATE_GRACE_MS = 500;
 
 /** How often a batch is computed again when its insert met answers it had not read (see below). */
 const MAX_RECOMPUTES = 3;

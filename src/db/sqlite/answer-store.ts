@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import { scoreAnswer } from "../../quiz/scoring.ts";
+import { LATE_GRACE_MS, scoreAnswer } from "../../quiz/scoring.ts";
 import type {
   AnswerStore,
   MemberTotals,
@@ -12,9 +12,6 @@ import { answers, roundQuestions, scores } from "../schema.ts";
 import type { WriteQueue } from "../write-queue.ts";
 import { updateReviewCard } from "./review-store.ts";
 import { leaderboard, memberTotals, roundStandings } from "./standings.ts";
-
-/** An answer that arrives this long after the deadline (network, clocks) still counts. */
-const LATE_GRACE_MS = 500;
 
 const p = sql.placeholder;
 
