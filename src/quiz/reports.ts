@@ -1,5 +1,39 @@
 import { type StorageOutcome, storageOutcome, WriteFailedError } from "../db/write-failure.ts";
-import type { NewReport, OpenReport, ReportStore } from "./stores.ts";
+import { type NewReport, type OpenReport, REST_AFTER_REPORTS, type ReportStore } from "./stores.ts";
+
+/** One unreviewed report as a store reads it, oldest first. */
+export interface ReportRow {
+  readonly guildId: string;
+  readonly claimId: string;
+  readonly userId: string;
+  readonly userName: string;
+  readonly reason: string;
+  readonly prompt: string;
+  /** Whether the reporter answered in the round that asked the question. */
+  readonly byPlayer: boolean | number;
+}
+
+/** Reports grouped by server and claim, in the order their first report came. */
+export function groupOpenReports(rows: readonly ReportRow[]): OpenReport[] {
+  const byClaim = new Map<string, ReportRow[]>();
+  for (const row of rows) {
+    const key = JSON.stringify([row.guildId, row.claimId]);
+    byClaim.set(key, [...(byClaim.get(key) ?? []), row]);
+  }
+  return [...byClaim.values()].map((group) => {
+    const players = new Set(group.filter((r) => r.byPlayer).map((r) => r.userId)).size;
+    const first = group[0] as ReportRow;
+    return {
+      guildId: first.guildId,
+      claimId: first.claimId,
+      prompt: group.at(-1)?.prompt ?? "",
+      reporters: new Set(group.map((r) => r.userId)).size,
+      players,
+      reasons: group.map((r) => ({ userName: r.userName, reason: r.reason })),
+      resting: players >= REST_AFTER_REPORTS,
+    };
+  });
+}
 
 /**
  * "unknown": no question of this server posted in this channel at that place (never posted, or

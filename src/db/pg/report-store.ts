@@ -1,5 +1,6 @@
 import { and, asc, countDistinct, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type pg from "pg";
+import { groupOpenReports } from "../../quiz/reports.ts";
 import {
   type NewReport,
   type OpenReport,
@@ -107,24 +108,7 @@ export class PgReportStore implements ReportStore {
         ),
       )
       .orderBy(asc(reports.reportedAt), asc(reports.id));
-    const byClaim = new Map<string, typeof rows>();
-    for (const row of rows) {
-      const key = JSON.stringify([row.guildId, row.claimId]);
-      byClaim.set(key, [...(byClaim.get(key) ?? []), row]);
-    }
-    return [...byClaim.values()].map((group) => {
-      const players = new Set(group.filter((r) => r.byPlayer).map((r) => r.userId)).size;
-      const first = group[0] as (typeof rows)[number];
-      return {
-        guildId: first.guildId,
-        claimId: first.claimId,
-        prompt: group.at(-1)?.prompt ?? "",
-        reporters: new Set(group.map((r) => r.userId)).size,
-        players,
-        reasons: group.map((r) => ({ userName: r.userName, reason: r.reason })),
-        resting: players >= REST_AFTER_REPORTS,
-      };
-    });
+    return groupOpenReports(rows);
   }
 
   /** A moderator has looked at a claim's reports: they close, and the claim is asked again. */
