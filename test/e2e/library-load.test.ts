@@ -6,6 +6,7 @@ import { ApplicationCommandOptionType as T } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startBotProcess } from "../support/bot-process.ts";
 import { FakeDiscord, type FakeUser, GUILD_B_ID } from "../support/fake-discord.ts";
+import { testStateDatabase } from "../support/state-rows.ts";
 
 const librarian: FakeUser = { id: "720000000000000001", name: "Lea", manageGuild: true };
 const reader: FakeUser = { id: "720000000000000009", name: "Rita" };
@@ -13,6 +14,7 @@ const reader: FakeUser = { id: "720000000000000009", name: "Rita" };
 let fake: FakeDiscord;
 let dir: string;
 let child: ChildProcess;
+let state: Awaited<ReturnType<typeof testStateDatabase>>;
 
 // The bot in a process of its own, as the red team ran it: while it is busy, this process (and
 // the fake Discord in it) still sends interactions and times their answers.
@@ -20,15 +22,18 @@ beforeAll(async () => {
   fake = new FakeDiscord();
   await fake.start();
   dir = mkdtempSync(join(tmpdir(), "beleg-library-load-"));
+  state = await testStateDatabase();
   ({ child } = await startBotProcess(fake, {
     token: "load-token",
     databasePath: join(dir, "beleg.sqlite"),
+    postgresUrl: state.postgresUrl,
   }));
 }, 60_000);
 
 afterAll(async () => {
   if (child && child.exitCode === null) child.kill("SIGKILL");
   await fake?.stop();
+  await state?.close();
   rmSync(dir, { recursive: true, force: true });
 });
 

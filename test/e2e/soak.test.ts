@@ -4,10 +4,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startBotProcess } from "../support/bot-process.ts";
 import { FakeDiscord } from "../support/fake-discord.ts";
+import { stateRows, testStateDatabase } from "../support/state-rows.ts";
 
 /** About a minute of load by default (SOAK_MS sets a longer soak): 50 users in 20 rounds at once. */
 const SOAK_MS = Number(process.env.SOAK_MS ?? 40_000);
@@ -22,6 +22,7 @@ let fake: FakeDiscord;
 let dir: string;
 let bot: ChildProcess;
 let botOutput: () => string;
+let state: Awaited<ReturnType<typeof testStateDatabase>>;
 
 const HEAP_PROBE = fileURLToPath(new URL("../support/heap-probe.ts", import.meta.url));
 const MiB = 1024 * 1024;
@@ -86,9 +87,11 @@ beforeAll(async () => {
   fake = new FakeDiscord();
   await fake.start();
   dir = mkdtempSync(join(tmpdir(), "beleg-soak-"));
+  state = await testStateDatabase();
   const started = await startBotProcess(fake, {
     token: "soak-token",
     databasePath: join(dir, "beleg.sqlite"),
+    postgresUrl: state.postgresUrl,
     nodeArgs: ["--expose-gc", "--import", HEAP_PROBE],
   });
   bot = started.child;
@@ -98,6 +101,7 @@ beforeAll(async () => {
 afterAll(async () => {
   if (bot.exitCode === null) bot.kill("SIGKILL");
   await fake.stop();
+  await state?.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -204,9 +208,10 @@ describe("soak: 50 users in 20 concurrent rounds", () => {
       const other = clicks.filter(
         (c) => !answerOf(c).includes("gespeichert") && !answerOf(c).includes("Zu spät"),
       );
-      const db = new Database(join(dir, "beleg.sqlite"), { readonly: true });
-      const stored = (db.prepare("SELECT count(*) AS n FROM answers").get() as { n: number }).n;
-      db.close();
+      const [{ n: stored }] = (await stateRows(
+        { path: join(dir, "beleg.sqlite"), postgresUrl: state.postgresUrl },
+        "SELECT count(*) AS n FROM answers",
+      )) as [{ n: number }];
       const figures = {
         waves,
         rounds: waves * CHANNELS,
