@@ -40,7 +40,7 @@ export const de = {
     " starten.",
   ],
   notStored:
-    "Das konnte gerade nicht gespeichert werden (die Datenbank ist belegt). Bitte versuche es gleich noch einmal.",
+    "Das konnte gerade nicht gespeichert werden (die Datenbank ist belegt oder gerade nicht erreichbar). Bitte versuche es gleich noch einmal.",
   unavailable:
     "Beleg kann gerade nichts speichern: die Datenbankdatei fehlt, wurde verschoben oder ist beschädigt. Ein Admin muss Beleg neu starten.",
   storageFull:

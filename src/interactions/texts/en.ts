@@ -38,7 +38,7 @@ export const en: Strings = {
     ".",
   ],
   notStored:
-    "That could not be stored just now (the database is busy). Please try again in a moment.",
+    "That could not be stored just now (the database is busy or not reachable). Please try again in a moment.",
   unavailable:
     "Beleg cannot store anything right now: its database file is missing, moved or damaged. An admin needs to restart Beleg.",
   storageFull:
