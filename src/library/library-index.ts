@@ -104,18 +104,27 @@ export class LibraryIndex {
     await this.deps.writes.run((tx) => putLibrarySnapshot(tx, guildId, snapshot, rows, now));
   }
 
+  /** The highest library version a catch-up has seen: later ones ask only what changed since. */
+  private seen: LibraryVersion = 0;
+
   /**
    * Brings every server whose stored version is not the one the index applied in line (at
-   * start: changes another process stored, or this one stored and did not index); returns how
-   * many servers it brought in line.
+   * start: changes another process stored, or this one stored and did not index; later: the
+   * servers changed since the last catch-up, as announced); returns how many servers it brought
+   * in line. Library writes commit in version order (one lock), so nothing below `seen` can
+   * still appear.
    */
   async catchUp(): Promise<number> {
-    const stored = (await this.deps.store.changesSince(0)).servers;
+    const first = this.seen === 0;
+    const changes = await this.deps.store.changesSince(this.seen);
+    const stored = changes.servers;
     const applied = appliedVersions(this.deps.db);
-    const stale = [...new Set([...stored.keys(), ...applied.keys()])].filter(
+    const candidates = first ? new Set([...stored.keys(), ...applied.keys()]) : stored.keys();
+    const stale = [...candidates].filter(
       (guildId) => (stored.get(guildId) ?? 0) !== (applied.get(guildId) ?? 0),
     );
     for (const guildId of stale) await this.sync(guildId);
+    this.seen = Math.max(this.seen, changes.version);
     return stale.length;
   }
 

@@ -39,6 +39,33 @@ describe("the search index kept in line with the stored libraries", () => {
     expect(await t.app.libraryIndex.catchUp()).toBe(0);
   });
 
+  it("asks the store, after the first catch-up, only for changes after the version it saw", async () => {
+    const store = t.app.libraryStore;
+    const asked: number[] = [];
+    const index = new LibraryIndex({
+      db: t.app.db,
+      writes: t.app.writes,
+      store: new Proxy(store, {
+        get: (target, key) => {
+          if (key === "changesSince")
+            return (since: number) => {
+              asked.push(since);
+              return target.changesSince(since);
+            };
+          const value = Reflect.get(target, key);
+          return typeof value === "function" ? value.bind(target) : value;
+        },
+      }),
+      clock,
+    });
+    await index.catchUp();
+    await hideInStoreOnly(ids("Golden Dome")[0] as string);
+    const version = await store.version(G1);
+    expect(await index.catchUp()).toBe(1);
+    expect(await index.catchUp()).toBe(0);
+    expect(asked).toEqual([0, 0, version]);
+  });
+
   it("brings a stale index in line at start", async () => {
     await t.app.library.add(G1, mod, article, "Die Mondbasis");
     const shared = ids("Golden Dome")[0] as string;
