@@ -69,7 +69,11 @@ const REQUIRED_WEIGHT = 0.5;
 /** How close (in characters) a passage's number must stand to a query word to be compared. */
 const NEAR_CHARS = 60;
 
-/** Two amounts agree when they differ by less than this share ("2,4 Mrd." and "2.4 billion"). */
+/**
+ * Two sums of money agree when they differ by less than this share ("2,4 Mrd." and "2.43
+ * billion"). Only money is rounded so: a year, count, duration, ordinal or percentage agrees only
+ * with the same value (1994 is not 1996, though they differ by 0.1 %).
+ */
 const SAME_AMOUNT = 0.005;
 
 /** The query's side of the check: its numbers, and which of its words they make up. */
@@ -153,8 +157,9 @@ function ownStems(
 /** How far apart two amounts are, by ratio ("16.000" is nearer to "60.000" than "2"). */
 const distance = (a: number, b: number) => Math.abs(Math.log((a + 1) / (b + 1)));
 
-const agree = (a: number, b: number) =>
-  a === b || Math.abs(a - b) <= SAME_AMOUNT * Math.max(Math.abs(a), Math.abs(b));
+const agree = (a: number, b: number, kind: Quantity["kind"]) =>
+  a === b ||
+  (kind === "money" && Math.abs(a - b) <= SAME_AMOUNT * Math.max(Math.abs(a), Math.abs(b)));
 
 /**
  * The verdict on one passage from its alignment with the query. Only the answer's first passage
@@ -251,8 +256,9 @@ function compare(
   // The same number near the query's words, even with nothing counted after it ("nur sieben"),
   // is no difference.
   const equal = (p: Quantity) =>
-    agree(p.value, wanted.value) && (p.kind === wanted.kind || p.kind === "count");
-  if (kin.some((p) => agree(p.value, wanted.value)) || passage.some(equal)) return "agrees";
+    agree(p.value, wanted.value, wanted.kind) && (p.kind === wanted.kind || p.kind === "count");
+  if (kin.some((p) => agree(p.value, wanted.value, wanted.kind)) || passage.some(equal))
+    return "agrees";
   const nearest = kin.sort(
     (a, b) => distance(a.value, wanted.value) - distance(b.value, wanted.value),
   )[0];
@@ -262,7 +268,8 @@ function compare(
       text: text.slice(nearest.start, nearest.end),
     };
   }
-  if (wanted.kind === "count" && passage.some((p) => agree(p.value, wanted.value))) return "agrees";
+  if (wanted.kind === "count" && passage.some((p) => agree(p.value, wanted.value, "count")))
+    return "agrees";
   return "absent";
 }
 

@@ -89,6 +89,16 @@ describe("the verdict on a passage", () => {
     ]);
   });
 
+  it("rounds only money: a year, count or duration a little off differs", () => {
+    const passage =
+      "Das Manifest erschien im Jahr 1994, mit 2.000 Seiten. Es kostete 2,43 Milliarden Dollar.";
+    expect(evidence("das Manifest erschien 1996", passage).differences).toEqual([
+      { query: "1996", text: "1994" },
+    ]);
+    expect(evidence("das Manifest hat 2.008 Seiten", passage).verdict).toBe("differs");
+    expect(evidence("das Manifest kostete 2,43 Mrd. Dollar", passage).verdict).toBe("backs");
+  });
+
   it("lists the names and years the passage lacks", () => {
     const e = evidence("Elon Musk baut den Schutzschild seit 2003");
     expect(e.verdict).toBe("partial");
