@@ -21,6 +21,8 @@ export async function startBotProcess(
     postgresUrl?: string | undefined;
     /** Node flags, after tsx is loaded (so a TypeScript `--import` works). */
     nodeArgs?: readonly string[];
+    /** SHARD_COUNT and SHARDS (as a JSON array, which discord.js reads too); unset: unsharded. */
+    shards?: { count: number; ids?: readonly number[] };
   },
 ): Promise<BotProcess> {
   let output = "";
@@ -38,6 +40,8 @@ export async function startBotProcess(
         ...(options.postgresUrl
           ? { DATABASE_URL: options.postgresUrl, SEARCH_INDEX_PATH: options.databasePath }
           : {}),
+        ...(options.shards ? { SHARD_COUNT: String(options.shards.count) } : {}),
+        ...(options.shards?.ids ? { SHARDS: JSON.stringify(options.shards.ids) } : {}),
         CORPUS_DIR: REPO_CORPUS,
         LOG_LEVEL: "info",
       },
@@ -49,6 +53,8 @@ export async function startBotProcess(
   };
   child.stdout?.on("data", collect);
   child.stderr?.on("data", collect);
-  await fake.waitFor(() => (output.includes("logged in to Discord") ? true : undefined), 20_000);
+  // Indexing the corpus into a fresh database took 13 s on a busy machine; callers' hook
+  // timeouts bound the wait more tightly where they need to.
+  await fake.waitFor(() => (output.includes("logged in to Discord") ? true : undefined), 45_000);
   return { child, output: () => output };
 }
