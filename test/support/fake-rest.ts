@@ -62,6 +62,7 @@ export class FakeRest {
     return { id, filename, size: data.length, url, proxy_url: url, content_type: contentType };
   }
 
+  /** Records a request, answers it with a planned fault if one matches, else routes it. */
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
