@@ -23,6 +23,8 @@ export async function startBotProcess(
     nodeArgs?: readonly string[];
     /** SHARD_COUNT and SHARDS (as a JSON array, which discord.js reads too); unset: unsharded. */
     shards?: { count: number; ids?: readonly number[] };
+    /** How long to wait for the login (default 20 s); keep it below the caller's hook timeout. */
+    readyTimeoutMs?: number;
   },
 ): Promise<BotProcess> {
   let output = "";
@@ -53,8 +55,13 @@ export async function startBotProcess(
   };
   child.stdout?.on("data", collect);
   child.stderr?.on("data", collect);
-  // Indexing the corpus into a fresh database took 13 s on a busy machine; callers' hook
-  // timeouts bound the wait more tightly where they need to.
-  await fake.waitFor(() => (output.includes("logged in to Discord") ? true : undefined), 45_000);
+  const loggedIn = () => (output.includes("logged in to Discord") ? true : undefined);
+  try {
+    await fake.waitFor(loggedIn, options.readyTimeoutMs ?? 20_000);
+  } catch (error) {
+    // The caller never gets the child to stop: it would outlive the test run.
+    child.kill("SIGKILL");
+    throw new Error(`the bot did not log in; its output:\n${output}`, { cause: error });
+  }
   return { child, output: () => output };
 }
