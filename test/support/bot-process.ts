@@ -21,6 +21,10 @@ export async function startBotProcess(
     postgresUrl?: string | undefined;
     /** Node flags, after tsx is loaded (so a TypeScript `--import` works). */
     nodeArgs?: readonly string[];
+    /** SHARD_COUNT and SHARDS (as a JSON array, which discord.js reads too); unset: unsharded. */
+    shards?: { count: number; ids?: readonly number[] };
+    /** How long to wait for the login (default 20 s); keep it below the caller's hook timeout. */
+    readyTimeoutMs?: number;
   },
 ): Promise<BotProcess> {
   let output = "";
@@ -38,6 +42,8 @@ export async function startBotProcess(
         ...(options.postgresUrl
           ? { DATABASE_URL: options.postgresUrl, SEARCH_INDEX_PATH: options.databasePath }
           : {}),
+        ...(options.shards ? { SHARD_COUNT: String(options.shards.count) } : {}),
+        ...(options.shards?.ids ? { SHARDS: JSON.stringify(options.shards.ids) } : {}),
         CORPUS_DIR: REPO_CORPUS,
         LOG_LEVEL: "info",
       },
@@ -49,6 +55,13 @@ export async function startBotProcess(
   };
   child.stdout?.on("data", collect);
   child.stderr?.on("data", collect);
-  await fake.waitFor(() => (output.includes("logged in to Discord") ? true : undefined), 20_000);
+  const loggedIn = () => (output.includes("logged in to Discord") ? true : undefined);
+  try {
+    await fake.waitFor(loggedIn, options.readyTimeoutMs ?? 20_000);
+  } catch (error) {
+    // The caller never gets the child to stop: it would outlive the test run.
+    child.kill("SIGKILL");
+    throw new Error(`the bot did not log in; its output:\n${output}`, { cause: error });
+  }
   return { child, output: () => output };
 }
