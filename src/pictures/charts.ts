@@ -71,5 +71,5 @@ export function chartSize(chart: Chart): { width: number; height: number } {
   const rows = Math.min(MAX_ROWS, chart.rows.length);
   if (chart.layout === "bars") return { width, height: 96 + Math.max(1, rows) * 44 + 24 };
   const below = Math.max(0, rows - 3);
-  return { width, height: 96 + 300 + below * 40 + 24 };
+  return { width, height: 96 + 250 + below * 40 + 24 };
 }

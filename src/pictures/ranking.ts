@@ -54,7 +54,7 @@ const PLACES = [
   { index: 0, centre: 400, block: 150 },
   { index: 2, centre: 580, block: 80 },
 ] as const;
-const PODIUM_FLOOR = HEADER + 284;
+const PODIUM_FLOOR = HEADER + 234;
 const PODIUM_WIDTH = 170;
 
 function drawPodium(ctx: SKRSContext2D, rows: readonly ChartRow[]): void {
