@@ -5,6 +5,7 @@ import { parseArgs } from "node:util";
 import { type AnswerFigures, measureAnswers, type PostgresAnswerFigures } from "./answers.ts";
 import type { SyntheticCorpus } from "./corpus-files.ts";
 import { type CorpusFigures, measureCorpus } from "./measure-corpus.ts";
+import { measurePictures, picturesReport } from "./pictures.ts";
 import { benchDatabase } from "./postgres-server.ts";
 import { generateRealisticCorpus } from "./realistic.ts";
 import { textReport } from "./report.ts";
@@ -16,6 +17,9 @@ const GENERATORS = {
   realistic: generateRealisticCorpus,
   stress: generateStressCorpus,
 } as const satisfies Record<SyntheticCorpus["name"], unknown>;
+
+/** How often `--pictures` draws each picture. */
+const PICTURE_RUNS = 200;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -29,6 +33,7 @@ async function main(): Promise<void> {
       store: { type: "string", default: "sqlite" },
       "pg-url": { type: "string" },
       json: { type: "boolean", default: false },
+      pictures: { type: "boolean", default: false },
     },
     allowNegative: true,
   });
@@ -45,9 +50,17 @@ async function main(): Promise<void> {
     !["sqlite", "postgres"].includes(values.store)
   ) {
     process.stderr.write(
-      "usage: npm run bench -- [--passages N] [--corpus realistic|stress|both] [--runs N] [--no-answers] [--store sqlite|postgres] [--pg-url postgres://127.0.0.1/…] [--json]\n",
+      "usage: npm run bench -- [--passages N] [--corpus realistic|stress|both] [--runs N] [--no-answers] [--store sqlite|postgres] [--pg-url postgres://127.0.0.1/…] [--json]\n       npm run bench -- --pictures [--json]\n",
     );
     process.exitCode = 2;
+    return;
+  }
+  if (values.pictures) {
+    // Pictures only: each surface drawn PICTURE_RUNS times for 10 players.
+    const figures = await measurePictures(PICTURE_RUNS);
+    process.stdout.write(
+      values.json ? `${JSON.stringify({ pictures: figures })}\n` : picturesReport(figures),
+    );
     return;
   }
   const log = (line: string) => {

@@ -226,14 +226,20 @@ async function main(argv: string[]): Promise<number> {
           printQuestions(app, args);
           return 0;
         }
-        return await playQuiz(app, { input: process.stdin, output: process.stdout }, args.lang, {
-          count: args.count,
-          seconds: args.seconds,
-          kind: args.kind,
-          article: args.article,
-          topic: args.topic,
-          seed: args.seed,
-        });
+        return await playQuiz(
+          app,
+          { input: process.stdin, output: process.stdout },
+          args.lang,
+          {
+            count: args.count,
+            seconds: args.seconds,
+            kind: args.kind,
+            article: args.article,
+            topic: args.topic,
+            seed: args.seed,
+          },
+          config.picturesDir,
+        );
       } finally {
         await app.close();
       }
@@ -253,7 +259,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case "console": {
       const app = await openIndexed({ ...config, corpusDir }, logger);
-      await runConsole(app, { input: process.stdin, output: process.stdout });
+      await runConsole(app, { input: process.stdin, output: process.stdout }, config.picturesDir);
       await app.close();
       return 0;
     }

@@ -45,6 +45,7 @@ const ConfigSchema = z.object({
   PG_STATEMENT_TIMEOUT_MS: boundedInt(100, 2_500, 2_000),
   PG_CONNECT_TIMEOUT_MS: boundedInt(100, 2_500, 1_000),
   CORPUS_DIR: z.preprocess(emptyToUndefined, z.string().default("corpus")),
+  PICTURES_DIR: z.preprocess(emptyToUndefined, z.string().default("data/pictures")),
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(LOG_LEVELS).default("info")),
   THESAURUS_PATH: z.preprocess(emptyToUndefined, z.string().default(DEBIAN_LEXICONS.thesaurus)),
   DICTIONARY_PATH: z.preprocess(emptyToUndefined, z.string().default(DEBIAN_LEXICONS.dictionary)),
@@ -71,6 +72,8 @@ export interface Config {
   /** Set by DATABASE_URL: the shared state lives on PostgreSQL. */
   postgres: PostgresConfig | undefined;
   corpusDir: string;
+  /** Where the local console saves the pictures it draws. */
+  picturesDir: string;
   logLevel: (typeof LOG_LEVELS)[number];
   /** German thesaurus and German–English dictionary bridged through at ingest. */
   lexicons: { thesaurus: string; dictionary: string };
@@ -103,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, useDotenv = tru
             searchIndexPath: e.SEARCH_INDEX_PATH,
           },
     corpusDir: e.CORPUS_DIR,
+    picturesDir: e.PICTURES_DIR,
     logLevel: e.LOG_LEVEL,
     lexicons: { thesaurus: e.THESAURUS_PATH, dictionary: e.DICTIONARY_PATH },
     wordLists: { german: e.GERMAN_WORDS_PATH, english: e.ENGLISH_WORDS_PATH },

@@ -20,7 +20,7 @@ async function main(): Promise<void> {
 
   if (!config.discordToken) {
     process.stdout.write("No DISCORD_TOKEN set: starting the local console.\n");
-    await runConsole(app, { input: process.stdin, output: process.stdout });
+    await runConsole(app, { input: process.stdin, output: process.stdout }, config.picturesDir);
     await app.close();
     return;
   }

@@ -1,3 +1,5 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import { handleComponent } from "../interactions/buttons/index.ts";
@@ -6,7 +8,9 @@ import type { InteractionContext } from "../interactions/context.ts";
 import { handleForm } from "../interactions/forms/index.ts";
 import { texts } from "../interactions/i18n.ts";
 import type { Actor, ChannelPoster, RequestBase, Responder } from "../interactions/request.ts";
-import type { Form, View } from "../interactions/view.ts";
+import { pictureTexts } from "../interactions/texts/pictures.ts";
+import type { Form, Picture, View } from "../interactions/view.ts";
+import type { PictureRenderer } from "../pictures/render.ts";
 import type { Lang } from "../quiz/types.ts";
 import { parseConsoleCommand } from "./parse.ts";
 import {
@@ -21,6 +25,12 @@ import {
 export interface ConsoleIo {
   readonly input: Readable;
   readonly output: Writable & { isTTY?: boolean };
+}
+
+/** Where the console saves the pictures of messages, and what draws them. */
+export interface ConsolePictures {
+  readonly dir: string;
+  readonly renderer: PictureRenderer;
 }
 
 /** The console is one server with one channel. */
@@ -48,20 +58,44 @@ export class LocalConsole {
   private buttonsShown: () => void = () => {};
   /** A form being filled in: the next typed lines are its fields, in order. */
   private form: { readonly form: Form; readonly values: Record<string, string> } | undefined;
+  /** Pictures saved so far: numbers the files, so two in one second never share a name. */
+  private saved = 0;
 
   constructor(
     private readonly io: ConsoleIo,
     private readonly clock: () => number,
+    private readonly pictures: ConsolePictures,
   ) {
     this.style = styleFor(io.output);
+  }
+
+  /**
+   * A message's picture is drawn and saved as a PNG whose path is printed under the text (the
+   * text itself is complete without it). `leaderboard.png` becomes
+   * `<dir>/leaderboard-2026-12-07T08-45-12-1.png`.
+   */
+  private async savePicture(picture: Picture): Promise<void> {
+    const p = pictureTexts(this.lang);
+    try {
+      const data = await this.pictures.renderer.render(picture.chart);
+      const stamp = new Date(this.clock()).toISOString().slice(0, 19).replace(/:/g, "-");
+      const base = picture.name.replace(/\.png$/, "");
+      const path = join(this.pictures.dir, `${base}-${stamp}-${++this.saved}.png`);
+      await mkdir(this.pictures.dir, { recursive: true });
+      await writeFile(path, data);
+      this.io.output.write(`${terminalSafe(p.saved(path))}\n`);
+    } catch {
+      this.io.output.write(`${p.notDrawn}\n`);
+    }
   }
 
   /**
    * A message's buttons take the keys of the last message of their sort: a question's answers
    * (A–D, T/F) stay pressable while a /cite shows its numbered buttons, and the other way round.
    */
-  private show(view: View): void {
+  private async show(view: View): Promise<void> {
     this.io.output.write(`${viewText(view, this.style, this.clock())}\n`);
+    if (view.picture) await this.savePicture(view.picture);
     const pressable = keyedButtons(view);
     if (pressable.length === 0) return;
     const answers = pressable.some((b) => b.answer);
@@ -77,7 +111,7 @@ export class LocalConsole {
   /** Quiz messages go to the terminal; closing a question (an edit) stays quiet. */
   readonly poster: ChannelPoster = {
     post: async (_channelId, view) => {
-      this.show(view);
+      await this.show(view);
       return { edit: async () => {} };
     },
   };

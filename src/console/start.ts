@@ -2,6 +2,7 @@ import { userInfo } from "node:os";
 import { type App, createInteractionContext } from "../app.ts";
 import type { RoundSettings } from "../interactions/commands/quiz.ts";
 import type { Actor } from "../interactions/request.ts";
+import { inlineRenderer } from "../pictures/render.ts";
 import type { Lang } from "../quiz/types.ts";
 import { type ConsoleIo, LocalConsole } from "./console.ts";
 
@@ -11,9 +12,9 @@ function localActor(): Actor {
   return { id: `console:${name}`, name };
 }
 
-/** Runs the local console over the app's services until its input ends. */
-export async function runConsole(app: App, io: ConsoleIo): Promise<void> {
-  const console = new LocalConsole(io, app.clock);
+/** Runs the local console over the app's services until its input ends; pictures go to `picturesDir`. */
+export async function runConsole(app: App, io: ConsoleIo, picturesDir: string): Promise<void> {
+  const console = new LocalConsole(io, app.clock, { dir: picturesDir, renderer: inlineRenderer });
   const ctx = createInteractionContext(app, console.poster);
   try {
     await console.run(ctx, localActor());
@@ -28,8 +29,9 @@ export async function playQuiz(
   io: ConsoleIo,
   lang: Lang,
   settings: RoundSettings,
+  picturesDir: string,
 ): Promise<number> {
-  const console = new LocalConsole(io, app.clock);
+  const console = new LocalConsole(io, app.clock, { dir: picturesDir, renderer: inlineRenderer });
   const ctx = createInteractionContext(app, console.poster);
   try {
     return await console.playRound(ctx, localActor(), lang, settings);

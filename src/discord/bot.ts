@@ -4,8 +4,10 @@ import { type App, ATTACHMENT_TIMEOUT_MS, createInteractionContext } from "../ap
 import type { Config } from "../config.ts";
 import type { RunnerOptions } from "../interactions/quiz-runner.ts";
 import { attachmentFetcher, DISCORD_ATTACHMENT_ORIGINS } from "../library/download.ts";
+import { inlineRenderer } from "../pictures/render.ts";
 import { createInteractionHandler } from "./interactions.ts";
 import { NO_MENTIONS } from "./payload.ts";
+import { pictureAttacher, postingPictures } from "./pictures.ts";
 import { restPoster } from "./poster.ts";
 
 /**
@@ -49,13 +51,14 @@ export async function runBot(
     ...DISCORD_ATTACHMENT_ORIGINS,
     ...(config.discordApiUrl ? [new URL(config.discordApiUrl).origin] : []),
   ];
+  const attach = pictureAttacher(inlineRenderer, logger);
   const ctx = createInteractionContext(
     app,
-    restPoster(client),
+    postingPictures(restPoster(client), attach),
     runnerOptions,
     attachmentFetcher({ origins, timeoutMs: ATTACHMENT_TIMEOUT_MS }),
   );
-  client.on(Events.InteractionCreate, createInteractionHandler(ctx));
+  client.on(Events.InteractionCreate, createInteractionHandler(ctx, attach));
   client.once(Events.ClientReady, (ready) =>
     logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, "logged in to Discord"),
   );

@@ -10,6 +10,7 @@ import { truncate } from "../interactions/views/text.ts";
 import type { Logger } from "../logger.ts";
 import { LIMITS } from "./limits.ts";
 import { replyOptions } from "./payload.ts";
+import { type PictureAttacher, withPictures } from "./pictures.ts";
 import {
   autocompleteRequest,
   commandRequest,
@@ -73,7 +74,11 @@ async function reportFailure(
   }
 }
 
-async function route(ctx: InteractionContext, interaction: Interaction): Promise<void> {
+async function route(
+  ctx: InteractionContext,
+  attach: PictureAttacher,
+  interaction: Interaction,
+): Promise<void> {
   if (interaction.isAutocomplete()) {
     const request = autocompleteRequest(interaction);
     const choices = findCommand(request.command)?.autocomplete?.(ctx, request) ?? [];
@@ -84,7 +89,7 @@ async function route(ctx: InteractionContext, interaction: Interaction): Promise
       })),
     );
   } else if (interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand()) {
-    const respond = commandResponder(interaction);
+    const respond = withPictures(commandResponder(interaction), attach);
     const command = findCommand(interaction.commandName);
     if (!command) {
       await respond.reply({ content: texts(langOf(interaction.locale)).expired, ephemeral: true });
@@ -95,20 +100,32 @@ async function route(ctx: InteractionContext, interaction: Interaction): Promise
       : messageCommandRequest(interaction);
     await command.execute(ctx, request, respond);
   } else if (interaction.isButton()) {
-    await handleComponent(ctx, componentRequest(interaction), buttonResponder(interaction));
+    await handleComponent(
+      ctx,
+      componentRequest(interaction),
+      withPictures(buttonResponder(interaction), attach),
+    );
   } else if (interaction.isModalSubmit()) {
-    await handleForm(ctx, formRequest(interaction), formResponder(interaction));
+    await handleForm(
+      ctx,
+      formRequest(interaction),
+      withPictures(formResponder(interaction), attach),
+    );
   }
 }
 
-/** Routes every interaction to its command or button handler, inside the error boundary. */
+/**
+ * Routes every interaction to its command or button handler, inside the error boundary; the
+ * pictures of its answers are drawn by `attach`.
+ */
 export function createInteractionHandler(
   ctx: InteractionContext,
+  attach: PictureAttacher,
 ): (interaction: Interaction) => Promise<void> {
   return async (interaction) => {
     const started = performance.now();
     try {
-      await route(ctx, interaction);
+      await route(ctx, attach, interaction);
       ctx.logger.debug(
         { ...describe(interaction), ms: Math.round(performance.now() - started) },
         "interaction handled",

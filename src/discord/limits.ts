@@ -18,6 +18,7 @@ export const LIMITS = {
   choices: 25,
   choiceName: 100,
   choiceValue: 100,
+  attachmentDescription: 1024,
 } as const;
 
 /** A message as the API takes it. */

@@ -110,11 +110,32 @@ export function renderView(view: View): MessagePayload {
 /** A view as the body of a REST message call (snake_case, as the API takes it). */
 export function messageBody(view: View) {
   const payload = renderView(view);
+  const files = view.files ?? [];
   return {
     ...payload,
     embeds: [...(payload.embeds ?? [])],
     components: [...(payload.components ?? [])],
     allowed_mentions: NO_MENTIONS,
+    // Each file's entry, by its index among the uploaded parts, carries its description.
+    ...(files.length > 0
+      ? {
+          attachments: files.map((f, id) => ({
+            id,
+            filename: f.name,
+            ...(f.description ? { description: f.description } : {}),
+          })),
+        }
+      : {}),
+  };
+}
+
+/** A view as a REST message call: its body and the files uploaded with it (multipart). */
+export function restMessage(view: View) {
+  return {
+    body: messageBody(view),
+    ...(view.files && view.files.length > 0
+      ? { files: view.files.map((f) => ({ name: f.name, data: Buffer.from(f.data) })) }
+      : {}),
   };
 }
 
@@ -127,7 +148,13 @@ export function editOptions(view: View) {
     components: [...(payload.components ?? [])],
     allowedMentions: NO_MENTIONS,
     ...(view.files
-      ? { files: view.files.map((f) => ({ attachment: Buffer.from(f.data), name: f.name })) }
+      ? {
+          files: view.files.map((f) => ({
+            attachment: Buffer.from(f.data),
+            name: f.name,
+            ...(f.description ? { description: f.description } : {}),
+          })),
+        }
       : {}),
   };
 }

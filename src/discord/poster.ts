@@ -1,19 +1,18 @@
 import { type APIMessage, type Client, Routes } from "discord.js";
 import type { ChannelPoster } from "../interactions/request.ts";
-import { messageBody } from "./payload.ts";
+import { restMessage } from "./payload.ts";
 
 /** Quiz messages go straight through REST: no channel cache needed. */
 export function restPoster(client: Client): ChannelPoster {
   return {
     async post(channelId, view) {
-      const message = (await client.rest.post(Routes.channelMessages(channelId), {
-        body: messageBody(view),
-      })) as APIMessage;
+      const message = (await client.rest.post(
+        Routes.channelMessages(channelId),
+        restMessage(view),
+      )) as APIMessage;
       return {
         async edit(next) {
-          await client.rest.patch(Routes.channelMessage(channelId, message.id), {
-            body: messageBody(next),
-          });
+          await client.rest.patch(Routes.channelMessage(channelId, message.id), restMessage(next));
         },
       };
     },

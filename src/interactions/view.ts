@@ -1,3 +1,5 @@
+import type { Chart } from "../pictures/charts.ts";
+
 /**
  * What the bot says, as plain data. Commands and buttons build views; each front end renders them
  * its own way (Discord payloads within Discord's limits, terminal text). Text is kept raw here:
@@ -49,15 +51,28 @@ export interface Button {
   readonly answersByText?: boolean;
 }
 
-/** A file sent with a message (a library export). */
+/** A file sent with a message (a library export, a drawn picture). */
 export interface ViewFile {
   readonly name: string;
   readonly data: Uint8Array;
+  /** What the file shows, for screen readers (Discord's attachment description). */
+  readonly description?: string;
+}
+
+/**
+ * A chart sent as a PNG beside the message's text, which stays complete without it. The front
+ * end draws it (src/pictures) and sends it as `name` with `alt` as its description.
+ */
+export interface Picture {
+  readonly name: string;
+  readonly chart: Chart;
+  readonly alt: string;
 }
 
 /** One message. */
 export interface View {
   readonly files?: readonly ViewFile[];
+  readonly picture?: Picture;
   readonly content?: Text;
   readonly cards?: readonly Card[];
   readonly buttons?: readonly (readonly Button[])[];

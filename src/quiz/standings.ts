@@ -1,4 +1,12 @@
+import { type DayPoints, pointsPerDay, STATS_DAYS, STATS_TIME_ZONE, slotsSince } from "./days.ts";
 import type { AnswerStore, Standing } from "./stores.ts";
+
+/** A member's right and all answers on questions of one topic (claim tag). */
+export interface TopicTally {
+  tag: string;
+  correct: number;
+  answered: number;
+}
 
 export interface UserStats {
   points: number;
@@ -7,7 +15,9 @@ export interface UserStats {
   rounds: number;
   bestStreak: number;
   /** Topics (claim tags) with the lowest share of right answers, at least one of them wrong. */
-  weakestTopics: { tag: string; correct: number; answered: number }[];
+  weakestTopics: TopicTally[];
+  /** Every topic answered, the most answered first. */
+  topics: TopicTally[];
 }
 
 /** The tags of claims by id (from the search index; a claim no longer there has none). */
@@ -18,6 +28,7 @@ export class Scoreboard {
   constructor(
     private readonly answers: AnswerStore,
     private readonly claimTags: ClaimTags,
+    private readonly timeZone: string = STATS_TIME_ZONE,
   ) {}
 
   /** A server's best players, all time or since a moment. */
@@ -38,12 +49,20 @@ export class Scoreboard {
         byTag.set(tag, t);
       }
     }
-    const weakestTopics = [...byTag]
+    const topics = [...byTag]
       .map(([tag, t]) => ({ tag, ...t }))
+      .sort((a, b) => b.answered - a.answered || (a.tag < b.tag ? -1 : 1));
+    const weakestTopics = topics
       .filter((t) => t.correct < t.answered)
       .sort((a, b) => a.correct / a.answered - b.correct / b.answered || b.answered - a.answered)
       .slice(0, 3);
     const { byClaim: _, ...counts } = totals;
-    return { ...counts, weakestTopics };
+    return { ...counts, weakestTopics, topics };
+  }
+
+  /** A member's points per calendar day over the last STATS_DAYS days, oldest first. */
+  async recentDays(guildId: string, userId: string, now: number): Promise<DayPoints[]> {
+    const slots = await this.answers.pointsSince(guildId, userId, slotsSince(now, STATS_DAYS));
+    return pointsPerDay(slots, now, STATS_DAYS, this.timeZone);
   }
 }

@@ -154,6 +154,18 @@ export interface MemberTotals {
   byClaim: { claimId: string; correct: number; answered: number }[];
 }
 
+/**
+ * The slots a member's recent points are summed in: a quarter hour, so that the days of any time
+ * zone (offsets of half and quarter hours too) are whole slots.
+ */
+export const POINTS_SLOT_MS = 15 * 60_000;
+
+/** The points a member earned in one slot, which starts at a multiple of POINTS_SLOT_MS. */
+export interface PointsSlot {
+  start: number;
+  points: number;
+}
+
 /** Answers, the scores they make and the standings read from them. */
 export interface AnswerStore {
   /**
@@ -168,6 +180,8 @@ export interface AnswerStore {
   leaderboard(guildId: string, since?: number, limit?: number): Promise<Standing[]>;
   /** A member's totals in a server; undefined when they never answered there. */
   memberTotals(guildId: string, userId: string): Promise<MemberTotals | undefined>;
+  /** A member's points in a server from a moment on, per slot, oldest first; empty slots left out. */
+  pointsSince(guildId: string, userId: string, since: number): Promise<PointsSlot[]>;
 }
 
 /** The FSRS review cards of users (one per user and claim). */

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { newOwnerIdentity } from "../../src/quiz/owners.ts";
 import { ROUND_RETENTION_MS } from "../../src/quiz/round-pruning.ts";
-import type { NewReport, QuizStores } from "../../src/quiz/stores.ts";
+import { type NewReport, POINTS_SLOT_MS, type QuizStores } from "../../src/quiz/stores.ts";
 import {
   DAY,
   elsewhere,
@@ -235,6 +235,38 @@ describe.each(QUIZ_STORE_BACKENDS)("the quiz stores on $name", (backend) => {
       expect(await s.answers.leaderboard("g1", T0 + 10_000)).toEqual([]);
       expect(await s.answers.leaderboard("g1", undefined, 1)).toHaveLength(1);
       expect((await s.answers.leaderboard("g2")).map((r) => r.userId)).toEqual(["stranger"]);
+    });
+
+    it("sums a member's points per quarter hour from a moment on, in one server only", async () => {
+      const round = await postedRound();
+      const [q1, q2, q3] = round.questionIds as [number, number, number];
+      const slot = POINTS_SLOT_MS;
+      const earned: number[] = [];
+      for (const [questionId, postedAt] of [
+        [q1, T0],
+        [q2, T0 + 60_000],
+        [q3, T0 + slot + 5 * 60_000],
+      ] as const) {
+        await s.rounds.markPosted(round.fence, questionId, WINDOW_MS, () => postedAt);
+        const outcome = await answer(questionId, "u1", 0, postedAt + 2000);
+        if (outcome.status !== "recorded") throw new Error(outcome.status);
+        earned.push(outcome.points);
+        await answer(questionId, "u2", 0, postedAt + 3000);
+      }
+      const other = await postedRound("c9", "g2");
+      guildId = "g2";
+      await answer(other.first, "u1", 0);
+      const [first = 0, second = 0, third = 0] = earned;
+      expect(third).toBeGreaterThan(0);
+      // T0 starts a slot: the first two answers share it, the third is in the next.
+      expect(await s.answers.pointsSince("g1", "u1", T0 - DAY)).toEqual([
+        { start: T0, points: first + second },
+        { start: T0 + slot, points: third },
+      ]);
+      expect(await s.answers.pointsSince("g1", "u1", T0 + 2 * 60_000)).toEqual([
+        { start: T0 + slot, points: third },
+      ]);
+      expect(await s.answers.pointsSince("g1", "nobody", T0)).toEqual([]);
     });
 
     it("stores user text with a NUL character in it (typed answers, names, reasons, questions)", async () => {

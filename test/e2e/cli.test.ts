@@ -16,7 +16,12 @@ afterEach(() => {
 });
 
 async function cli(args: string[], corpusDir: string, input?: string) {
-  const env = { ...process.env, DATABASE_PATH: `${corpusDir}/beleg.sqlite`, LOG_LEVEL: "silent" };
+  const env = {
+    ...process.env,
+    DATABASE_PATH: `${corpusDir}/beleg.sqlite`,
+    PICTURES_DIR: `${corpusDir}/pictures`,
+    LOG_LEVEL: "silent",
+  };
   const child = run(TSX, ["src/cli.ts", ...args, "--corpus", corpusDir], { cwd: ROOT, env });
   if (input !== undefined) {
     child.child.stdin?.end(input);
@@ -112,6 +117,10 @@ describe("npm run cli -- quiz", () => {
     expect(stdout).toContain("Question 2/2");
     expect(stdout.match(/Evidence: »/g)).toHaveLength(2);
     expect(stdout).toMatch(/Final standings\*\*\n┃ 🥇 .+ — \*\*\d+\*\* points \(\d\/2\)/);
+    // The standings picture goes to PICTURES_DIR, under the name printed.
+    const saved = /Picture saved: (\S+)/.exec(stdout)?.[1];
+    expect(saved?.startsWith(`${corpus.dir}/pictures/standings-`)).toBe(true);
+    expect(readdirSync(`${corpus.dir}/pictures`)).toHaveLength(1);
   });
 });
 

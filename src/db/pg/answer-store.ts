@@ -3,6 +3,7 @@ import type {
   AnswerStore,
   MemberTotals,
   NewAnswer,
+  PointsSlot,
   RecordOutcome,
   Standing,
 } from "../../quiz/stores.ts";
@@ -10,7 +11,7 @@ import { storeAnswers } from "./answer-batch.ts";
 import { type BatcherOptions, GroupCommitBatcher } from "./batcher.ts";
 import type { PgDb } from "./client.ts";
 import { QUIZ_WRITE_DEADLINE_MS } from "./quiz-locks.ts";
-import { leaderboard, memberTotals, roundStandings } from "./standings.ts";
+import { leaderboard, memberTotals, pointsSince, roundStandings } from "./standings.ts";
 import { inTransaction } from "./transaction.ts";
 
 /** How answers are grouped into commits; see GroupCommitBatcher. */
@@ -70,5 +71,9 @@ export class PgAnswerStore implements AnswerStore {
 
   memberTotals(guildId: string, userId: string): Promise<MemberTotals | undefined> {
     return memberTotals(this.db, guildId, userId);
+  }
+
+  pointsSince(guildId: string, userId: string, since: number): Promise<PointsSlot[]> {
+    return pointsSince(this.db, guildId, userId, since);
   }
 }

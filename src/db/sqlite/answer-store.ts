@@ -4,6 +4,7 @@ import type {
   AnswerStore,
   MemberTotals,
   NewAnswer,
+  PointsSlot,
   RecordOutcome,
   Standing,
 } from "../../quiz/stores.ts";
@@ -11,7 +12,7 @@ import { type Db, isConstraintViolation } from "../client.ts";
 import { answers, roundQuestions, scores } from "../schema.ts";
 import type { WriteQueue } from "../write-queue.ts";
 import { updateReviewCard } from "./review-store.ts";
-import { leaderboard, memberTotals, roundStandings } from "./standings.ts";
+import { leaderboard, memberTotals, pointsSince, roundStandings } from "./standings.ts";
 
 const p = sql.placeholder;
 
@@ -169,5 +170,9 @@ export class SqliteAnswerStore implements AnswerStore {
 
   async memberTotals(guildId: string, userId: string): Promise<MemberTotals | undefined> {
     return memberTotals(this.db, guildId, userId);
+  }
+
+  async pointsSince(guildId: string, userId: string, since: number): Promise<PointsSlot[]> {
+    return pointsSince(this.db, guildId, userId, since);
   }
 }

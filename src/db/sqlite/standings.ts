@@ -1,5 +1,10 @@
 import { and, asc, desc, eq, gte, type SQL, sql } from "drizzle-orm";
-import type { MemberTotals, Standing } from "../../quiz/stores.ts";
+import {
+  type MemberTotals,
+  POINTS_SLOT_MS,
+  type PointsSlot,
+  type Standing,
+} from "../../quiz/stores.ts";
 import type { Db } from "../client.ts";
 import { answers, roundQuestions, scores } from "../schema.ts";
 
@@ -83,4 +88,20 @@ export function memberTotals(db: Db, guildId: string, userId: string): MemberTot
     bestStreak: total.bestStreak,
     byClaim: [...byClaim.values()],
   };
+}
+
+/** The slot an answer falls in (the constant is ours, written into the statement as is). */
+const slotStart = sql<number>`(${answers.answeredAt} / ${sql.raw(String(POINTS_SLOT_MS))}) * ${sql.raw(String(POINTS_SLOT_MS))}`;
+
+/** A member's points in a server from a moment on, per slot, oldest first. */
+export function pointsSince(db: Db, guildId: string, userId: string, since: number): PointsSlot[] {
+  return db
+    .select({ start: slotStart, points: sql<number>`sum(${answers.points})` })
+    .from(answers)
+    .where(
+      and(eq(answers.guildId, guildId), eq(answers.userId, userId), gte(answers.answeredAt, since)),
+    )
+    .groupBy(slotStart)
+    .orderBy(slotStart)
+    .all();
 }

@@ -1,5 +1,7 @@
 import type { Command } from "../context.ts";
 import { texts } from "../i18n.ts";
+import { pictureTexts } from "../texts/pictures.ts";
+import { daysSummary, memberPicture, topicsSummary } from "../views/pictures.ts";
 import { standingsView } from "../views/quiz.ts";
 import { refuseBadOptions, serverOf, str } from "./options.ts";
 
@@ -42,7 +44,7 @@ export const leaderboardCommand: Command = {
     await respond.reply(
       rows.length === 0
         ? { content: t.leaderboardEmpty }
-        : standingsView(rows, request.lang, title),
+        : standingsView(rows, request.lang, title, { layout: "bars" }),
     );
   },
 };
@@ -78,17 +80,21 @@ export const statsCommand: Command = {
       await respond.reply({ content: t.noStats(name) });
       return;
     }
+    const days = await ctx.scores.recentDays(guildId, userId, ctx.clock());
     const accuracy = stats.answered > 0 ? Math.round((stats.correct / stats.answered) * 100) : 0;
     const labels = new Map(
       ctx.corpus.topics(request.guildId).map((x) => [x.slug, x.label[request.lang]]),
     );
+    const topicLabel = (tag: string) => labels.get(tag) ?? tag;
     const weakest =
       stats.weakestTopics.length > 0
         ? stats.weakestTopics
-            .map((w) => `${labels.get(w.tag) ?? w.tag} (${w.correct}/${w.answered})`)
+            .map((w) => `${topicLabel(w.tag)} (${w.correct}/${w.answered})`)
             .join(", ")
         : t.none;
+    const p = pictureTexts(request.lang);
     await respond.reply({
+      picture: memberPicture(t.stats(name), days, stats.topics, topicLabel, request.lang),
       cards: [
         {
           colour: "quiz",
@@ -103,6 +109,8 @@ export const statsCommand: Command = {
             { name: t.rounds, value: String(stats.rounds), inline: true },
             { name: t.bestStreak, value: String(stats.bestStreak), inline: true },
             { name: t.weakest, value: weakest },
+            { name: p.recent(days.length), value: daysSummary(days, request.lang) },
+            { name: p.topics, value: topicsSummary(stats.topics, topicLabel, request.lang) },
           ],
         },
       ],

@@ -3,8 +3,10 @@ import type { Standing } from "../../quiz/stores.ts";
 import type { Lang } from "../../quiz/types.ts";
 import { encodeCustomId } from "../custom-id.ts";
 import { texts } from "../i18n.ts";
-import type { Button, Inline, View } from "../view.ts";
+import { pictureTexts } from "../texts/pictures.ts";
+import type { Button, Inline, Picture, View } from "../view.ts";
 import { optionKey, optionLabel } from "./option-keys.ts";
+import { rankingPicture } from "./pictures.ts";
 
 /** The buttons under a question: its options, or the one that opens the answer form. */
 function answerButtons(q: OpenedQuestion, lang: Lang, closed: boolean): Button[] {
@@ -132,8 +134,30 @@ export function revealView(r: RevealResult, lang: Lang, source: string): View {
 const MEDALS = ["🥇", "🥈", "🥉"];
 const STANDINGS_SHOWN = 20;
 
-export function standingsView(standings: readonly Standing[], lang: Lang, title: string): View {
+/**
+ * Standings as text (the first twenty) and as a picture of the first ten: a podium at a round's
+ * end, bars for the leaderboard.
+ */
+export function standingsView(
+  standings: readonly Standing[],
+  lang: Lang,
+  title: string,
+  picture: { layout: "podium" | "bars"; subtitle?: string } = { layout: "podium" },
+): View {
   const t = texts(lang);
+  const drawn: Picture | undefined =
+    standings.length > 0
+      ? rankingPicture(standings, lang, {
+          name: picture.layout === "podium" ? "standings.png" : "leaderboard.png",
+          title,
+          layout: picture.layout,
+          ...(picture.layout === "podium"
+            ? { subtitle: picture.subtitle ?? pictureTexts(lang).players(standings.length) }
+            : picture.subtitle
+              ? { subtitle: picture.subtitle }
+              : {}),
+        })
+      : undefined;
   const lines: Inline[] = standings
     .slice(0, STANDINGS_SHOWN)
     .flatMap((s, i) => [
@@ -146,5 +170,6 @@ export function standingsView(standings: readonly Standing[], lang: Lang, title:
     ]);
   return {
     cards: [{ colour: "quiz", title, body: lines.length > 0 ? lines : t.nobodyAnswered }],
+    ...(drawn ? { picture: drawn } : {}),
   };
 }
