@@ -74,9 +74,11 @@ export async function runBot(
     ),
   );
   await client.login(config.discordToken);
+  ctx.dailyRunner.start();
   return {
     client,
     async stop() {
+      await ctx.dailyRunner.stop();
       const interrupted = await ctx.runner.shutdown();
       logger.info({ interrupted }, "shutting down");
       await client.destroy();

@@ -236,7 +236,15 @@ export class SqliteDailyStore implements DailyStore {
     );
   }
 
-  takeOverStalled(self: OwnerIdentity, now: number): Promise<DailyPost[]> {
+  async takeOverStalled(self: OwnerIdentity, now: number): Promise<DailyPost[]> {
+    // Nearly always nothing is in flight: a read spares every tick a write.
+    const inFlight = this.db
+      .select({ id: dailyPosts.id })
+      .from(dailyPosts)
+      .where(inArray(dailyPosts.status, ["claimed", "revealing"]))
+      .limit(1)
+      .get();
+    if (!inFlight) return [];
     return this.writes.run((tx) => {
       const open = tx
         .select(postColumns)
