@@ -41,6 +41,7 @@ const de = {
       "Pausiert: Beleg darf in dem Kanal nicht mehr schreiben. Rechte geben und /tagesfrage start.",
   } satisfies Record<PauseReason, string>,
   longest: "Längste laufende Serien",
+  streakStat: "Tagesfrage-Serie",
 };
 
 type DailyTexts = typeof de;
@@ -81,6 +82,7 @@ const en: DailyTexts = {
       "Paused: Beleg may no longer post in the channel. Grant it and run /daily start.",
   },
   longest: "Longest running streaks",
+  streakStat: "Daily streak",
 };
 
 export function dailyTexts(lang: Lang): DailyTexts {
