@@ -2,6 +2,7 @@ import { Client, Events, GatewayIntentBits, Options } from "discord.js";
 import { Agent } from "undici";
 import { type App, ATTACHMENT_TIMEOUT_MS, createInteractionContext } from "../app.ts";
 import type { Config } from "../config.ts";
+import { DAILY_TICK_MS } from "../interactions/daily-runner.ts";
 import type { RunnerOptions } from "../interactions/quiz-runner.ts";
 import { attachmentFetcher, DISCORD_ATTACHMENT_ORIGINS } from "../library/download.ts";
 import { createInteractionHandler } from "./interactions.ts";
@@ -41,6 +42,8 @@ export async function runBot(
   app: App,
   config: Pick<Config, "discordToken" | "discordApiUrl">,
   runnerOptions?: Partial<RunnerOptions>,
+  /** How often the questions of the day are looked at (tests move a clock and tick faster). */
+  dailyTickMs = DAILY_TICK_MS,
 ): Promise<RunningBot> {
   const { logger } = app;
   const client = createDiscordClient(config);
@@ -74,7 +77,7 @@ export async function runBot(
     ),
   );
   await client.login(config.discordToken);
-  ctx.dailyRunner.start();
+  ctx.dailyRunner.start(dailyTickMs);
   return {
     client,
     async stop() {
