@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lte, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lte } from "drizzle-orm";
 import type pg from "pg";
 import type {
   DailyAnswer,
@@ -13,47 +13,18 @@ import { DAILY_STARTER } from "../../quiz/daily-stores.ts";
 import { ownerGone } from "../../quiz/owners.ts";
 import type { OwnerIdentity } from "../../quiz/stores.ts";
 import type { PgDb } from "./client.ts";
+import {
+  answersTo,
+  askedSince,
+  missedByMembers,
+  postColumns,
+  results,
+  scheduleColumns,
+} from "./daily-reads.ts";
 import { findOwner } from "./owner-store.ts";
 import { QUIZ_WRITE_DEADLINE_MS } from "./quiz-locks.ts";
-import {
-  answers,
-  dailyPosts,
-  dailySchedules,
-  reviewCards,
-  roundQuestions,
-  rounds,
-  scores,
-} from "./schema.ts";
+import { dailyPosts, dailySchedules, roundQuestions, rounds } from "./schema.ts";
 import { inTransaction, type PgTx } from "./transaction.ts";
-
-const postColumns = {
-  id: dailyPosts.id,
-  guildId: dailyPosts.guildId,
-  day: dailyPosts.day,
-  channelId: dailyPosts.channelId,
-  lang: dailyPosts.lang,
-  status: dailyPosts.status,
-  claimedBy: dailyPosts.claimedBy,
-  opensAt: dailyPosts.opensAt,
-  closesAt: dailyPosts.closesAt,
-  roundId: dailyPosts.roundId,
-  questionId: dailyPosts.questionId,
-  question: dailyPosts.question,
-  messageId: dailyPosts.messageId,
-};
-
-const scheduleColumns = {
-  guildId: dailySchedules.guildId,
-  channelId: dailySchedules.channelId,
-  time: dailySchedules.time,
-  timeZone: dailySchedules.timeZone,
-  kind: dailySchedules.kind,
-  hours: dailySchedules.hours,
-  lang: dailySchedules.lang,
-  pausedReason: dailySchedules.pausedReason,
-  createdBy: dailySchedules.createdBy,
-  updatedAt: dailySchedules.updatedAt,
-};
 
 const mine = (postId: number, claimedBy: string, status: DailyPost["status"]) =>
   and(
@@ -296,73 +267,19 @@ export class PgDailyStore implements DailyStore {
     return post;
   }
 
-  async askedSince(guildId: string, since: number): Promise<string[]> {
-    const rows = await this.db
-      .select({ claimId: dailyPosts.claimId })
-      .from(dailyPosts)
-      .where(and(eq(dailyPosts.guildId, guildId), gte(dailyPosts.opensAt, since)));
-    return rows.map((r) => r.claimId);
+  askedSince(guildId: string, since: number): Promise<string[]> {
+    return askedSince(this.db, guildId, since);
   }
 
-  async missedByMembers(guildId: string): Promise<Map<string, number>> {
-    const members = this.db
-      .select({ userId: scores.userId })
-      .from(scores)
-      .where(eq(scores.guildId, guildId));
-    const rows = await this.db
-      .select({ claimId: reviewCards.claimId, misses: sql<string>`sum(${reviewCards.misses})` })
-      .from(reviewCards)
-      .where(and(inArray(reviewCards.userId, members), sql`${reviewCards.misses} > 0`))
-      .groupBy(reviewCards.claimId);
-    return new Map(rows.map((r) => [r.claimId, Number(r.misses)]));
+  missedByMembers(guildId: string): Promise<Map<string, number>> {
+    return missedByMembers(this.db, guildId);
   }
 
   answersTo(postId: number): Promise<DailyAnswer[]> {
-    return this.db
-      .select({
-        userId: answers.userId,
-        userName: sql<string>`coalesce(${scores.userName}, ${answers.userId})`,
-        correct: answers.correct,
-      })
-      .from(dailyPosts)
-      .innerJoin(answers, eq(answers.questionId, dailyPosts.questionId))
-      .leftJoin(scores, and(eq(scores.guildId, answers.guildId), eq(scores.userId, answers.userId)))
-      .where(eq(dailyPosts.id, postId))
-      .orderBy(asc(answers.answeredAt), sql`${answers.userId} collate "C"`);
+    return answersTo(this.db, postId);
   }
 
-  async results(guildId: string, limit: number): Promise<DailyResult[]> {
-    const days = await this.db
-      .select({ day: dailyPosts.day, questionId: dailyPosts.questionId })
-      .from(dailyPosts)
-      .where(
-        and(eq(dailyPosts.guildId, guildId), inArray(dailyPosts.status, ["revealing", "revealed"])),
-      )
-      .orderBy(desc(dailyPosts.opensAt))
-      .limit(limit);
-    if (days.length === 0) return [];
-    const right = await this.db
-      .select({
-        questionId: answers.questionId,
-        userId: answers.userId,
-        userName: sql<string>`coalesce(${scores.userName}, ${answers.userId})`,
-      })
-      .from(answers)
-      .leftJoin(scores, and(eq(scores.guildId, answers.guildId), eq(scores.userId, answers.userId)))
-      .where(
-        and(
-          inArray(
-            answers.questionId,
-            days.map((d) => d.questionId),
-          ),
-          eq(answers.correct, true),
-        ),
-      );
-    return days.map((d) => ({
-      day: d.day,
-      right: right
-        .filter((r) => r.questionId === d.questionId)
-        .map(({ userId, userName }) => ({ userId, userName })),
-    }));
+  results(guildId: string, limit: number): Promise<DailyResult[]> {
+    return results(this.db, guildId, limit);
   }
 }
