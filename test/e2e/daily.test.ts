@@ -83,7 +83,10 @@ describe("the question of the day against the fake Discord", () => {
       { name: "hours", type: ApplicationCommandOptionType.Integer, value: 2 },
       { name: "kind", type: ApplicationCommandOptionType.String, value: "mc" },
     ]);
-    expect(await privateAnswer(started)).toContain("Tagesfrage kommt jeden Tag um **20:00**");
+    const confirmed = await privateAnswer(started);
+    expect(confirmed).toContain("Tagesfrage kommt jeden Tag um **20:00**");
+    // The channel by mention (Discord shows its name; a channel mention pings nobody).
+    expect(confirmed).toContain(`in <#${CHANNEL_ID}>`);
     expect(channelPosts()).toEqual([]);
     now = occurrenceOn(schedule, "2040-03-23").opensAt + 1000;
     const question = await fake.waitFor(() => channelPosts()[0]);

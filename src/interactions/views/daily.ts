@@ -157,7 +157,7 @@ export function dailyOverviewView(o: DailyOverview, lang: Lang): View {
         colour: s.pausedReason ? "warn" : "info",
         title: d.scheduleTitle,
         fields: [
-          { name: d.where, value: [{ code: s.channelId }], inline: true },
+          { name: d.where, value: [{ channel: s.channelId }], inline: true },
           { name: d.when, value: `${s.time} (${s.timeZone})`, inline: true },
           { name: d.open, value: d.hoursOpen(s.hours), inline: true },
           ...(s.pausedReason ? [] : [{ name: d.next, value: [{ time: o.nextAt }] }]),
