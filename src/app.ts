@@ -10,6 +10,7 @@ import type { AnswerBatching } from "./db/pg/answer-store.ts";
 import { postgresStorage, type Storage, sqliteStorage } from "./db/storage.ts";
 import { WriteQueue, type WriteQueueOptions } from "./db/write-queue.ts";
 import type { InteractionContext } from "./interactions/context.ts";
+import { DailyRunner } from "./interactions/daily-runner.ts";
 import { QuizRunner, type RunnerOptions } from "./interactions/quiz-runner.ts";
 import type { ChannelPoster } from "./interactions/request.ts";
 import { SessionStore } from "./interactions/sessions.ts";
@@ -25,6 +26,7 @@ import { Proposals } from "./library/proposals.ts";
 import type { LibraryStore } from "./library/stores.ts";
 import type { Logger } from "./logger.ts";
 import { claimTags } from "./quiz/claims-store.ts";
+import { DailyQuestions } from "./quiz/daily.ts";
 import { HEARTBEAT_MS, newOwnerIdentity } from "./quiz/owners.ts";
 import { Reports } from "./quiz/reports.ts";
 import { Reviews } from "./quiz/reviews.ts";
@@ -49,6 +51,7 @@ export interface App {
   readonly search: SearchIndex;
   readonly corpus: CorpusReader;
   readonly quiz: QuizService;
+  readonly daily: DailyQuestions;
   readonly scores: Scoreboard;
   readonly reviews: Reviews;
   readonly reports: Reports;
@@ -202,6 +205,7 @@ export async function openApp(
     search: createCorpusSearch(db, words.lists),
     corpus,
     quiz,
+    daily: new DailyQuestions({ db, store: stores.daily, answers: stores.answers, reports, clock }),
     scores: new Scoreboard(stores.answers, (ids) => claimTags(db, ids)),
     reviews: new Reviews(db, stores.reviews, clock),
     reports,
@@ -264,6 +268,15 @@ export function createInteractionContext(
       poster,
       logger: app.logger,
       ...(runnerOptions ? { options: runnerOptions } : {}),
+    }),
+    daily: app.daily,
+    dailyRunner: new DailyRunner({
+      daily: app.daily,
+      corpus: app.corpus,
+      poster,
+      owner: app.owner,
+      clock: app.clock,
+      logger: app.logger,
     }),
     citeSessions: new SessionStore(app.clock),
     reviewSessions: new SessionStore(app.clock),

@@ -13,7 +13,7 @@ const named = (spec: { name: string; nameDe: string }, word: string) =>
 
 /** A typed value as its option's type: "2025" stays text for a text option ("/cite 2025"). */
 function typed(value: string, type: string | undefined): OptionValue {
-  if (type === "string") return value;
+  if (type === "string" || type === "channel") return value;
   if (/^\d{1,9}$/.test(value)) return Number(value);
   if (value === "true" || value === "false") return value === "true";
   return value;

@@ -30,6 +30,7 @@ function inlineText(inline: Inline, style: TextStyle, now: number): string {
   if ("code" in inline) return terminalSafe(inline.code);
   if ("time" in inline) return `in ${Math.max(0, Math.round((inline.time - now) / 1000))} s`;
   if ("link" in inline) return terminalSafe(inline.link);
+  if ("channel" in inline) return `#${terminalSafe(inline.channel)}`;
   return `»${plainText(inline.quote, style, now)}«`;
 }
 

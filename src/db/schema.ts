@@ -278,6 +278,7 @@ export const reviewCards = sqliteTable(
   ],
 );
 
+export * from "./daily-schema.ts";
 export * from "./index-mirror-schema.ts";
 export * from "./lexicon-schema.ts";
 export * from "./library-schema.ts";

@@ -2,6 +2,7 @@ import { Client, Events, GatewayIntentBits, Options } from "discord.js";
 import { Agent } from "undici";
 import { type App, ATTACHMENT_TIMEOUT_MS, createInteractionContext } from "../app.ts";
 import type { Config } from "../config.ts";
+import { DAILY_TICK_MS } from "../interactions/daily-runner.ts";
 import type { RunnerOptions } from "../interactions/quiz-runner.ts";
 import { attachmentFetcher, DISCORD_ATTACHMENT_ORIGINS } from "../library/download.ts";
 import { inlineRenderer } from "../pictures/render.ts";
@@ -43,6 +44,8 @@ export async function runBot(
   app: App,
   config: Pick<Config, "discordToken" | "discordApiUrl">,
   runnerOptions?: Partial<RunnerOptions>,
+  /** How often the questions of the day are looked at (tests move a clock and tick faster). */
+  dailyTickMs = DAILY_TICK_MS,
 ): Promise<RunningBot> {
   const { logger } = app;
   const client = createDiscordClient(config);
@@ -77,9 +80,11 @@ export async function runBot(
     ),
   );
   await client.login(config.discordToken);
+  ctx.dailyRunner.start(dailyTickMs);
   return {
     client,
     async stop() {
+      await ctx.dailyRunner.stop();
       const interrupted = await ctx.runner.shutdown();
       logger.info({ interrupted }, "shutting down");
       await client.destroy();

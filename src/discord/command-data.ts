@@ -2,6 +2,7 @@ import {
   ApplicationCommandOptionType,
   ApplicationCommandType,
   ApplicationIntegrationType,
+  ChannelType,
   InteractionContextType,
   type RESTPostAPIApplicationCommandsJSONBody,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
@@ -15,6 +16,7 @@ const OPTION_TYPES: Record<OptionType, ApplicationCommandOptionType> = {
   user: ApplicationCommandOptionType.User,
   role: ApplicationCommandOptionType.Role,
   attachment: ApplicationCommandOptionType.Attachment,
+  channel: ApplicationCommandOptionType.Channel,
 };
 
 function optionData(o: OptionSpec) {
@@ -29,6 +31,9 @@ function optionData(o: OptionSpec) {
     ...(o.maxValue === undefined ? {} : { max_value: o.maxValue }),
     ...(o.maxLength === undefined ? {} : { max_length: o.maxLength }),
     ...(o.autocomplete ? { autocomplete: true } : {}),
+    ...(o.type === "channel"
+      ? { channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement] }
+      : {}),
     ...(o.choices
       ? {
           choices: o.choices.map((c) => ({

@@ -38,6 +38,8 @@ function renderInline(inline: Inline): string {
   if ("code" in inline) return `\`${inline.code.replaceAll("`", "ˋ")}\``;
   if ("time" in inline) return time(Math.ceil(inline.time / 1000), "R");
   if ("link" in inline) return linkText(inline.link);
+  if ("channel" in inline)
+    return /^\d{1,20}$/.test(inline.channel) ? `<#${inline.channel}>` : escapeText(inline.channel);
   return `> ${renderText(inline.quote).replaceAll("\n", "\n> ")}`;
 }
 

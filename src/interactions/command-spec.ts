@@ -5,7 +5,15 @@ export interface Localized {
   readonly de: string;
 }
 
-export type OptionType = "string" | "integer" | "boolean" | "user" | "role" | "attachment";
+export type OptionType =
+  | "string"
+  | "integer"
+  | "boolean"
+  | "user"
+  | "role"
+  | "attachment"
+  /** A text channel of the server; its id arrives as the value. */
+  | "channel";
 
 export interface OptionSpec {
   readonly name: string;

@@ -3,6 +3,7 @@ import type { AttachmentFetcher } from "../library/download.ts";
 import type { Library } from "../library/library.ts";
 import type { Proposals } from "../library/proposals.ts";
 import type { Logger } from "../logger.ts";
+import type { DailyQuestions } from "../quiz/daily.ts";
 import type { Reports } from "../quiz/reports.ts";
 import type { Reviews } from "../quiz/reviews.ts";
 import type { QuizService } from "../quiz/service.ts";
@@ -10,6 +11,7 @@ import type { Scoreboard } from "../quiz/standings.ts";
 import type { Question } from "../quiz/types.ts";
 import type { SearchIndex, SearchResult } from "../search/types.ts";
 import type { CommandSpec } from "./command-spec.ts";
+import type { DailyRunner } from "./daily-runner.ts";
 import type { QuizRunner } from "./quiz-runner.ts";
 import type {
   Attachment,
@@ -59,6 +61,10 @@ export interface InteractionContext {
   readonly attachments: AttachmentFetcher;
   readonly uploads: SessionStore<UploadSession>;
   readonly runner: QuizRunner;
+  /** The question of the day's rules and state (answers, schedules, streaks). */
+  readonly daily: DailyQuestions;
+  /** Posts and reveals the questions of the day; the bot starts it, the console does not. */
+  readonly dailyRunner: DailyRunner;
   readonly citeSessions: SessionStore<CiteSession>;
   readonly reviewSessions: SessionStore<ReviewSession>;
   readonly logger: Logger;

@@ -40,7 +40,11 @@ export type ButtonId =
       readonly type: number;
     }
   /** A moderator approves (1) or rejects (0) a proposed claim. */
-  | { readonly kind: "verdict"; readonly proposal: number; readonly approve: boolean };
+  | { readonly kind: "verdict"; readonly proposal: number; readonly approve: boolean }
+  /** An option of a question of the day (answered in any process: the post is in the database). */
+  | { readonly kind: "daily"; readonly post: number; readonly option: number }
+  /** Opens the form to type the answer to a question of the day. */
+  | { readonly kind: "dtyped"; readonly post: number };
 
 export type ModalId =
   | { readonly kind: "answer"; readonly roundId: number; readonly position: number }
@@ -53,7 +57,9 @@ export type ModalId =
       readonly type: number;
     }
   /** The title of an uploaded article that states none. */
-  | { readonly kind: "title"; readonly session: string };
+  | { readonly kind: "title"; readonly session: string }
+  /** The typed answer to a question of the day. */
+  | { readonly kind: "danswer"; readonly post: number };
 
 export type CustomId = ButtonId | ModalId;
 
@@ -108,6 +114,12 @@ const PATTERNS: readonly (readonly [RegExp, (m: RegExpExecArray) => CustomId])[]
     (m) => ({ kind: "verdict", proposal: Number(m[1]), approve: m[2] === "1" }),
   ],
   [new RegExp(`^title:${SESSION}$`), (m) => ({ kind: "title", session: m[1] as string })],
+  [
+    new RegExp(`^daily:${NUMBER}:(\\d)$`),
+    (m) => ({ kind: "daily", post: Number(m[1]), option: Number(m[2]) }),
+  ],
+  [new RegExp(`^dtyped:${NUMBER}$`), (m) => ({ kind: "dtyped", post: Number(m[1]) })],
+  [new RegExp(`^danswer:${NUMBER}$`), (m) => ({ kind: "danswer", post: Number(m[1]) })],
 ];
 
 export function encodeCustomId(id: CustomId): string {
@@ -133,6 +145,11 @@ export function encodeCustomId(id: CustomId): string {
       return `verdict:${id.proposal}:${id.approve ? 1 : 0}`;
     case "title":
       return `title:${id.session}`;
+    case "daily":
+      return `daily:${id.post}:${id.option}`;
+    case "dtyped":
+    case "danswer":
+      return `${id.kind}:${id.post}`;
     default:
       return `${id.kind}:${id.roundId}:${id.position}`;
   }
@@ -147,7 +164,13 @@ export function parseCustomId(raw: string): CustomId | undefined {
   return undefined;
 }
 
-const MODAL_KINDS: ReadonlySet<string> = new Set(["answer", "reason", "proposal", "title"]);
+const MODAL_KINDS: ReadonlySet<string> = new Set([
+  "answer",
+  "reason",
+  "proposal",
+  "title",
+  "danswer",
+]);
 
 export function isModalId(id: CustomId): id is ModalId {
   return MODAL_KINDS.has(id.kind);

@@ -88,10 +88,27 @@ export interface Responder {
 }
 
 export interface PostedMessage {
+  /** The message's id, where the front end has one. */
+  readonly id?: string;
   edit(view: View): Promise<void>;
+}
+
+export interface PostOptions {
+  /**
+   * Posting again with the same nonce shortly after returns the message already posted instead
+   * of a second one (Discord's enforce_nonce): a post retried after a crash is not doubled.
+   */
+  readonly nonce?: string;
 }
 
 /** Posts messages to a channel on its own (quiz questions, reveals, standings). */
 export interface ChannelPoster {
-  post(channelId: string, view: View): Promise<PostedMessage>;
+  post(channelId: string, view: View, options?: PostOptions): Promise<PostedMessage>;
+}
+
+/** A post refused for good: the channel is gone, or the bot may not post there. */
+export class PostRefused extends Error {
+  constructor(readonly reason: "channel-gone" | "no-permission") {
+    super(`post refused: ${reason}`);
+  }
 }

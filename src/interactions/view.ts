@@ -16,6 +16,8 @@ export type Inline =
   | { readonly code: string }
   | { readonly time: number }
   | { readonly link: string }
+  /** A channel of the server by id: Discord shows its name (a channel mention pings nobody). */
+  | { readonly channel: string }
   | { readonly quote: readonly Inline[] };
 
 /** Plain text, or a run of pieces. */

@@ -13,6 +13,8 @@ export interface RoundOptions {
   readonly topic?: string | undefined;
   /** Claims that rest (reported as wrong, not yet reviewed): never asked. */
   readonly resting?: ReadonlySet<string>;
+  /** Only these claims may be asked (all still lend wrong options): the day's preferred ones. */
+  readonly only?: ReadonlySet<string>;
 }
 
 export const TRUE_FALSE_LABELS: Record<Lang, readonly [string, string]> = {
@@ -225,7 +227,8 @@ function eligibleClaims(claims: readonly QuizClaim[], options: RoundOptions): Qu
       c.question[options.lang] !== "" &&
       (!options.article || c.articleId === options.article) &&
       (!options.topic || c.tags.includes(options.topic)) &&
-      !options.resting?.has(c.id),
+      !options.resting?.has(c.id) &&
+      (!options.only || options.only.has(c.id)),
   );
 }
 

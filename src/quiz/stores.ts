@@ -1,3 +1,4 @@
+import type { DailyStore } from "./daily-stores.ts";
 import type { KindChoice, Lang, Question } from "./types.ts";
 
 /**
@@ -247,4 +248,5 @@ export interface QuizStores {
   readonly answers: AnswerStore;
   readonly reviews: ReviewStore;
   readonly reports: ReportStore;
+  readonly daily: DailyStore;
 }

@@ -18,6 +18,8 @@ export interface BotAgainstFake {
 export async function startBotAgainstFake(
   logger: Logger = createLogger("silent"),
   appOptions: Omit<TempAppOptions, "logger"> = {},
+  /** How often the bot looks at the questions of the day (default: as in production). */
+  dailyTickMs?: number,
 ): Promise<BotAgainstFake> {
   const fake = new FakeDiscord();
   await fake.start();
@@ -26,6 +28,7 @@ export async function startBotAgainstFake(
     t.app,
     { discordToken: FAKE_TOKEN, discordApiUrl: fake.apiUrl },
     { revealPauseMs: 50, tickMs: 50 },
+    dailyTickMs,
   );
   await fake.waitFor(() => bot.client.isReady() || undefined);
   return {

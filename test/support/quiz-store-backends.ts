@@ -21,6 +21,8 @@ import { PG_SKIP_REASON, pgTestDatabase, type TestDatabase } from "./pg-cluster.
 export interface QuizStoresUnderTest {
   readonly stores: QuizStores;
   close(): Promise<void>;
+  /** Stores of a second process on the same database, with connections of their own. */
+  second(): Promise<QuizStoresUnderTest>;
 }
 
 /** A back end the quiz store contract runs on: its name and a factory of fresh stores. */
@@ -38,13 +40,23 @@ const sqlite: QuizStoreBackend = {
   name: "sqlite",
   async open() {
     const dir = mkdtempSync(join(tmpdir(), "beleg-stores-"));
-    const connections = openDatabase(join(dir, "beleg.sqlite"));
-    const writes = new WriteQueue(connections.writer);
+    const onFile = (): QuizStoresUnderTest => {
+      const connections = openDatabase(join(dir, "beleg.sqlite"));
+      const writes = new WriteQueue(connections.writer);
+      return {
+        stores: sqliteQuizStores(connections.reader, writes),
+        async close() {
+          await writes.drained();
+          connections.close();
+        },
+        second: async () => onFile(),
+      };
+    };
+    const first = onFile();
     return {
-      stores: sqliteQuizStores(connections.reader, writes),
+      ...first,
       async close() {
-        await writes.drained();
-        connections.close();
+        await first.close();
         rmSync(dir, { recursive: true, force: true });
       },
     };
@@ -52,9 +64,10 @@ const sqlite: QuizStoreBackend = {
 };
 
 /** The quiz tables, emptied between tests (a fresh database per file, not per test: 0.3 s each). */
-const QUIZ_TABLES = "owners, rounds, round_questions, answers, scores, reports, review_cards";
+const QUIZ_TABLES =
+  "owners, rounds, round_questions, answers, scores, reports, review_cards, daily_schedules, daily_posts";
 
-let database: Promise<{ databases: TestDatabase[]; postgres: Postgres }> | undefined;
+let database: Promise<{ databases: TestDatabase[]; postgres: Postgres; url: string }> | undefined;
 
 /**
  * A database beside `url`'s that sorts text as an English locale does ("a" < "B"), as a
@@ -88,6 +101,8 @@ async function englishCollatedDatabase(url: string): Promise<TestDatabase | unde
   };
 }
 
+const PG_OPTIONS = { poolSize: 6, statementTimeoutMs: 2_000, connectTimeoutMs: 2_000 };
+
 /**
  * PostgreSQL: one fresh database per test file (BELEG_TEST_PG_URL's server or a throwaway
  * cluster, see pg-cluster.ts), English-collated where the server can, migrated by openPostgres,
@@ -100,14 +115,26 @@ const postgres: QuizStoreBackend = {
     database ??= (async () => {
       const fresh = await pgTestDatabase();
       const english = await englishCollatedDatabase(fresh.url);
-      const options = { poolSize: 6, statementTimeoutMs: 2_000, connectTimeoutMs: 2_000 };
-      const postgres = await openPostgres((english ?? fresh).url, options);
-      return { databases: english ? [english, fresh] : [fresh], postgres };
+      const url = (english ?? fresh).url;
+      const postgres = await openPostgres(url, PG_OPTIONS);
+      return { databases: english ? [english, fresh] : [fresh], postgres, url };
     })();
-    const { postgres } = await database;
+    const { postgres, url } = await database;
     await postgres.pool.query(`TRUNCATE ${QUIZ_TABLES} RESTART IDENTITY CASCADE`);
     const stores = pgQuizStores(postgres);
-    return { stores, close: () => stores.drained() };
+    const second = async (): Promise<QuizStoresUnderTest> => {
+      const other = await openPostgres(url, PG_OPTIONS);
+      const stores = pgQuizStores(other);
+      return {
+        stores,
+        async close() {
+          await stores.drained();
+          await other.close();
+        },
+        second,
+      };
+    };
+    return { stores, close: () => stores.drained(), second };
   },
   async dispose() {
     if (!database) return;

@@ -5,7 +5,8 @@ import type { StartRequest } from "../../src/quiz/round-types.ts";
  * A small community built through the app's services, the way players and moderators make one:
  * finished rounds answered by several users (scores, review cards), a report, a round still
  * running, a server library with an article, a pending and an approved proposal, a hidden shared
- * article and a manager role. Every table of the shared state holds rows afterwards.
+ * article, a manager role and a question of the day that one member answered. Every table of
+ * the shared state holds rows afterwards.
  */
 
 export const G1 = "200000000000000001";
@@ -100,4 +101,35 @@ export async function buildCommunity(app: App): Promise<void> {
   if (!running.ok) throw new Error(`round did not start: ${running.reason}`);
   await app.quiz.openNext("c2");
   await app.quiz.answer("c2", { userId: "anna", userName: "ANNA", option: 1 });
+
+  const schedule = {
+    guildId: G1,
+    channelId: "c3",
+    time: "20:00",
+    timeZone: "Europe/Berlin",
+    kind: "mc" as const,
+    hours: 20,
+    lang: "de" as const,
+    pausedReason: null,
+    createdBy: mod.id,
+    updatedAt: app.clock(),
+  };
+  await app.daily.store.setSchedule(schedule);
+  const now = app.clock();
+  const question = await app.daily.choose(schedule, "2026-11-22", now);
+  if (!question) throw new Error("no question of the day");
+  const day = { guildId: G1, day: "2026-11-22", channelId: "c3", lang: "de" as const };
+  const claim = await app.daily.store.claimDay(
+    { ...day, opensAt: now, closesAt: now + 20 * 3_600_000, question, now },
+    app.owner,
+  );
+  if (claim.status !== "claimed") throw new Error("the day was taken");
+  await app.daily.store.markPosted(claim.post.id, app.owner, "400000000000000004", now);
+  const answered = await app.daily.answer(claim.post.id, {
+    guildId: G1,
+    userId: "cara",
+    userName: "CARA",
+    option: question.correctIndex,
+  });
+  if (answered.status !== "recorded") throw new Error(`daily answer: ${answered.status}`);
 }

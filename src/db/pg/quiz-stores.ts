@@ -1,6 +1,7 @@
 import type { QuizStores } from "../../quiz/stores.ts";
 import { type AnswerBatching, PgAnswerStore } from "./answer-store.ts";
 import type { Postgres } from "./client.ts";
+import { PgDailyStore } from "./daily-store.ts";
 import { PgOwnerStore } from "./owner-store.ts";
 import { PgReportStore } from "./report-store.ts";
 import { PgReviewStore } from "./review-store.ts";
@@ -27,6 +28,7 @@ export function pgQuizStores(
     answers,
     reviews: new PgReviewStore(pg.db, pg.pool),
     reports: new PgReportStore(pg.db, pg.pool),
+    daily: new PgDailyStore(pg.db, pg.pool),
     drained: () => answers.drained(),
   };
 }

@@ -260,3 +260,4 @@ export const libraryVersions = pgTable("library_versions", {
   guildId: text("guild_id").primaryKey(),
   version: int64("version").notNull(),
 });
+export * from "./daily-schema.ts";

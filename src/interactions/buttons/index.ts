@@ -4,6 +4,7 @@ import { texts } from "../i18n.ts";
 import type { ComponentRequest, Responder } from "../request.ts";
 import type { ButtonHandler } from "./button.ts";
 import { citePageButton } from "./cite-page.ts";
+import { dailyAnswerButton, dailyTypedButton } from "./daily-answer.ts";
 import { proposeButton, proposeTypeButton, verdictButton } from "./library.ts";
 import { postCitationButton } from "./post-citation.ts";
 import { quizAnswerButton } from "./quiz-answer.ts";
@@ -25,6 +26,8 @@ const BUTTONS: { readonly [K in ButtonId["kind"]]: ButtonHandler<K> } = {
   propose: proposeButton,
   ptype: proposeTypeButton,
   verdict: verdictButton,
+  daily: dailyAnswerButton,
+  dtyped: dailyTypedButton,
 };
 
 function press<K extends ButtonId["kind"]>(

@@ -1,5 +1,6 @@
 import type { Command } from "../context.ts";
 import { citeCommand } from "./cite.ts";
+import { dailyCommand } from "./daily.ts";
 import { findSourceCommand } from "./find-source.ts";
 import { helpCommand } from "./help.ts";
 import { libraryCommand } from "./library.ts";
@@ -19,6 +20,7 @@ export const COMMANDS: readonly Command[] = [
   helpCommand,
   findSourceCommand,
   libraryCommand,
+  dailyCommand,
 ];
 
 export function findCommand(name: string): Command | undefined {

@@ -1,5 +1,6 @@
 import type { Command } from "../context.ts";
 import { texts } from "../i18n.ts";
+import { dailyTexts } from "../texts/daily.ts";
 import { pictureTexts } from "../texts/pictures.ts";
 import { daysSummary, memberPicture, topicsSummary } from "../views/pictures.ts";
 import { standingsView } from "../views/quiz.ts";
@@ -75,7 +76,10 @@ export const statsCommand: Command = {
     const userId = str(request.options.user) ?? request.actor.id;
     const name =
       str(request.options.user_name) ?? (userId === request.actor.id ? request.actor.name : userId);
-    const stats = await ctx.scores.stats(guildId, userId);
+    const [stats, dailyStreak] = await Promise.all([
+      ctx.scores.stats(guildId, userId),
+      ctx.daily.memberStreak(guildId, userId),
+    ]);
     if (!stats) {
       await respond.reply({ content: t.noStats(name) });
       return;
@@ -108,6 +112,7 @@ export const statsCommand: Command = {
             },
             { name: t.rounds, value: String(stats.rounds), inline: true },
             { name: t.bestStreak, value: String(stats.bestStreak), inline: true },
+            { name: dailyTexts(request.lang).streakStat, value: `🔥 ${dailyStreak}`, inline: true },
             { name: t.weakest, value: weakest },
             { name: p.recent(days.length), value: daysSummary(days, request.lang) },
             { name: p.topics, value: topicsSummary(stats.topics, topicLabel, request.lang) },

@@ -3,6 +3,7 @@ import { isModalId, type ModalId, parseCustomId } from "../custom-id.ts";
 import { texts } from "../i18n.ts";
 import type { FormRequest, Responder } from "../request.ts";
 import { answerFormSubmitted } from "./answer.ts";
+import { dailyAnswerFormSubmitted } from "./daily-answer.ts";
 import type { FormHandler } from "./form.ts";
 import { proposalFormSubmitted, titleFormSubmitted } from "./library.ts";
 import { reasonFormSubmitted } from "./reason.ts";
@@ -13,6 +14,7 @@ const FORMS: { readonly [K in ModalId["kind"]]: FormHandler<K> } = {
   reason: reasonFormSubmitted,
   proposal: proposalFormSubmitted,
   title: titleFormSubmitted,
+  danswer: dailyAnswerFormSubmitted,
 };
 
 function submit<K extends ModalId["kind"]>(

@@ -124,6 +124,10 @@ export const de = {
     ["/quiz start", "startet eine Runde in diesem Kanal, /quiz stopp beendet sie."],
     ["/rangliste", "und /statistik zeigen Punkte."],
     ["/wiederholen", "wiederholt, was du falsch hattest."],
+    [
+      "/tagesfrage zeigen",
+      "zeigt die Frage des Tages und die Serien; Moderatoren richten sie mit /tagesfrage start ein.",
+    ],
     ["/quiz meldungen", "zeigt Moderatoren die gemeldeten Fragen."],
     [
       "/bibliothek liste",

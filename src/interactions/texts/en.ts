@@ -119,6 +119,10 @@ export const en: Strings = {
     ["/quiz start", "starts a round in this channel, /quiz stop ends it."],
     ["/leaderboard", "and /stats show points."],
     ["/review", "repeats what you missed."],
+    [
+      "/daily show",
+      "shows the question of the day and the streaks; moderators set it up with /daily start.",
+    ],
     ["/quiz reports", "shows moderators the reported questions."],
     ["/library list", "shows this server's own articles; moderators add some with /library add."],
     [
