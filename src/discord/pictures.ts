@@ -45,9 +45,9 @@ export function withPictures(respond: Responder, attach: PictureAttacher): Respo
 /** A channel poster that sends views' pictures as files. */
 export function postingPictures(poster: ChannelPoster, attach: PictureAttacher): ChannelPoster {
   return {
-    async post(channelId, view) {
-      const message = await poster.post(channelId, await attach(view));
-      return { edit: async (next) => message.edit(await attach(next)) };
+    async post(channelId, view, options) {
+      const message = await poster.post(channelId, await attach(view), options);
+      return { id: message.id, edit: async (next) => message.edit(await attach(next)) };
     },
   };
 }
