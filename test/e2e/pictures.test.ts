@@ -16,10 +16,11 @@ const ben = { id: "700000000000000012", name: "بن\u202E‮evil" };
 let running: BotAgainstFake;
 let fake: FakeDiscord;
 
+// Indexing the corpus for the bot takes a while on a busy machine, longer with PostgreSQL.
 beforeAll(async () => {
   running = await startBotAgainstFake();
   ({ fake } = running);
-});
+}, 120_000);
 
 afterAll(() => running?.stop());
 

@@ -19,7 +19,6 @@ const de = {
   rankingAlt: (title: string, lines: readonly string[]) =>
     `${title}, als Balkenbild: ${lines.join("; ")}.`,
   players: (n: number) => `${n} Spieler`,
-  topTen: "Die besten zehn",
   day: (date: string) => dayOf("de", date),
   lastDays: (days: number, points: string) => `Punkte der letzten ${days} Tage: ${points}`,
   recent: (days: number) => `Letzte ${days} Tage`,
@@ -44,7 +43,6 @@ const en: PictureTexts = {
   playerLine: (rank, name, points, percent) => `${rank}. ${name}, ${points}, ${percent} right`,
   rankingAlt: (title, lines) => `${title}, as a bar chart: ${lines.join("; ")}.`,
   players: (n) => `${n} ${plural("en", n, { one: "player", other: "players" })}`,
-  topTen: "The top ten",
   day: (date) => dayOf("en", date),
   lastDays: (days, points) => `Points in the last ${days} days: ${points}`,
   recent: (days) => `Last ${days} days`,

@@ -8,7 +8,7 @@ import { pictureTexts } from "../texts/pictures.ts";
 import type { Picture } from "../view.ts";
 
 /** Discord takes at most this many characters as a file's description. */
-export const ALT_MAX = 1024;
+const ALT_MAX = 1024;
 
 /**
  * Alt text without control characters (a direction override in a name would reorder all that
