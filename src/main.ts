@@ -1,5 +1,5 @@
 import { logRefresh, openApp } from "./app.ts";
-import { loadConfig } from "./config.ts";
+import { loadConfig, shardIdsOf } from "./config.ts";
 import { progressReporter } from "./console/progress.ts";
 import { runConsole } from "./console/start.ts";
 import { runBot } from "./discord/bot.ts";
@@ -8,7 +8,10 @@ import { createLogger } from "./logger.ts";
 /** `npm start`: the bot when a token is set, else the local console. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const logger = createLogger(config.logLevel, { secrets: [config.discordToken] });
+  const shards = shardIdsOf(config.sharding);
+  const logger = createLogger(config.logLevel, { secrets: [config.discordToken] }).child(
+    shards === undefined ? {} : { shards },
+  );
   process.on("unhandledRejection", (reason) =>
     logger.error({ err: reason }, "unhandled rejection"),
   );
@@ -40,6 +43,8 @@ async function main(): Promise<void> {
   };
   process.once("SIGINT", () => void shutdown("SIGINT"));
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  // A shard of `npm run start:sharded`: it does not outlive its manager (killed, say).
+  if (process.connected) process.once("disconnect", () => void shutdown("manager gone"));
 }
 
 main().catch((error: unknown) => {
