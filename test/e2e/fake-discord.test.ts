@@ -3,10 +3,12 @@ import { WebSocket } from "ws";
 import {
   CHANNEL_B_ID,
   CHANNEL_ID,
+  CHANNEL_SHARD_1_ID,
   FakeDiscord,
   type FakeUser,
   GUILD_B_ID,
   GUILD_ID,
+  GUILD_SHARD_1_ID,
 } from "../support/fake-discord.ts";
 
 // The fake itself, driven with fetch and a bare WebSocket (no bot): what tests of the bot rely on.
@@ -31,7 +33,7 @@ beforeAll(async () => {
   gateway.on("message", (data) => dispatches.push(JSON.parse(String(data)) as Dispatch));
   await new Promise((resolve) => gateway.once("open", resolve));
   gateway.send(JSON.stringify({ op: 2, d: { token: "t", intents: 1, properties: {} } }));
-  await fake.waitFor(() => dispatches.filter((m) => m.t === "GUILD_CREATE").length === 2);
+  await fake.waitFor(() => dispatches.filter((m) => m.t === "GUILD_CREATE").length === 3);
 });
 
 afterAll(async () => {
@@ -44,11 +46,13 @@ const delivered = (id: string) =>
   fake.waitFor(() => dispatches.find((m) => m.t === "INTERACTION_CREATE" && m.d.id === id)?.d);
 
 describe("the fake Discord", () => {
-  it("announces two servers, each with its own channel", () => {
+  it("announces three servers to an unsharded client, each with its own channel", () => {
     const ready = dispatches.find((m) => m.t === "READY");
+    expect(ready?.d.shard).toEqual([0, 1]);
     expect(ready?.d.guilds).toEqual([
       { id: GUILD_ID, unavailable: true },
       { id: GUILD_B_ID, unavailable: true },
+      { id: GUILD_SHARD_1_ID, unavailable: true },
     ]);
     const guilds = dispatches
       .filter((m) => m.t === "GUILD_CREATE")
@@ -60,6 +64,7 @@ describe("the fake Discord", () => {
     expect(guilds).toEqual([
       { id: GUILD_ID, name: "Lesekreis", channel: CHANNEL_ID },
       { id: GUILD_B_ID, name: "Zweiter Kreis", channel: CHANNEL_B_ID },
+      { id: GUILD_SHARD_1_ID, name: "Dritter Kreis", channel: CHANNEL_SHARD_1_ID },
     ]);
   });
 

@@ -14,6 +14,15 @@ export const CHANNEL_ID = "300000000000000001";
 /** A second server, to check what one server adds stays there. */
 export const GUILD_B_ID = "200000000000000002";
 export const CHANNEL_B_ID = "300000000000000002";
+/**
+ * A server on shard 1 of 2: a guild's shard is `(id >> 22) % shard_count`, and bit 22 is set
+ * here ((200000000004194305 >> 22) = 47683715821, odd); GUILD_ID and GUILD_B_ID are on shard 0.
+ * Unsharded (one shard), every server is on shard 0.
+ */
+export const GUILD_SHARD_1_ID = "200000000004194305";
+export const CHANNEL_SHARD_1_ID = "300000000000000003";
+/** Every server the fake's bot is in, in the order READY lists them. */
+export const FAKE_GUILDS: readonly string[] = [GUILD_ID, GUILD_B_ID, GUILD_SHARD_1_ID];
 export const MANAGE_GUILD = 1n << 5n;
 export const MANAGE_MESSAGES = 1n << 13n;
 export const PERMISSIONS = {
@@ -90,7 +99,7 @@ export interface ServeOptions {
 export interface Place {
   /** GUILD_ID unless given. */
   readonly guildId?: string;
-  /** The server's text channel unless given (CHANNEL_B_ID in GUILD_B_ID). */
+  /** The server's text channel unless given (CHANNEL_B_ID in GUILD_B_ID, …). */
   readonly channelId?: string;
 }
 
@@ -104,12 +113,20 @@ export interface StoredFile {
 export const GUILD_NAMES: Record<string, string> = {
   [GUILD_ID]: "Lesekreis",
   [GUILD_B_ID]: "Zweiter Kreis",
+  [GUILD_SHARD_1_ID]: "Dritter Kreis",
+};
+const GUILD_CHANNELS: Record<string, string> = {
+  [GUILD_B_ID]: CHANNEL_B_ID,
+  [GUILD_SHARD_1_ID]: CHANNEL_SHARD_1_ID,
 };
 export const channelName = (guildId: string) =>
   (GUILD_NAMES[guildId] ?? "Lesekreis").toLowerCase().replaceAll(" ", "-");
 /** A server's one text channel. */
-export const defaultChannel = (guildId: string) =>
-  guildId === GUILD_B_ID ? CHANNEL_B_ID : CHANNEL_ID;
+export const defaultChannel = (guildId: string) => GUILD_CHANNELS[guildId] ?? CHANNEL_ID;
+
+/** The shard that receives a server's events: Discord's `(guild_id >> 22) % shard_count`. */
+export const shardOf = (guildId: string, shardCount: number): number =>
+  Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
 
 let counter = 500_000_000_000_000_000n;
 export const snowflake = () => String(++counter);

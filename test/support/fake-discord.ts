@@ -1,18 +1,15 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { type WebSocket, WebSocketServer } from "ws";
+import { WebSocketServer } from "ws";
 import {
   APP_ID,
-  BOT_USER,
   botMessage,
   CHANNEL_ID,
   channelName,
   defaultChannel,
   type FakeAttachment,
   type FakeUser,
-  GUILD_B_ID,
   GUILD_ID,
-  guildObject,
   MANAGE_GUILD,
   MANAGE_MESSAGES,
   type Place,
@@ -24,19 +21,26 @@ import {
   snowflake,
   type UploadedFile,
 } from "./fake-discord-data.ts";
+import { FakeGateway } from "./fake-gateway.ts";
 import { multipartBoundary, parseMultipart } from "./multipart.ts";
 
 export * from "./fake-discord-data.ts";
 
+export interface FakeDiscordOptions {
+  /** The shard count `GET /gateway/bot` recommends (what `shards: "auto"` uses); default 1. */
+  readonly shardCount?: number;
+}
+
 /**
  * A small Discord on 127.0.0.1: the REST routes the bot uses and a gateway that says hello,
- * READY and GUILD_CREATE, answers heartbeats and delivers injected interactions. It records
- * every request so tests can check what the bot sent.
+ * READY and GUILD_CREATE, answers heartbeats and delivers injected interactions to the shard
+ * that owns their server. It records every request so tests can check what the bot sent.
  */
 export class FakeDiscord {
   readonly requests: RecordedRequest[] = [];
+  readonly shardCount: number;
   private readonly faults: PlannedFault[] = [];
-  private readonly sockets = new Set<WebSocket>();
+  private readonly gateway = new FakeGateway(() => `ws://127.0.0.1:${this.port}`);
   private readonly tokens = new Map<string, string>();
   /** Files served under /attachments/: attached by tests or uploaded by the bot, by id. */
   private readonly attachments = new Map<string, StoredFile>();
@@ -46,15 +50,38 @@ export class FakeDiscord {
   private readonly streams = new Set<ServerResponse>();
   /** The first callback of each interaction, by interaction id (looked up often in soak tests). */
   private readonly callbacks = new Map<string, RecordedRequest>();
+  /** Callback requests per interaction id: every POST to its callback route, faulted ones too. */
+  private readonly callbackTally = new Map<string, number>();
   private server!: Server;
   private wss!: WebSocketServer;
-  private sequence = 0;
   port = 0;
-  identified = 0;
-  /** Sessions started or resumed (READY or RESUMED sent): a client that has these is served. */
-  sessionsStarted = 0;
   /** TCP connections the bot opened to the REST and gateway server. */
   connectionsOpened = 0;
+  /** The shard ids each injected interaction was sent to, by interaction id (empty: to none). */
+  readonly deliveredTo = new Map<string, readonly number[]>();
+
+  constructor({ shardCount = 1 }: FakeDiscordOptions = {}) {
+    this.shardCount = shardCount;
+  }
+
+  get identified(): number {
+    return this.gateway.identified;
+  }
+
+  /** Sessions started or resumed (READY or RESUMED sent): a client that has these is served. */
+  get sessionsStarted(): number {
+    return this.gateway.sessionsStarted;
+  }
+
+  /** The shard ids that have a live gateway session now. */
+  connectedShards(): number[] {
+    return this.gateway.connectedShards();
+  }
+
+  /** Interactions no session received: the shard owning their server had none connected. */
+  undeliveredInteractions(): string[] {
+    return [...this.deliveredTo].filter(([, shards]) => shards.length === 0).map(([id]) => id);
+  }
 
   get apiUrl(): string {
     return `http://127.0.0.1:${this.port}/api`;
@@ -74,13 +101,13 @@ export class FakeDiscord {
       this.connectionsOpened++;
     });
     this.wss = new WebSocketServer({ server: this.server });
-    this.wss.on("connection", (socket) => this.handleSocket(socket));
+    this.wss.on("connection", (socket) => this.gateway.accept(socket));
     await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
     this.port = (this.server.address() as AddressInfo).port;
   }
 
   async stop(): Promise<void> {
-    for (const s of this.sockets) s.terminate();
+    this.gateway.dropAll();
     for (const r of this.streams) r.destroy();
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
@@ -99,7 +126,7 @@ export class FakeDiscord {
 
   /** Drops every gateway connection, as a network failure would. */
   dropGateway(): void {
-    for (const s of this.sockets) s.terminate();
+    this.gateway.dropAll();
   }
 
   private async handleHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -119,8 +146,10 @@ export class FakeDiscord {
     };
     this.requests.push(recorded);
     const callback = /^\/api\/v10\/interactions\/(\d+)\//.exec(path);
-    if (callback && method === "POST" && !this.callbacks.has(callback[1] as string)) {
-      this.callbacks.set(callback[1] as string, recorded);
+    if (callback && method === "POST") {
+      const id = callback[1] as string;
+      if (!this.callbacks.has(id)) this.callbacks.set(id, recorded);
+      this.callbackTally.set(id, (this.callbackTally.get(id) ?? 0) + 1);
     }
     const send = (status: number, json?: unknown) => {
       res.statusCode = status;
@@ -147,7 +176,7 @@ export class FakeDiscord {
     if (method === "GET" && path === "/api/v10/gateway/bot") {
       return void send(200, {
         url: `ws://127.0.0.1:${this.port}`,
-        shards: 1,
+        shards: this.shardCount,
         session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
       });
     }
@@ -235,41 +264,15 @@ export class FakeDiscord {
     }
   }
 
-  private dispatch(t: string, d: unknown): void {
-    const payload = JSON.stringify({ op: 0, t, s: ++this.sequence, d });
-    for (const s of this.sockets) s.send(payload);
-  }
-
-  private handleSocket(socket: WebSocket): void {
-    this.sockets.add(socket);
-    socket.on("close", () => this.sockets.delete(socket));
-    socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 41250 } }));
-    socket.on("message", (data) => {
-      const msg = JSON.parse(String(data)) as { op: number; d: unknown };
-      if (msg.op === 1) socket.send(JSON.stringify({ op: 11 }));
-      if (msg.op === 2) {
-        this.identified++;
-        this.sessionsStarted++;
-        this.dispatch("READY", {
-          v: 10,
-          user: BOT_USER,
-          guilds: [
-            { id: GUILD_ID, unavailable: true },
-            { id: GUILD_B_ID, unavailable: true },
-          ],
-          session_id: `session-${this.identified}`,
-          resume_gateway_url: `ws://127.0.0.1:${this.port}`,
-          shard: [0, 1],
-          application: { id: APP_ID, flags: 0 },
-        });
-        this.dispatch("GUILD_CREATE", guildObject(GUILD_ID));
-        this.dispatch("GUILD_CREATE", guildObject(GUILD_B_ID));
-      }
-      if (msg.op === 6) {
-        this.sessionsStarted++;
-        this.dispatch("RESUMED", {});
-      }
-    });
+  /** Sends an interaction to the shard of its server (shard 0 for DMs) and notes who got it. */
+  private deliver(interaction: { id: string; guild_id?: string }): string {
+    const reached = this.gateway.dispatchTo(
+      interaction.guild_id,
+      "INTERACTION_CREATE",
+      interaction,
+    );
+    this.deliveredTo.set(interaction.id, reached);
+    return interaction.id;
   }
 
   /** When each injected interaction was sent (performance.now()). */
@@ -397,8 +400,7 @@ export class FakeDiscord {
         ...(withFiles ? { resolved: withFiles } : {}),
       },
     };
-    this.dispatch("INTERACTION_CREATE", interaction);
-    return interaction.id;
+    return this.deliver(interaction);
   }
 
   /** Uses a message command ("Apps" on a message's menu) on a chat message with this text. */
@@ -429,8 +431,7 @@ export class FakeDiscord {
         resolved: { messages: { [message.id]: message } },
       },
     };
-    this.dispatch("INTERACTION_CREATE", interaction);
-    return interaction.id;
+    return this.deliver(interaction);
   }
 
   /** Types into a command option marked `focused`; the 4th argument is a locale or options. */
@@ -447,8 +448,7 @@ export class FakeDiscord {
       type: 4,
       data: { id: snowflake(), name, type: 1, options },
     };
-    this.dispatch("INTERACTION_CREATE", interaction);
-    return interaction.id;
+    return this.deliver(interaction);
   }
 
   /**
@@ -475,8 +475,7 @@ export class FakeDiscord {
       data: { custom_id: customId, component_type: 2 },
       message: { ...botMessage(where.channelId, undefined), id: given.messageId ?? snowflake() },
     };
-    this.dispatch("INTERACTION_CREATE", interaction);
-    return interaction.id;
+    return this.deliver(interaction);
   }
 
   /** Submits a modal (form) the bot showed, with the text typed into each of its fields. */
@@ -497,8 +496,7 @@ export class FakeDiscord {
         })),
       },
     };
-    this.dispatch("INTERACTION_CREATE", interaction);
-    return interaction.id;
+    return this.deliver(interaction);
   }
 
   /**
@@ -529,6 +527,21 @@ export class FakeDiscord {
     return this.callbacks.get(interactionId)?.body as
       | { type: number; data?: Record<string, unknown> }
       | undefined;
+  }
+
+  /** How many callbacks (reply, update, defer) the bot sent for an interaction. */
+  callbackCount(interactionId: string): number {
+    return this.callbackTally.get(interactionId) ?? 0;
+  }
+
+  /**
+   * Every injected interaction the bot did not answer exactly once (no callback, or two), with
+   * its callback count: `[]` when each was answered once, whichever shard served it.
+   */
+  interactionsNotAnsweredOnce(): { id: string; callbacks: number }[] {
+    return [...this.deliveredTo.keys()]
+      .map((id) => ({ id, callbacks: this.callbackCount(id) }))
+      .filter((c) => c.callbacks !== 1);
   }
 
   /** When the first callback of an interaction arrived (performance.now()). */
