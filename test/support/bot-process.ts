@@ -9,6 +9,8 @@ export interface BotProcess {
   readonly child: ChildProcess;
   /** Everything the bot wrote to stdout and stderr so far. */
   output(): string;
+  /** Its JSON log lines so far (lines that are not JSON are left out). */
+  logLines(): Record<string, unknown>[];
 }
 
 /** Runs `npm start`'s entry point as its own process against the fake Discord, until logged in. */
@@ -21,13 +23,19 @@ export async function startBotProcess(
     postgresUrl?: string | undefined;
     /** Node flags, after tsx is loaded (so a TypeScript `--import` works). */
     nodeArgs?: readonly string[];
+    /** The script to run (default `npm start`'s, src/main.ts; src/sharded.ts for the manager). */
+    entry?: string;
+    /** More settings (SHARD_COUNT, SHARDS …). */
+    env?: Readonly<Record<string, string>>;
+    /** When it counts as started (default: one "logged in to Discord" line). */
+    started?: (output: string) => boolean;
   },
 ): Promise<BotProcess> {
   let output = "";
   // node itself, not the tsx wrapper: kill -9 must hit the bot, not a parent that leaves it running.
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", ...(options.nodeArgs ?? []), "src/main.ts"],
+    ["--import", "tsx", ...(options.nodeArgs ?? []), options.entry ?? "src/main.ts"],
     {
       cwd: ROOT,
       env: {
@@ -40,6 +48,7 @@ export async function startBotProcess(
           : {}),
         CORPUS_DIR: REPO_CORPUS,
         LOG_LEVEL: "info",
+        ...options.env,
       },
       stdio: ["ignore", "pipe", "pipe"],
     },
@@ -49,6 +58,15 @@ export async function startBotProcess(
   };
   child.stdout?.on("data", collect);
   child.stderr?.on("data", collect);
-  await fake.waitFor(() => (output.includes("logged in to Discord") ? true : undefined), 20_000);
-  return { child, output: () => output };
+  const started = options.started ?? ((text: string) => text.includes("logged in to Discord"));
+  await fake.waitFor(() => started(output) || undefined, 60_000);
+  const logLines = () =>
+    output.split("\n").flatMap((line) => {
+      try {
+        return line.startsWith("{") ? [JSON.parse(line) as Record<string, unknown>] : [];
+      } catch {
+        return [];
+      }
+    });
+  return { child, output: () => output, logLines };
 }
