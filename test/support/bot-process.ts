@@ -27,6 +27,8 @@ export async function startBotProcess(
     entry?: string;
     /** More settings (SHARD_COUNT, SHARDS …). */
     env?: Readonly<Record<string, string>>;
+    /** An IPC channel to the bot, as ShardingManager opens to each shard process. */
+    ipc?: boolean;
     /** When it counts as started (default: one "logged in to Discord" line). */
     started?: (output: string) => boolean;
   },
@@ -50,7 +52,7 @@ export async function startBotProcess(
         LOG_LEVEL: "info",
         ...options.env,
       },
-      stdio: ["ignore", "pipe", "pipe"],
+      stdio: options.ipc ? ["ignore", "pipe", "pipe", "ipc"] : ["ignore", "pipe", "pipe"],
     },
   );
   const collect = (d: Buffer) => {
