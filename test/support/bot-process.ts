@@ -29,6 +29,8 @@ export async function startBotProcess(
     env?: Readonly<Record<string, string>>;
     /** An IPC channel to the bot, as ShardingManager opens to each shard process. */
     ipc?: boolean;
+    /** How long starting may take (default 20 s). */
+    startMs?: number;
     /** When it counts as started (default: one "logged in to Discord" line). */
     started?: (output: string) => boolean;
   },
@@ -61,7 +63,7 @@ export async function startBotProcess(
   child.stdout?.on("data", collect);
   child.stderr?.on("data", collect);
   const started = options.started ?? ((text: string) => text.includes("logged in to Discord"));
-  await fake.waitFor(() => started(output) || undefined, 60_000);
+  await fake.waitFor(() => started(output) || undefined, options.startMs ?? 20_000);
   const logLines = () =>
     output.split("\n").flatMap((line) => {
       try {
