@@ -58,6 +58,11 @@ const ConfigSchema = z.object({
       .transform((s) => [...new Set(s.split(",").map(Number))].sort((a, b) => a - b))
       .optional(),
   ),
+  // Unset: one fewer than the cores (start:sharded divides that among this host's shards).
+  LIBRARY_JOB_WORKERS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(1).max(64).optional(),
+  ),
   CORPUS_DIR: z.preprocess(emptyToUndefined, z.string().default("corpus")),
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(LOG_LEVELS).default("info")),
   THESAURUS_PATH: z.preprocess(emptyToUndefined, z.string().default(DEBIAN_LEXICONS.thesaurus)),
@@ -94,6 +99,8 @@ export interface Config {
   postgres: PostgresConfig | undefined;
   /** Set by SHARD_COUNT (and SHARDS); undefined: one shard, as Discord gives a small bot. */
   sharding: ShardingConfig | undefined;
+  /** Worker threads for library uploads and imports in this process; undefined: the default. */
+  libraryJobWorkers: number | undefined;
   corpusDir: string;
   logLevel: (typeof LOG_LEVELS)[number];
   /** German thesaurus and German–English dictionary bridged through at ingest. */
@@ -127,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, useDotenv = tru
             searchIndexPath: e.SEARCH_INDEX_PATH,
           },
     sharding: shardingOf(e.SHARD_COUNT, e.SHARDS, e.DATABASE_URL !== undefined),
+    libraryJobWorkers: e.LIBRARY_JOB_WORKERS,
     corpusDir: e.CORPUS_DIR,
     logLevel: e.LOG_LEVEL,
     lexicons: { thesaurus: e.THESAURUS_PATH, dictionary: e.DICTIONARY_PATH },

@@ -17,7 +17,11 @@ async function main(): Promise<void> {
   );
   const started = performance.now();
   const progress = progressReporter();
-  const app = await openApp(config, { logger, onProgress: progress.onProgress });
+  const app = await openApp(config, {
+    logger,
+    onProgress: progress.onProgress,
+    ...(config.libraryJobWorkers ? { libraryJobs: { workers: config.libraryJobWorkers } } : {}),
+  });
   progress.stop();
   logRefresh(logger, app.refresh, Math.round(performance.now() - started));
 

@@ -1,4 +1,5 @@
 import type { ChildProcess } from "node:child_process";
+import { availableParallelism } from "node:os";
 import { extname } from "node:path";
 import { REST, Routes, type Shard, ShardingManager } from "discord.js";
 import type { Config } from "../config.ts";
@@ -31,6 +32,14 @@ export interface ShardHost {
 const RESPAWN_FIRST_MS = 1_000;
 const RESPAWN_MAX_MS = 30_000;
 
+/**
+ * Library job workers per shard process: the cores less one (kept for the event loops) shared
+ * among this host's shards, at least one each; unless LIBRARY_JOB_WORKERS says otherwise.
+ */
+export function jobWorkersPerShard(cores: number, shardsOnHost: number): number {
+  return Math.max(1, Math.floor((cores - 1) / shardsOnHost));
+}
+
 /** `data/search-index.sqlite` → `data/search-index.shard-1.sqlite`: one index file per process. */
 export function shardIndexPath(path: string, shardId: number): string {
   const ext = extname(path);
@@ -52,7 +61,10 @@ async function recommendedShardCount(config: Pick<Config, "discordToken" | "disc
  * every shard, starts none again, and waits for them to exit.
  */
 export async function runShardHost(
-  config: Pick<Config, "discordToken" | "discordApiUrl" | "sharding" | "postgres">,
+  config: Pick<
+    Config,
+    "discordToken" | "discordApiUrl" | "sharding" | "postgres" | "libraryJobWorkers"
+  >,
   logger: Logger,
   options: ShardHostOptions,
 ): Promise<ShardHost> {
@@ -79,11 +91,12 @@ export async function runShardHost(
   manager.on("shardCreate", (shard: Shard) => {
     const log = logger.child({ shard: shard.id });
     // The manager copies its environment into each shard's (discord.js types it unknown).
+    const env = shard.env as NodeJS.ProcessEnv;
     if (config.postgres)
-      (shard.env as NodeJS.ProcessEnv).SEARCH_INDEX_PATH = shardIndexPath(
-        config.postgres.searchIndexPath,
-        shard.id,
-      );
+      env.SEARCH_INDEX_PATH = shardIndexPath(config.postgres.searchIndexPath, shard.id);
+    env.LIBRARY_JOB_WORKERS = String(
+      config.libraryJobWorkers ?? jobWorkersPerShard(availableParallelism(), ids.length),
+    );
     // Process mode: each shard is a child process.
     shard.on("spawn", (child) =>
       log.info({ childPid: (child as ChildProcess).pid }, "shard started"),

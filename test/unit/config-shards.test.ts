@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadConfig, shardIdsOf } from "../../src/config.ts";
-import { shardIndexPath } from "../../src/discord/shard-manager.ts";
+import { jobWorkersPerShard, shardIndexPath } from "../../src/discord/shard-manager.ts";
 
 const load = (env: Record<string, string>) => loadConfig(env, false);
 const PG = { DATABASE_URL: "postgres://beleg@127.0.0.1/beleg" };
@@ -47,5 +47,14 @@ describe("the shard settings", () => {
   it("give every shard process of one host its own search index file", () => {
     expect(shardIndexPath("data/search-index.sqlite", 1)).toBe("data/search-index.shard-1.sqlite");
     expect(shardIndexPath("/var/lib/beleg/index", 0)).toBe("/var/lib/beleg/index.shard-0");
+  });
+
+  it("share the cores less one among a host's shard processes for library jobs, one at least", () => {
+    expect(jobWorkersPerShard(8, 1)).toBe(7);
+    expect(jobWorkersPerShard(8, 3)).toBe(2);
+    expect(jobWorkersPerShard(2, 2)).toBe(1);
+    expect(load({ LIBRARY_JOB_WORKERS: "3" }).libraryJobWorkers).toBe(3);
+    expect(load({}).libraryJobWorkers).toBeUndefined();
+    expect(() => load({ LIBRARY_JOB_WORKERS: "0" })).toThrow("LIBRARY_JOB_WORKERS");
   });
 });
