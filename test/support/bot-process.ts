@@ -23,13 +23,15 @@ export async function startBotProcess(
     postgresUrl?: string | undefined;
     /** Node flags, after tsx is loaded (so a TypeScript `--import` works). */
     nodeArgs?: readonly string[];
+    /** SHARD_COUNT and SHARDS (as a JSON array, which discord.js reads too); unset: unsharded. */
+    shards?: { count: number; ids?: readonly number[] };
     /** The script to run (default `npm start`'s, src/main.ts; src/sharded.ts for the manager). */
     entry?: string;
     /** More settings (SHARD_COUNT, SHARDS …). */
     env?: Readonly<Record<string, string>>;
     /** An IPC channel to the bot, as ShardingManager opens to each shard process. */
     ipc?: boolean;
-    /** How long starting may take (default 20 s). */
+    /** How long starting may take (default 45 s). */
     startMs?: number;
     /** When it counts as started (default: one "logged in to Discord" line). */
     started?: (output: string) => boolean;
@@ -50,6 +52,8 @@ export async function startBotProcess(
         ...(options.postgresUrl
           ? { DATABASE_URL: options.postgresUrl, SEARCH_INDEX_PATH: options.databasePath }
           : {}),
+        ...(options.shards ? { SHARD_COUNT: String(options.shards.count) } : {}),
+        ...(options.shards?.ids ? { SHARDS: JSON.stringify(options.shards.ids) } : {}),
         CORPUS_DIR: REPO_CORPUS,
         LOG_LEVEL: "info",
         ...options.env,
@@ -63,7 +67,9 @@ export async function startBotProcess(
   child.stdout?.on("data", collect);
   child.stderr?.on("data", collect);
   const started = options.started ?? ((text: string) => text.includes("logged in to Discord"));
-  await fake.waitFor(() => started(output) || undefined, options.startMs ?? 20_000);
+  // Indexing the corpus into a fresh database took 13 s on a busy machine; callers' hook
+  // timeouts bound the wait more tightly where they need to.
+  await fake.waitFor(() => started(output) || undefined, options.startMs ?? 45_000);
   const logLines = () =>
     output.split("\n").flatMap((line) => {
       try {
