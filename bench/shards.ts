@@ -163,7 +163,7 @@ async function main(): Promise<void> {
     const managerMiB = manager.pid === undefined ? Number.NaN : rssMiB(manager.pid);
     const ms = (v: number | undefined) => (v ?? Number.NaN).toFixed(1);
     const lines = [
-      `shards: ${count} processes under npm run start:sharded, up in ${upSeconds.toFixed(1)} s; PostgreSQL fsync=${database.fsync} (${database.server})`,
+      `shards: ${count} shard process(es) under npm run start:sharded, up in ${upSeconds.toFixed(1)} s; PostgreSQL fsync=${database.fsync} (${database.server})`,
       `library change visible in every shard (${changes} changes, from stored to applied in each index): p50 ${ms(percentile(delays, 50))} ms, p95 ${ms(percentile(delays, 95))} ms, max ${ms(Math.max(...delays))} ms`,
       ...rssAtStart.map(
         (s, i) =>

@@ -47,8 +47,12 @@ async function main(): Promise<void> {
   };
   process.once("SIGINT", () => void shutdown("SIGINT"));
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
-  // A shard of `npm run start:sharded`: it does not outlive its manager (killed, say).
-  if (process.connected) process.once("disconnect", () => void shutdown("manager gone"));
+  // A shard of `npm run start:sharded` does not outlive its manager (killed, say), even one
+  // gone while this process was starting.
+  if (typeof process.send === "function") {
+    if (process.connected) process.once("disconnect", () => void shutdown("manager gone"));
+    else void shutdown("manager gone");
+  }
 }
 
 main().catch((error: unknown) => {

@@ -156,4 +156,21 @@ describePg("one host's shards under discord.js's ShardingManager", () => {
       await stateRows(state(), "SELECT status FROM rounds WHERE id = ?", round.roundId),
     ).toEqual([{ status: "interrupted" }]);
   }, 60_000);
+
+  it("lets a shard process whose manager went while it was starting stop once it is up", async () => {
+    const early = await startBotProcess(fake, {
+      token: "manager-token",
+      databasePath: shardIndexPath(join(dir, "search-index.sqlite"), 0),
+      postgresUrl: database.url,
+      env: { SHARD_COUNT: "2", SHARDS: "0" },
+      ipc: true,
+      started: () => true,
+    });
+    early.child.disconnect();
+    const code = await new Promise<number | null>((resolve) =>
+      early.child.once("exit", (exitCode) => resolve(exitCode)),
+    );
+    expect(code).toBe(0);
+    expect(early.logLines().find((l) => l.msg === "stopping")?.signal).toBe("manager gone");
+  }, 60_000);
 });
