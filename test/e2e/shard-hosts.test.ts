@@ -80,7 +80,7 @@ describePg(
       rmSync(dir, { recursive: true, force: true });
     });
 
-    it("plays a round in a server of each shard at once, each served by its own process, and both leaderboards match the stored scores", async () => {
+    it("plays a round in a server of each shard at once, each served by its own process, and both leaderboards and /stats match the stored scores", async () => {
       const [zero, one] = await Promise.all([
         startRound(fake, database.url, anna, ON_SHARD_0),
         startRound(fake, database.url, anna, ON_SHARD_1),
@@ -105,6 +105,9 @@ describePg(
         const board = await answerText(fake, fake.command(ben, "leaderboard", [], where));
         expect(board).toContain("Anna");
         expect(board).toContain(String(stored?.points));
+        const stats = await answerText(fake, fake.command(anna, "stats", [], where));
+        expect(stats).toContain("Trefferquote");
+        expect(stats).toContain(String(stored?.points));
         const stop = fake.command(anna, "quiz", [{ name: "stop", type: T.Subcommand }], where);
         expect(await answerText(fake, stop)).toContain("beendet");
       }
