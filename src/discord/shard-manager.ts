@@ -19,11 +19,6 @@ export interface ShardHostOptions {
 }
 
 export interface ShardHost {
-  /** The shard count of the whole bot and the ids run here. */
-  readonly count: number;
-  readonly ids: readonly number[];
-  /** The running shard processes, by shard id (a dead one is absent until it is respawned). */
-  processes(): Map<number, ChildProcess>;
   /** Stops every shard (each closes its open rounds) and resolves once all have exited. */
   stop(): Promise<void>;
 }
@@ -128,6 +123,7 @@ export async function runShardHost(
     });
   });
 
+  /** The live shard processes, by shard id (a dead one is absent until it is started again). */
   const processes = () => {
     const running = new Map<number, ChildProcess>();
     for (const [id, shard] of manager.shards)
@@ -167,5 +163,5 @@ export async function runShardHost(
     await stop();
     throw error;
   }
-  return { count, ids, processes, stop };
+  return { stop };
 }
