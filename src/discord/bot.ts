@@ -20,8 +20,20 @@ import { restPoster } from "./poster.ts";
  */
 const REST_CONNECTIONS = 128;
 
-function createDiscordClient(config: Pick<Config, "discordApiUrl">): Client {
+/**
+ * The gateway shards this client runs, always given: discord.js would otherwise read SHARDS and
+ * SHARD_COUNT itself (SHARDS as JSON, so the comma list Beleg takes would fail there).
+ */
+function shardOptions(sharding: Config["sharding"]) {
+  if (!sharding) return { shards: [0], shardCount: 1 };
+  if (sharding.count === "auto") return { shards: "auto" as const };
+  const all = Array.from({ length: sharding.count }, (_, i) => i);
+  return { shards: [...(sharding.ids ?? all)], shardCount: sharding.count };
+}
+
+function createDiscordClient(config: Pick<Config, "discordApiUrl" | "sharding">): Client {
   return new Client({
+    ...shardOptions(config.sharding),
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: NO_MENTIONS,
     // The bot never reads cached messages: it edits what it posted through the returned object.
@@ -42,13 +54,16 @@ export interface RunningBot {
 /** Logs in and serves every command until `stop`. */
 export async function runBot(
   app: App,
-  config: Pick<Config, "discordToken" | "discordApiUrl">,
+  config: Pick<Config, "discordToken" | "discordApiUrl"> & Partial<Pick<Config, "sharding">>,
   runnerOptions?: Partial<RunnerOptions>,
   /** How often the questions of the day are looked at (tests move a clock and tick faster). */
   dailyTickMs = DAILY_TICK_MS,
 ): Promise<RunningBot> {
   const { logger } = app;
-  const client = createDiscordClient(config);
+  const client = createDiscordClient({
+    discordApiUrl: config.discordApiUrl,
+    sharding: config.sharding,
+  });
   // A REST proxy (or the tests' fake Discord) serves attachments at its own address.
   const origins = [
     ...DISCORD_ATTACHMENT_ORIGINS,
@@ -63,7 +78,14 @@ export async function runBot(
   );
   client.on(Events.InteractionCreate, createInteractionHandler(ctx, attach));
   client.once(Events.ClientReady, (ready) =>
-    logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, "logged in to Discord"),
+    logger.info(
+      {
+        user: ready.user.tag,
+        guilds: ready.guilds.cache.size,
+        gateway: [...ready.ws.shards.keys()],
+      },
+      "logged in to Discord",
+    ),
   );
   client.on(Events.Error, (error) => logger.error({ err: error }, "Discord client error"));
   client.on(Events.ShardDisconnect, (event, shard) =>

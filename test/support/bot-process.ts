@@ -9,6 +9,8 @@ export interface BotProcess {
   readonly child: ChildProcess;
   /** Everything the bot wrote to stdout and stderr so far. */
   output(): string;
+  /** Its JSON log lines so far (lines that are not JSON are left out). */
+  logLines(): Record<string, unknown>[];
 }
 
 /** Runs `npm start`'s entry point as its own process against the fake Discord, until logged in. */
@@ -23,15 +25,23 @@ export async function startBotProcess(
     nodeArgs?: readonly string[];
     /** SHARD_COUNT and SHARDS (as a JSON array, which discord.js reads too); unset: unsharded. */
     shards?: { count: number; ids?: readonly number[] };
-    /** How long to wait for the login (default 20 s); keep it below the caller's hook timeout. */
-    readyTimeoutMs?: number;
+    /** The script to run (default `npm start`'s, src/main.ts; src/sharded.ts for the manager). */
+    entry?: string;
+    /** More settings (SHARD_COUNT, SHARDS …). */
+    env?: Readonly<Record<string, string>>;
+    /** An IPC channel to the bot, as ShardingManager opens to each shard process. */
+    ipc?: boolean;
+    /** How long starting may take (default 20 s); keep it below the caller's hook timeout. */
+    startMs?: number;
+    /** When it counts as started (default: one "logged in to Discord" line). */
+    started?: (output: string) => boolean;
   },
 ): Promise<BotProcess> {
   let output = "";
   // node itself, not the tsx wrapper: kill -9 must hit the bot, not a parent that leaves it running.
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", ...(options.nodeArgs ?? []), "src/main.ts"],
+    ["--import", "tsx", ...(options.nodeArgs ?? []), options.entry ?? "src/main.ts"],
     {
       cwd: ROOT,
       env: {
@@ -46,8 +56,9 @@ export async function startBotProcess(
         ...(options.shards?.ids ? { SHARDS: JSON.stringify(options.shards.ids) } : {}),
         CORPUS_DIR: REPO_CORPUS,
         LOG_LEVEL: "info",
+        ...options.env,
       },
-      stdio: ["ignore", "pipe", "pipe"],
+      stdio: options.ipc ? ["ignore", "pipe", "pipe", "ipc"] : ["ignore", "pipe", "pipe"],
     },
   );
   const collect = (d: Buffer) => {
@@ -55,13 +66,21 @@ export async function startBotProcess(
   };
   child.stdout?.on("data", collect);
   child.stderr?.on("data", collect);
-  const loggedIn = () => (output.includes("logged in to Discord") ? true : undefined);
+  const started = options.started ?? ((text: string) => text.includes("logged in to Discord"));
   try {
-    await fake.waitFor(loggedIn, options.readyTimeoutMs ?? 20_000);
+    await fake.waitFor(() => started(output) || undefined, options.startMs ?? 20_000);
   } catch (error) {
     // The caller never gets the child to stop: it would outlive the test run.
     child.kill("SIGKILL");
-    throw new Error(`the bot did not log in; its output:\n${output}`, { cause: error });
+    throw new Error(`the bot did not start; its output:\n${output}`, { cause: error });
   }
-  return { child, output: () => output };
+  const logLines = () =>
+    output.split("\n").flatMap((line) => {
+      try {
+        return line.startsWith("{") ? [JSON.parse(line) as Record<string, unknown>] : [];
+      } catch {
+        return [];
+      }
+    });
+  return { child, output: () => output, logLines };
 }
