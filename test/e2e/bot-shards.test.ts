@@ -24,6 +24,8 @@ beforeAll(async () => {
     token: "shards-token",
     databasePath: join(dir, "beleg.sqlite"),
     shards: { count: 2 },
+    // Indexing the corpus into the fresh database took 13 s on a busy machine.
+    readyTimeoutMs: 50_000,
   }));
 }, 60_000);
 

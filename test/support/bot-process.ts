@@ -31,8 +31,8 @@ export async function startBotProcess(
     env?: Readonly<Record<string, string>>;
     /** An IPC channel to the bot, as ShardingManager opens to each shard process. */
     ipc?: boolean;
-    /** How long starting may take (default 45 s). */
-    startMs?: number;
+    /** How long to wait for the login (default 20 s); keep it below the caller's hook timeout. */
+    readyTimeoutMs?: number;
     /** When it counts as started (default: one "logged in to Discord" line). */
     started?: (output: string) => boolean;
   },
@@ -67,9 +67,13 @@ export async function startBotProcess(
   child.stdout?.on("data", collect);
   child.stderr?.on("data", collect);
   const started = options.started ?? ((text: string) => text.includes("logged in to Discord"));
-  // Indexing the corpus into a fresh database took 13 s on a busy machine; callers' hook
-  // timeouts bound the wait more tightly where they need to.
-  await fake.waitFor(() => started(output) || undefined, options.startMs ?? 45_000);
+  try {
+    await fake.waitFor(() => started(output) || undefined, options.readyTimeoutMs ?? 20_000);
+  } catch (error) {
+    // The caller never gets the child to stop: it would outlive the test run.
+    child.kill("SIGKILL");
+    throw new Error(`the bot did not start; its output:\n${output}`, { cause: error });
+  }
   const logLines = () =>
     output.split("\n").flatMap((line) => {
       try {
