@@ -25,7 +25,7 @@ beforeAll(async () => {
     databasePath: join(dir, "beleg.sqlite"),
     shards: { count: 2 },
     // Indexing the corpus into the fresh database took 13 s on a busy machine.
-    startMs: 50_000,
+    readyTimeoutMs: 50_000,
   }));
 }, 60_000);
 

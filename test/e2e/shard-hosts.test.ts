@@ -58,7 +58,7 @@ describePg(
         databasePath: indexOf(host),
         postgresUrl: database.url,
         env: { SHARD_COUNT: "2", SHARDS: host === "a" ? "0" : "1" },
-        startMs: 60_000,
+        readyTimeoutMs: 60_000,
       });
 
     beforeAll(async () => {

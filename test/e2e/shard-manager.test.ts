@@ -60,7 +60,7 @@ describePg("one host's shards under discord.js's ShardingManager", () => {
       entry: "src/sharded.ts",
       env: { SHARD_COUNT: "auto" },
       started: (output) => /"shard":1,"msg":"shard ready"/.test(output),
-      startMs: 90_000,
+      readyTimeoutMs: 90_000,
     });
     await fake.waitFor(() => fake.connectedShards().join() === "0,1" || undefined, 20_000);
   }, 120_000);

@@ -31,8 +31,8 @@ export async function startBotProcess(
     env?: Readonly<Record<string, string>>;
     /** An IPC channel to the bot, as ShardingManager opens to each shard process. */
     ipc?: boolean;
-    /** How long starting may take (default 20 s); keep it below the caller's hook timeout. */
-    startMs?: number;
+    /** How long to wait for the login (default 20 s); keep it below the caller's hook timeout. */
+    readyTimeoutMs?: number;
     /** When it counts as started (default: one "logged in to Discord" line). */
     started?: (output: string) => boolean;
   },
@@ -68,7 +68,7 @@ export async function startBotProcess(
   child.stderr?.on("data", collect);
   const started = options.started ?? ((text: string) => text.includes("logged in to Discord"));
   try {
-    await fake.waitFor(() => started(output) || undefined, options.startMs ?? 20_000);
+    await fake.waitFor(() => started(output) || undefined, options.readyTimeoutMs ?? 20_000);
   } catch (error) {
     // The caller never gets the child to stop: it would outlive the test run.
     child.kill("SIGKILL");
