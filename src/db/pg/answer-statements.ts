@@ -71,9 +71,11 @@ export interface BatchRead {
 // The read runs after the user locks are granted, so its snapshot holds every committed write of
 // these users and none in flight. FOR SHARE: a question cannot be closed (or its round ended)
 // between this read and COMMIT; a close waits for the batch, the batch for a close under way.
-// The answers come through the unique indexes at (round, position) and (question, user), so a
-// batch reads no more than its own answers' neighbours. One row of three JSON arrays; JSON
-// gives bigint columns as numbers (times in ms, below 2^53) and float8 exactly.
+// Answers and cards are looked up one key at a time (LATERAL on every column of a unique index;
+// OFFSET 0 keeps the planner from turning it into a join), so the plan is an index lookup per
+// key even while the statistics still say the tables are empty (a named statement keeps its
+// plan; a join planned on empty tables scans all of them, slower with every answer). One row of three JSON arrays; JSON gives bigint
+// columns as numbers (times in ms, below 2^53) and float8 exactly.
 const READ_BATCH = `WITH q AS (
     SELECT id, round_id, position, claim_id, correct_index, posted_at, closes_at, closed_at
     FROM round_questions WHERE id = ANY($1::int[]) FOR SHARE
@@ -88,14 +90,16 @@ const READ_BATCH = `WITH q AS (
   )
 SELECT
   (SELECT coalesce(json_agg(q), '[]') FROM q) AS questions,
-  (SELECT coalesce(json_agg(json_build_object('questionId', a.question_id, 'userId', a.user_id,
-      'roundId', p.round_id, 'position', p.position, 'correct', a.correct, 'streak', a.streak)), '[]')
-    FROM places
-    JOIN round_questions p ON p.round_id = places.round_id AND p.position = places.position
-    JOIN answers a ON a.question_id = p.id AND a.user_id = places.user_id) AS answers,
-  (SELECT coalesce(json_agg(c), '[]') FROM (
-    SELECT ${CARD_COLUMNS} FROM review_cards
-    WHERE (user_id, claim_id) IN (SELECT user_id, claim_id FROM asked)) AS c) AS cards`;
+  (SELECT coalesce(json_agg(found), '[]') FROM places, LATERAL (
+      SELECT a.question_id AS "questionId", a.user_id AS "userId", places.round_id AS "roundId",
+        places.position, a.correct, a.streak
+      FROM answers a
+      WHERE a.question_id = (SELECT p.id FROM round_questions p
+          WHERE p.round_id = places.round_id AND p.position = places.position)
+        AND a.user_id = places.user_id OFFSET 0) AS found) AS answers,
+  (SELECT coalesce(json_agg(card), '[]') FROM asked, LATERAL (
+      SELECT ${CARD_COLUMNS} FROM review_cards c
+      WHERE c.user_id = asked.user_id AND c.claim_id = asked.claim_id OFFSET 0) AS card) AS cards`;
 
 // The answers in arrival order (unnest keeps the arrays' order), then, only if every one of them
 // was inserted, the scores (rows in user id order: batches upserting the same scores in
