@@ -35,7 +35,8 @@ function userLockKey(userId: string): number {
 export function userLocksStatement(userIds: Iterable<string>): string | undefined {
   const keys = [...new Set([...userIds].map(userLockKey))].sort((a, b) => a - b);
   if (keys.length === 0) return undefined;
-  return `SELECT pg_advisory_xact_lock(${USER_LOCK}, k) FROM unnest('{${keys.join(",")}}'::int[]) WITH ORDINALITY AS t(k, n) ORDER BY n`;
+  // One row back, not one per lock; unnest gives the keys in the array's (sorted) order.
+  return `SELECT count(pg_advisory_xact_lock(${USER_LOCK}, k)) FROM unnest('{${keys.join(",")}}'::int[]) AS k`;
 }
 
 /** Takes a channel's round lock until the transaction ends (round starts there wait for it). */
