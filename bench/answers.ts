@@ -14,7 +14,10 @@ const MiB = 1024 ** 2;
 
 export interface AnswerFigures {
   readonly oneProcessPerSecond: number;
+  /** Four processes whose players are the same: their answers wait for each other's user locks. */
   readonly fourProcessesPerSecond: number;
+  /** Four processes, each with its own players, as shards serving their own guilds. */
+  readonly fourProcessesOwnPlayersPerSecond: number;
   readonly sent: number;
   /** Answers the workers were told are stored. */
   readonly recorded: number;
@@ -59,8 +62,9 @@ interface BurstResult {
   notStored: number;
 }
 
+/** The answers of the four-process runs: channels bench-1 … bench-4 and own-1 … own-4. */
 const STORED =
-  "SELECT count(*) AS n FROM answers WHERE round_id IN (SELECT id FROM rounds WHERE channel_id LIKE 'bench-_')";
+  "SELECT count(*) AS n FROM answers WHERE round_id IN (SELECT id FROM rounds WHERE channel_id LIKE 'bench-_' OR channel_id LIKE 'own-_')";
 const MISMATCHED = `SELECT count(*) AS n FROM scores s WHERE s.guild_id = 'load' AND s.points <>
   (SELECT coalesce(sum(points), 0) FROM answers a WHERE a.guild_id = s.guild_id AND a.user_id = s.user_id)`;
 
@@ -87,8 +91,9 @@ async function counts(backend: AnswerBackend, dbPath: string): Promise<[number, 
 
 /**
  * Answers through QuizService.answer, the code the buttons use, on a database of the real
- * corpus: one process, then four processes on the same database (every answer stored once,
- * every score the sum of its answers), then a burst of simultaneous clicks with and without
+ * corpus: one process, then four processes on the same database whose players are the same,
+ * then four whose players are each their own (every answer stored once, every score the sum of
+ * its answers), then a burst of simultaneous clicks with and without
  * group commit. On PostgreSQL the worker processes get DATABASE_URL, as the bot would, and share
  * one local search index file.
  */
@@ -112,17 +117,24 @@ export async function measureAnswers(
     { logger: pino({ level: "silent" }) },
   );
   await indexed.close();
-  const answerWorker = (channel: string) =>
+  const answerWorker = (channel: string, players: "shared" | "own" = "shared") =>
     jsonWorker<WorkerResult>(
       ANSWER_WORKER,
-      [dbPath, channel, String(users), "1", "20", "mc"],
+      [dbPath, channel, String(users), "1", "20", "mc", players],
       undefined,
       env,
     );
+  const fourWorkers = async (prefix: string, players: "shared" | "own") => {
+    const t0 = performance.now();
+    const results = await Promise.all(
+      [1, 2, 3, 4].map((i) => answerWorker(`${prefix}-${i}`, players)),
+    );
+    return { results, ms: performance.now() - t0 };
+  };
   const single = await answerWorker("bench-solo");
-  const t0 = performance.now();
-  const four = await Promise.all([1, 2, 3, 4].map((i) => answerWorker(`bench-${i}`)));
-  const fourMs = performance.now() - t0;
+  const shared = await fourWorkers("bench", "shared");
+  const own = await fourWorkers("own", "own");
+  const four = [...shared.results, ...own.results];
   const [stored, mismatched] = await counts(backend, dbPath);
   const burst = (maxBatch: number) =>
     jsonWorker<BurstResult>(BURST_WORKER, [dbPath, String(clicks), String(maxBatch)], "", env);
@@ -130,9 +142,12 @@ export async function measureAnswers(
   const oneByOne = await burst(1);
   const sent = four.reduce((n, w) => n + w.sent, 0);
   const recorded = four.reduce((n, w) => n + w.recorded, 0);
+  const perSecond = (run: { results: WorkerResult[]; ms: number }) =>
+    Math.round(run.results.reduce((n, w) => n + w.recorded, 0) / (run.ms / 1000));
   return {
     oneProcessPerSecond: Math.round(single.recorded / (single.ms / 1000)),
-    fourProcessesPerSecond: Math.round(recorded / (fourMs / 1000)),
+    fourProcessesPerSecond: perSecond(shared),
+    fourProcessesOwnPlayersPerSecond: perSecond(own),
     sent,
     recorded,
     stored,

@@ -28,6 +28,8 @@ export function targetsOf(
   if (answers) {
     targets["answers.oneProcess10kPerSecond"] = answers.oneProcessPerSecond >= 10_000;
     targets["answers.fourProcesses10kPerSecond"] = answers.fourProcessesPerSecond >= 10_000;
+    targets["answers.fourProcessesOwnPlayers10kPerSecond"] =
+      answers.fourProcessesOwnPlayersPerSecond >= 10_000;
     targets["answers.noneLost"] = answers.lost === 0 && answers.scoreMismatches === 0;
   }
   // Issue 23: the same answers on PostgreSQL, and a burst acknowledged within half a second.
@@ -35,6 +37,8 @@ export function targetsOf(
     const pg = answersPostgres;
     targets["answersPostgres.oneProcess10kPerSecond"] = pg.oneProcessPerSecond >= 10_000;
     targets["answersPostgres.fourProcesses10kPerSecond"] = pg.fourProcessesPerSecond >= 10_000;
+    targets["answersPostgres.fourProcessesOwnPlayers10kPerSecond"] =
+      pg.fourProcessesOwnPlayersPerSecond >= 10_000;
     targets["answersPostgres.noneLost"] = pg.lost === 0;
     targets["answersPostgres.noScoreMismatch"] = pg.scoreMismatches === 0;
     targets["answersPostgres.burstP95Under500ms"] = pg.burstP95Ms <= 500 && pg.burstNotStored === 0;

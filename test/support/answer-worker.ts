@@ -5,14 +5,24 @@ import type { KindChoice } from "../../src/quiz/types.ts";
 
 /**
  * A shard-like process, used by the multi-process test and the benchmark: plays `rounds` rounds
- * of `questions` questions in its own channel, `users` users (shared by every channel, so their
- * scores are written from several processes) answering each question through QuizService.answer,
- * the code the quiz buttons use, as fast as it can. Prints what it did as JSON, with its resident
+ * of `questions` questions in its own channel, `users` users answering each question through
+ * QuizService.answer, the code the quiz buttons use, as fast as it can. With `players` "shared"
+ * every channel has the same users (their scores are written from several processes at once);
+ * with "own" the users are the channel's own, as a shard's players are its guilds' own. Prints what it did as JSON, with its resident
  * memory at the end. With DATABASE_URL (and PG_POOL_SIZE …) in its environment the shared state is
  * on PostgreSQL, as the bot's would be; `dbPath` then holds only the search index.
  */
-const [dbPath, channelId, usersArg, roundsArg, questionsArg = "5", kindArg = "mixed"] =
-  process.argv.slice(2) as [string, string, string, string, string?, string?];
+const [
+  dbPath,
+  channelId,
+  usersArg,
+  roundsArg,
+  questionsArg = "5",
+  kindArg = "mixed",
+  players = "shared",
+] = process.argv.slice(2) as [string, string, string, string, string?, string?, string?];
+if (players !== "shared" && players !== "own") throw new Error(`players: ${players}`);
+const userPrefix = players === "own" ? `${channelId}-user` : "user";
 // Every user answers at once, as a burst of clicks does: the write queue commits them together.
 const users = Number(usersArg);
 const { postgres } = loadConfig(process.env, false);
@@ -51,7 +61,7 @@ for (let round = 0; round < Number(roundsArg); round++) {
     const question = opened;
     const results = await Promise.all(
       Array.from({ length: users }, (_, u) => {
-        const user = { userId: `user-${u}`, userName: `User ${u}` };
+        const user = { userId: `${userPrefix}-${u}`, userName: `User ${u}` };
         // A mixed round has questions to type as well as to click.
         return question.question.kind === "typed"
           ? quiz.answerTyped(channelId, {

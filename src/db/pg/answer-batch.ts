@@ -1,27 +1,23 @@
+import type pg from "pg";
 import { LATE_GRACE_MS, scoreAnswer } from "../../quiz/scoring.ts";
 import type { NewAnswer, RecordOutcome } from "../../quiz/stores.ts";
 import { WriteFailedError } from "../write-failure.ts";
 import {
   type AnswerRow,
+  type BatchRead,
   deleteAnswers,
-  insertAnswers,
   type Question,
-  questionsFor,
+  readBatch,
   type ScoreRow,
-  upsertScores,
+  writeBatch,
 } from "./answer-statements.ts";
-import { lockUsers } from "./quiz-locks.ts";
-import { type CardMove, moveCards } from "./review-store.ts";
+import { userLocksStatement } from "./quiz-locks.ts";
+import { type CardMove, movedCards } from "./review-cards.ts";
 import { storableOptional, storableText } from "./text.ts";
-import type { PgTx } from "./transaction.ts";
+import { inTransaction, type PgTx } from "./transaction.ts";
 
 /** How often a batch is computed again when its insert met answers it had not read (see below). */
 const MAX_RECOMPUTES = 3;
-
-const SELECT_ANSWERS_AT = `SELECT a.question_id, a.user_id, q.round_id, q.position, a.correct, a.streak
-  FROM unnest($1::int[], $2::int[], $3::text[]) AS place(round_id, position, user_id)
-  JOIN round_questions q ON q.round_id = place.round_id AND q.position = place.position
-  JOIN answers a ON a.question_id = q.id AND a.user_id = place.user_id`;
 
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -48,46 +44,38 @@ const isOpen = (q: Question | undefined, now: number): q is Question =>
   now <= q.closesAt + LATE_GRACE_MS;
 
 /**
- * Stores a batch of answers in the caller's transaction and tells each its outcome, in order:
- * the same outcome each would have had alone on SQLite, one after the other in arrival order
- * (a user's second answer in the batch builds its streak on their first). A few statements for
- * the whole batch: the user locks, the questions, these users' answers in these rounds, the
- * multi-row answer insert, the score upsert (one row per server and user, in user id order) and
- * the review card upsert.
+ * Stores a batch of answers in one transaction that must commit within `deadlineMs`, and tells
+ * each its outcome, in order: the same outcome each would have had alone on SQLite, one after
+ * the other in arrival order (a user's second answer in the batch builds its streak on their
+ * first). Four round trips: BEGIN with the batch's user locks, one read (questions, the answers
+ * around them, the review cards), one write (answers, scores, cards), COMMIT. Conflicts (40001,
+ * 40P01) are retried inside the deadline.
  */
-export async function storeAnswers(
-  tx: PgTx,
+export function storeAnswerBatch(
+  pool: pg.Pool,
   batch: readonly NewAnswer[],
+  deadlineMs: number,
 ): Promise<RecordOutcome[]> {
-  await lockUsers(
-    tx,
-    batch.map((a) => a.userId),
-  );
-  // FOR SHARE: a question cannot be closed (or its round ended) between this check and COMMIT;
-  // a close waits for the batch, and the batch for a close already under way.
-  const questionIds = [...new Set(batch.map((a) => a.questionId))];
-  const questions = await questionsFor(tx, questionIds);
-  const open = batch.filter((a) => isOpen(questions.get(a.questionId), a.now));
-  if (open.length === 0) return batch.map(() => ({ status: "closed" }));
-  const wanted = open.flatMap((a) => {
-    const q = questions.get(a.questionId) as Question;
-    return [
-      { roundId: q.roundId, position: q.position, userId: a.userId },
-      { roundId: q.roundId, position: q.position - 1, userId: a.userId },
-    ];
+  return inTransaction(pool, (tx) => storeLocked(tx, batch), {
+    deadlineMs,
+    opening: userLocksStatement(batch.map((a) => a.userId)),
   });
+}
+
+/** storeAnswerBatch's work, in a transaction that holds the batch's user locks. */
+async function storeLocked(tx: PgTx, batch: readonly NewAnswer[]): Promise<RecordOutcome[]> {
   const unread = new Set<string>();
   for (let attempt = 0; attempt <= MAX_RECOMPUTES; attempt++) {
-    const known = await answersAt(tx, wanted);
-    for (const k of unread) known.answered.add(k);
-    const computed = compute(batch, questions, known);
+    const read = await readBatch(tx, batch);
+    const computed = compute(batch, read, unread);
     if (computed.rows.length === 0) return computed.outcomes;
-    const inserted = await insertAnswers(tx, computed.rows);
-    if (inserted.length === computed.rows.length) {
-      await upsertScores(tx, computed.scores);
-      await moveCards(tx, computed.moves);
-      return computed.outcomes;
-    }
+    const inserted = await writeBatch(
+      tx,
+      computed.rows,
+      computed.scores,
+      movedCards(read.cards, computed.moves),
+    );
+    if (inserted.length === computed.rows.length) return computed.outcomes;
     // A writer without the user locks stored some of these answers after they were read: they
     // are duplicates, and the streaks computed on them are wrong. Undo and compute again.
     const stored = new Set(inserted.map((r) => key(r.question_id, r.user_id)));
@@ -103,53 +91,17 @@ export async function storeAnswers(
   throw new WriteFailedError("timeout");
 }
 
-/**
- * The answers given at these places (round, position, user): whether a batch's answer is a
- * duplicate, and the streak its previous answer left. Found through the unique indexes, so a
- * batch reads no more than its own answers' neighbours.
- */
-async function answersAt(
-  tx: PgTx,
-  places: readonly { roundId: number; position: number; userId: string }[],
-) {
-  const found = await tx.$client.query<{
-    question_id: number;
-    user_id: string;
-    round_id: number;
-    position: number;
-    correct: boolean;
-    streak: number;
-  }>({
-    name: "beleg_answers_at",
-    text: SELECT_ANSWERS_AT,
-    values: [
-      places.map((p) => p.roundId),
-      places.map((p) => p.position),
-      places.map((p) => p.userId),
-    ],
-  });
-  const rows = found.rows.map((r) => ({
-    questionId: r.question_id,
-    userId: r.user_id,
-    roundId: r.round_id,
-    position: r.position,
-    correct: r.correct,
-    streak: r.streak,
-  }));
-  return {
-    answered: new Set(rows.map((r) => key(r.questionId, r.userId))),
-    at: new Map<string, Previous>(rows.map((r) => [key(r.roundId, r.position, r.userId), r])),
-  };
-}
-
 /** Every answer's outcome in arrival order, and the rows that store the recorded ones. */
 function compute(
   batch: readonly NewAnswer[],
-  questions: ReadonlyMap<number, Question>,
-  known: { answered: Set<string>; at: Map<string, Previous> },
+  { questions, answers }: BatchRead,
+  unread: ReadonlySet<string>,
 ): Computed {
-  const answered = new Set(known.answered);
-  const at = new Map(known.at);
+  // `unread`: answers an unlocked writer stored that this read may not show.
+  const answered = new Set([...answers.map((a) => key(a.questionId, a.userId)), ...unread]);
+  const at = new Map<string, Previous>(
+    answers.map((a) => [key(a.roundId, a.position, a.userId), a]),
+  );
   const result: Computed = { outcomes: [], rows: [], scores: [], moves: [] };
   const totals = new Map<
     string,

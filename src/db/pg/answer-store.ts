@@ -7,12 +7,11 @@ import type {
   RecordOutcome,
   Standing,
 } from "../../quiz/stores.ts";
-import { storeAnswers } from "./answer-batch.ts";
+import { storeAnswerBatch } from "./answer-batch.ts";
 import { type BatcherOptions, GroupCommitBatcher } from "./batcher.ts";
 import type { PgDb } from "./client.ts";
 import { QUIZ_WRITE_DEADLINE_MS } from "./quiz-locks.ts";
 import { leaderboard, memberTotals, pointsSince, roundStandings } from "./standings.ts";
-import { inTransaction } from "./transaction.ts";
 
 /** How answers are grouped into commits; see GroupCommitBatcher. */
 export type AnswerBatching = Omit<BatcherOptions, "now">;
@@ -32,7 +31,7 @@ export function defaultAnswerBatching(pool: pg.Pool): AnswerBatching {
 
 /**
  * Answers on PostgreSQL with group commit: each record() joins a batch that one transaction
- * stores (storeAnswers); its promise settles after that COMMIT with its own outcome, or rejects
+ * stores (storeAnswerBatch); its promise settles after that COMMIT with its own outcome, or rejects
  * with the batch's WriteFailedError when the batch could not commit in time (then none of it is
  * stored). Conflicts (40001, 40P01) are retried inside the deadline.
  */
@@ -45,9 +44,7 @@ export class PgAnswerStore implements AnswerStore {
     batching: AnswerBatching = defaultAnswerBatching(pool),
   ) {
     this.batcher = new GroupCommitBatcher(async (items, deadline) => {
-      const outcomes = await inTransaction(pool, (tx) => storeAnswers(tx, items), {
-        deadlineMs: deadline - Date.now(),
-      });
+      const outcomes = await storeAnswerBatch(pool, items, deadline - Date.now());
       return outcomes.map((value) => ({ ok: true, value }));
     }, batching);
   }

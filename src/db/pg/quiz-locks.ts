@@ -16,18 +16,27 @@ export const QUIZ_WRITE_DEADLINE_MS = 2_500;
 const USER_LOCK = 0x5155;
 const CHANNEL_LOCK = 0x5143;
 
+/** A user's lock key: 32-bit FNV-1a of the user id, so the lock statement holds integers only. */
+function userLockKey(userId: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < userId.length; i++) {
+    hash = Math.imul(hash ^ userId.charCodeAt(i), 0x01000193);
+  }
+  return hash | 0;
+}
+
 /**
- * Takes the user locks of `userIds` until the transaction ends, in one statement and in user id
- * order (every writer takes them in the same order, so two batches cannot deadlock on them).
- * Anything read after this sees every committed write of these users, and none in flight.
+ * The statement that takes the user locks of `userIds` until the transaction ends, in key order
+ * (every writer takes them in the same order, so two batches cannot deadlock on them); undefined
+ * for no users. Plain text without parameters, so it can share BEGIN's round trip
+ * (TransactionOptions.opening); it holds integers only, never user text. Anything read after it
+ * sees every committed write of these users, and none in flight.
  */
-export async function lockUsers(tx: PgTx, userIds: Iterable<string>): Promise<void> {
-  const sorted = [...new Set(userIds)].sort();
-  if (sorted.length === 0) return;
-  await tx.$client.query(
-    "SELECT pg_advisory_xact_lock($1, hashtext(u)) FROM unnest($2::text[]) WITH ORDINALITY AS t(u, n) ORDER BY n",
-    [USER_LOCK, sorted],
-  );
+export function userLocksStatement(userIds: Iterable<string>): string | undefined {
+  const keys = [...new Set([...userIds].map(userLockKey))].sort((a, b) => a - b);
+  if (keys.length === 0) return undefined;
+  // One row back, not one per lock; unnest gives the keys in the array's (sorted) order.
+  return `SELECT count(pg_advisory_xact_lock(${USER_LOCK}, k)) FROM unnest('{${keys.join(",")}}'::int[]) AS k`;
 }
 
 /** Takes a channel's round lock until the transaction ends (round starts there wait for it). */

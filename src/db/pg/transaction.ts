@@ -14,6 +14,11 @@ export interface TransactionOptions {
   /** Time from now by which the transaction must have committed or failed. */
   readonly deadlineMs: number;
   readonly isolation?: IsolationLevel;
+  /**
+   * Statements (plain text, no parameters) sent with BEGIN in its round trip, such as the user
+   * locks of an answer batch: one round trip fewer per transaction.
+   */
+  readonly opening?: string;
 }
 
 const BASE_BACKOFF_MS = 2;
@@ -41,7 +46,7 @@ export async function inTransaction<T>(
     const remaining = deadline - Date.now();
     if (remaining < MIN_STATEMENT_MS) throw new WriteFailedError("timeout");
     try {
-      return await attemptOnce(pool, work, remaining, options.isolation ?? "read committed");
+      return await attemptOnce(pool, work, remaining, options);
     } catch (error) {
       if (classifyPgError(error) !== "retry") throw writeErrorOf(error);
       const backoff = Math.random() * Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** attempt);
@@ -55,17 +60,19 @@ function attemptOnce<T>(
   pool: pg.Pool,
   work: (tx: PgTx) => Promise<T>,
   remainingMs: number,
-  isolation: IsolationLevel,
+  options: TransactionOptions,
 ): Promise<T> {
   // The pool's own statement timeout, or the time left if that is shorter.
   const configured = Number(pool.options.statement_timeout) || Number.POSITIVE_INFINITY;
   const statementMs = Math.floor(Math.min(configured, remainingMs));
   return withConnection(pool, async (client, discard) => {
-    // One round trip; no statement of this transaction outlives the deadline.
-    await client.query(
-      `BEGIN ISOLATION LEVEL ${isolation.toUpperCase()}; SET LOCAL statement_timeout = ${statementMs}`,
-    );
+    const isolation = (options.isolation ?? "read committed").toUpperCase();
     try {
+      // One round trip; no statement of this transaction outlives the deadline (PostgreSQL times
+      // each statement of a multi-statement string on its own).
+      await client.query(
+        `BEGIN ISOLATION LEVEL ${isolation}; SET LOCAL statement_timeout = ${statementMs}${options.opening ? `; ${options.opening}` : ""}`,
+      );
       const result = await work(drizzle(client, { schema }));
       await client.query("COMMIT");
       return result;
