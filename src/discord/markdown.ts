@@ -14,10 +14,15 @@ const LINE_MARKS = /^([ \t]*)([>#+-]|\d+\.)/gm;
  * (found by the property test in test/unit/markdown.test.ts), so the escaping is done here.
  */
 function escapeText(text: string): string {
-  return text
-    .replace(/([a-z][a-z0-9+.-]*):\/\//gi, "$1:\u200b//")
-    .replace(INLINE_MARKS, "\\$&")
-    .replace(LINE_MARKS, "$1\\$2");
+  return unlinked(text).replace(INLINE_MARKS, "\\$&").replace(LINE_MARKS, "$1\\$2");
+}
+
+/**
+ * Text with every URL's scheme broken by a zero-width space ("https:\u200b//"), so it cannot
+ * become a link; plain text (an attachment's description) needs nothing else.
+ */
+export function unlinked(text: string): string {
+  return text.replace(/([a-z][a-z0-9+.-]*):\/\//gi, "$1:\u200b//");
 }
 
 /**

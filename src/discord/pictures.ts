@@ -4,6 +4,7 @@ import { truncate } from "../interactions/views/text.ts";
 import type { Logger } from "../logger.ts";
 import type { PictureRenderer } from "../pictures/render.ts";
 import { LIMITS } from "./limits.ts";
+import { unlinked } from "./markdown.ts";
 
 /** A view whose picture is drawn and attached as a PNG file (with its alt text as description). */
 export type PictureAttacher = (view: View) => Promise<View>;
@@ -21,7 +22,8 @@ export function pictureAttacher(renderer: PictureRenderer, logger: Logger): Pict
       const file = {
         name: picture.name,
         data,
-        description: truncate(picture.alt, LIMITS.attachmentDescription),
+        // Plain text, not markdown: only an echoed web address must not become a link.
+        description: truncate(unlinked(picture.alt), LIMITS.attachmentDescription),
       };
       return { ...text, files: [...(text.files ?? []), file] };
     } catch (error) {

@@ -10,7 +10,7 @@ const view: View = {
   picture: {
     name: "standings.png",
     chart: { kind: "ranking", layout: "podium", title: "Endstand", rows: [] },
-    alt: `Endstand: ${"Anna, 100 Punkte; ".repeat(80)}`,
+    alt: `Endstand: [x](https://evil.example) ${"Anna, 100 Punkte; ".repeat(80)}`,
   },
 };
 
@@ -33,7 +33,9 @@ describe("pictures sent to Discord", () => {
     expect(sent.files?.[0]).toMatchObject({ name: "standings.png", data: png });
     const description = sent.files?.[0]?.description ?? "";
     expect(description.length).toBeLessThanOrEqual(1024);
-    expect(description).toMatch(/^Endstand: Anna, 100 Punkte; .*…$/);
+    expect(description).toMatch(
+      /^Endstand: \[x\]\(https:\u200b\/\/evil\.example\) Anna, 100 Punkte; .*…$/,
+    );
     const rest = restMessage(sent);
     expect(rest.files).toEqual([{ name: "standings.png", data: Buffer.from(png) }]);
     expect(messageBody(sent).attachments).toEqual([
