@@ -24,11 +24,25 @@ export function terminalSafe(text: string): string {
   return text.replace(CONTROL, (c) => (KEPT.has(c) ? c : ""));
 }
 
+/**
+ * A moment as the time until it, as Discord's relative timestamps show it, in units German and
+ * English write alike: seconds up to two minutes, minutes up to two hours, then hours.
+ */
+export function untilText(ms: number): string {
+  const seconds = Math.max(0, Math.round(ms / 1000));
+  if (seconds < 120) return `in ${seconds} s`;
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 120) return `in ${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  return rest === 0 ? `in ${hours} h` : `in ${hours} h ${rest} min`;
+}
+
 function inlineText(inline: Inline, style: TextStyle, now: number): string {
   if (typeof inline === "string") return terminalSafe(inline);
   if ("bold" in inline) return `${style.boldOpen}${terminalSafe(inline.bold)}${style.boldClose}`;
   if ("code" in inline) return terminalSafe(inline.code);
-  if ("time" in inline) return `in ${Math.max(0, Math.round((inline.time - now) / 1000))} s`;
+  if ("time" in inline) return untilText(inline.time - now);
   if ("link" in inline) return terminalSafe(inline.link);
   if ("channel" in inline) return `#${terminalSafe(inline.channel)}`;
   return `»${plainText(inline.quote, style, now)}«`;

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { terminalSafe, viewText } from "../../src/console/text.ts";
+import { terminalSafe, untilText, viewText } from "../../src/console/text.ts";
 
 const STYLE = { boldOpen: "**", boldClose: "**" };
 
@@ -41,5 +41,15 @@ describe("text echoed to the terminal", () => {
 
   it("keeps lines, tabs, umlauts and emoji", () => {
     expect(terminalSafe("Zeile 1\n\tÄrger 👩‍💻\u001b[31m")).toBe("Zeile 1\n\tÄrger 👩‍💻[31m");
+  });
+});
+
+describe("a moment shown as the time until it", () => {
+  it("uses seconds, then minutes, then hours and minutes", () => {
+    expect(untilText(-5_000)).toBe("in 0 s");
+    expect(untilText(90_000)).toBe("in 90 s");
+    expect(untilText(45 * 60_000)).toBe("in 45 min");
+    expect(untilText(10_577_000)).toBe("in 2 h 56 min");
+    expect(untilText(3 * 3_600_000)).toBe("in 3 h");
   });
 });
