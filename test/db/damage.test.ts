@@ -60,6 +60,8 @@ function logged() {
   return { logger: pino({ level: "info" }, { write: (l: string) => lines.push(l) }), lines };
 }
 
+// Each case indexes the corpus twice (build, then rebuild): about 8–25 s on a busy 2-core
+// machine, so the default 30 s left no margin; the limit catches a hang, it times nothing.
 describe("a damaged search index", () => {
   it("is detected at start-up and rebuilt around the answers, scores and review cards", async () => {
     const t = await databaseWithScores();
@@ -75,7 +77,7 @@ describe("a damaged search index", () => {
     expect(app.db.$client.pragma("integrity_check", { simple: true })).toBe("ok");
     expect(readdirSync(t.dir).some((f) => f.includes(".damaged-"))).toBe(true);
     await app.close();
-  });
+  }, 90_000);
 
   it("is rebuilt in place, in one transaction, while another process uses the file", async () => {
     const t = await indexedTempApp();
@@ -93,7 +95,7 @@ describe("a damaged search index", () => {
     expect(fullText(t.db.$client)).toBeGreaterThan(0);
     expect(readdirSync(t.dir).some((f) => f.includes(".damaged-"))).toBe(false);
     await second.close();
-  });
+  }, 90_000);
 });
 
 describe("damage to the tables that exist only in the database", () => {
