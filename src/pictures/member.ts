@@ -21,7 +21,8 @@ function drawDays(ctx: SKRSContext2D, chart: MemberChart): void {
   ctx.fillRect(PLOT.x, floor, PLOT.width, 2);
   const axis = { x: MARGIN, width: PLOT.x - MARGIN - 8, height: 20 };
   const small = { size: 14, colour: COLOURS.muted, align: "right" } as const;
-  label(ctx, String(max), { ...axis, middle: PLOT.top + 6 }, small);
+  // With no points the scale has one value: "0" at the top as well would read as a broken axis.
+  if (max > 0) label(ctx, String(max), { ...axis, middle: PLOT.top + 6 }, small);
   label(ctx, "0", { ...axis, middle: floor - 6 }, small);
   if (days.length === 0) return;
   const step = PLOT.width / days.length;
