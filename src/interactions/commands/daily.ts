@@ -12,7 +12,7 @@ import type { Command, InteractionContext } from "../context.ts";
 import type { Choice, RequestBase, Responder } from "../request.ts";
 import { dailyTexts } from "../texts/daily.ts";
 import { dailyOverviewView } from "../views/daily.ts";
-import { int, refuseBadOptions, serverOf, str } from "./options.ts";
+import { int, QUESTION_KIND_OPTION, refuseBadOptions, serverOf, str } from "./options.ts";
 
 const START_OPTIONS: readonly OptionSpec[] = [
   {
@@ -41,21 +41,7 @@ const START_OPTIONS: readonly OptionSpec[] = [
       de: "IANA-Zeitzone (sonst Europe/Berlin)",
     },
   },
-  {
-    name: "kind",
-    nameDe: "art",
-    type: "string",
-    description: {
-      en: "Multiple choice, true/false, typed answers or mixed",
-      de: "Multiple Choice, wahr/falsch, eingetippt oder gemischt",
-    },
-    choices: [
-      { value: "mc", name: { en: "multiple choice", de: "Multiple Choice" } },
-      { value: "tf", name: { en: "true/false", de: "wahr/falsch" } },
-      { value: "typed", name: { en: "type the answer", de: "Antwort eintippen" } },
-      { value: "mixed", name: { en: "mixed", de: "gemischt" } },
-    ],
-  },
+  QUESTION_KIND_OPTION,
   {
     name: "hours",
     nameDe: "stunden",

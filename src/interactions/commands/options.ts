@@ -127,3 +127,20 @@ export async function refuseBadOptions(
   if (problem) await respond.reply({ content: problem, ephemeral: true });
   return problem !== undefined;
 }
+
+/** The kind of questions, as `/quiz start` and `/daily start` take it. */
+export const QUESTION_KIND_OPTION: OptionSpec = {
+  name: "kind",
+  nameDe: "art",
+  type: "string",
+  description: {
+    en: "Multiple choice, true/false, typed answers or mixed",
+    de: "Multiple Choice, wahr/falsch, eingetippt oder gemischt",
+  },
+  choices: [
+    { value: "mc", name: { en: "multiple choice", de: "Multiple Choice" } },
+    { value: "tf", name: { en: "true/false", de: "wahr/falsch" } },
+    { value: "typed", name: { en: "type the answer", de: "Antwort eintippen" } },
+    { value: "mixed", name: { en: "mixed", de: "gemischt" } },
+  ],
+};

@@ -8,6 +8,7 @@ import {
   articleChoices,
   articleIds,
   int,
+  QUESTION_KIND_OPTION,
   refuseBadOptions,
   serverOf,
   str,
@@ -123,21 +124,7 @@ export const quizCommand: Command = {
             description: { en: "Only questions on this topic", de: "Nur Fragen zu diesem Thema" },
             autocomplete: true,
           },
-          {
-            name: "kind",
-            nameDe: "art",
-            type: "string",
-            description: {
-              en: "Multiple choice, true/false, typed answers or mixed",
-              de: "Multiple Choice, wahr/falsch, eingetippt oder gemischt",
-            },
-            choices: [
-              { value: "mc", name: { en: "multiple choice", de: "Multiple Choice" } },
-              { value: "tf", name: { en: "true/false", de: "wahr/falsch" } },
-              { value: "typed", name: { en: "type the answer", de: "Antwort eintippen" } },
-              { value: "mixed", name: { en: "mixed", de: "gemischt" } },
-            ],
-          },
+          QUESTION_KIND_OPTION,
           {
             name: "seconds",
             nameDe: "sekunden",
