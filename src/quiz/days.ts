@@ -1,3 +1,4 @@
+import { addDays, localDay } from "./daily-schedule.ts";
 import type { PointsSlot } from "./stores.ts";
 
 /** Where the days of /stats begin and end: the time zone of the product's study groups. */
@@ -14,37 +15,13 @@ export interface DayPoints {
   readonly points: number;
 }
 
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-/** The calendar date of a moment in a time zone, as "YYYY-MM-DD". */
-export function localDate(at: number, timeZone: string): string {
-  let format = formats.get(timeZone);
-  if (!format) {
-    // Swedish writes dates as ISO 8601 does.
-    format = new Intl.DateTimeFormat("sv-SE", {
-      timeZone,
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-    });
-    formats.set(timeZone, format);
-  }
-  return format.format(at);
-}
-
 /**
  * The `count` calendar dates up to the one of `now`, oldest first. Counted on the calendar, not
  * in steps of 24 hours, so a day of 23 or 25 hours (a daylight-saving change) is one day.
  */
 export function lastDates(now: number, count: number, timeZone: string): string[] {
-  const [year, month, day] = localDate(now, timeZone).split("-").map(Number) as [
-    number,
-    number,
-    number,
-  ];
-  return Array.from({ length: count }, (_, i) =>
-    new Date(Date.UTC(year, month - 1, day - (count - 1 - i))).toISOString().slice(0, 10),
-  );
+  const today = localDay(now, timeZone);
+  return Array.from({ length: count }, (_, i) => addDays(today, i - (count - 1)));
 }
 
 /** The moment from which slots may fall on one of the last `count` dates (a day early, to be safe). */
@@ -61,7 +38,7 @@ export function pointsPerDay(
 ): DayPoints[] {
   const byDate = new Map(lastDates(now, count, timeZone).map((date) => [date, 0]));
   for (const slot of slots) {
-    const date = localDate(slot.start, timeZone);
+    const date = localDay(slot.start, timeZone);
     const sum = byDate.get(date);
     if (sum !== undefined) byDate.set(date, sum + slot.points);
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { lastDates, localDate, pointsPerDay } from "../../src/quiz/days.ts";
+import { localDay } from "../../src/quiz/daily-schedule.ts";
+import { lastDates, pointsPerDay } from "../../src/quiz/days.ts";
 
 const at = (iso: string) => Date.parse(iso);
 
@@ -7,7 +8,7 @@ describe("the days of /stats", () => {
   it("counts calendar days of the time zone, across a daylight-saving change", () => {
     // Berlin moved its clocks forward on 29 March 2026: that day had 23 hours.
     const now = at("2026-03-31T00:30:00+02:00");
-    expect(localDate(now, "Europe/Berlin")).toBe("2026-03-31");
+    expect(localDay(now, "Europe/Berlin")).toBe("2026-03-31");
     expect(lastDates(now, 4, "Europe/Berlin")).toEqual([
       "2026-03-28",
       "2026-03-29",
