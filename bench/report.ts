@@ -17,7 +17,7 @@ const notStored = (count: number) => (count > 0 ? ` (${count} not stored)` : "")
 /** The answer figures of one back end: throughput, what was stored, the burst, worker memory. */
 function answerLines(title: string, where: string, a: AnswerFigures): string[] {
   return [
-    `**${title}** (QuizService.answer): ${n(a.oneProcessPerSecond)}/s in one process, ${n(a.fourProcessesPerSecond)}/s with four processes on ${where} sharing their players, ${n(a.fourProcessesOwnPlayersPerSecond)}/s with four processes each with its own players (${n(a.stored)}/${n(a.sent)} stored, ${a.lost} lost, of them ${n(a.sent - a.recorded)} answered "not stored"; ${a.scoreMismatches} score mismatches)`,
+    `**${title}** (QuizService.answer): ${n(a.oneProcessPerSecond)}/s in one process, ${n(a.fourProcessesPerSecond)}/s with four processes on ${where} sharing their players, ${n(a.fourProcessesOwnPlayersPerSecond)}/s with four processes each with its own players, counted from all four ready (${n(a.fourProcessesIncludingStartPerSecond)}/s and ${n(a.fourProcessesOwnPlayersIncludingStartPerSecond)}/s counted from their start) (${n(a.stored)}/${n(a.sent)} stored, ${a.lost} lost, of them ${n(a.sent - a.recorded)} answered "not stored"; ${a.scoreMismatches} score mismatches)`,
     `- a burst of simultaneous clicks, click to acknowledgement: p50 ${a.burstP50Ms} ms, p95 ${a.burstP95Ms} ms with group commit${notStored(a.burstNotStored)}; p50 ${a.burstWithoutGroupCommitP50Ms} ms, p95 ${a.burstWithoutGroupCommitP95Ms} ms with a transaction per answer${notStored(a.burstWithoutGroupCommitNotStored)}`,
     `- resident memory of an answer worker at its end: ${a.workerRssMiB} MiB (one process), at most ${a.fourWorkersMaxRssMiB} MiB (four processes)`,
     "",

@@ -32,6 +32,50 @@ export function worker(
   });
 }
 
+/**
+ * Runs a script in several processes at once (one per argument list) that each say "ready" over
+ * their IPC channel once set up; only when all are ready are they all told "go", so their
+ * start-up is not part of what they measure. Resolves to each one's stdout as JSON.
+ */
+export async function jsonWorkersTogether<T>(
+  script: string,
+  argLists: readonly (readonly string[])[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<T[]> {
+  const children = argLists.map((args) =>
+    spawn(process.execPath, ["--expose-gc", "--import", "tsx", join(ROOT, script), ...args], {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "inherit", "ipc"],
+      env: { ...process.env, ...env },
+    }),
+  );
+  const outputs = children.map(
+    (child) =>
+      new Promise<string>((resolve, reject) => {
+        let out = "";
+        child.stdout?.on("data", (d: Buffer) => {
+          out += d.toString();
+        });
+        child.on("error", reject);
+        child.on("exit", (code) =>
+          code === 0 ? resolve(out) : reject(new Error(`${script} exited with ${code}`)),
+        );
+      }),
+  );
+  const ready = children.map(
+    (child) => new Promise<void>((resolve) => child.once("message", () => resolve())),
+  );
+  try {
+    // A child that dies while starting rejects its output before it could say "ready".
+    await Promise.race([Promise.all(ready), Promise.all(outputs)]);
+    for (const child of children) child.send("go");
+    return (await Promise.all(outputs)).map((out) => JSON.parse(out) as T);
+  } catch (error) {
+    for (const child of children) child.kill();
+    throw error;
+  }
+}
+
 export async function jsonWorker<T>(
   script: string,
   args: readonly string[],

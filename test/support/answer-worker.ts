@@ -9,7 +9,8 @@ import type { KindChoice } from "../../src/quiz/types.ts";
  * QuizService.answer, the code the quiz buttons use, as fast as it can. With `players` "shared"
  * every channel has the same users (their scores are written from several processes at once);
  * with "own" the users are the channel's own, as a shard's players are its guilds' own. Prints what it did as JSON, with its resident
- * memory at the end. With DATABASE_URL (and PG_POOL_SIZE …) in its environment the shared state is
+ * memory at the end. Spawned with an IPC channel, it says "ready" once its app is open and waits
+ * for "go", so that several workers answer at the same time, none while another is starting. With DATABASE_URL (and PG_POOL_SIZE …) in its environment the shared state is
  * on PostgreSQL, as the bot's would be; `dbPath` then holds only the search index.
  */
 const [
@@ -36,10 +37,18 @@ const app = await openApp(
   { logger: pino({ level: "silent" }), refresh: false, recover: false },
 );
 const quiz = app.quiz;
+const send = process.send?.bind(process);
+if (send) {
+  const go = new Promise((resolve) => process.once("message", resolve));
+  send("ready");
+  await go;
+  process.disconnect();
+}
 let sent = 0;
 let recorded = 0;
 let questions = 0;
 const t0 = performance.now();
+const startedAt = performance.timeOrigin + t0;
 for (let round = 0; round < Number(roundsArg); round++) {
   const started = await quiz.start({
     guildId: "load",
@@ -83,6 +92,9 @@ for (let round = 0; round < Number(roundsArg); round++) {
   await quiz.finish(channelId);
 }
 const ms = performance.now() - t0;
+const endedAt = performance.timeOrigin + t0 + ms;
 const rssBytes = process.memoryUsage().rss;
 await app.close();
-process.stdout.write(JSON.stringify({ channelId, sent, recorded, questions, ms, rssBytes }));
+process.stdout.write(
+  JSON.stringify({ channelId, sent, recorded, questions, ms, startedAt, endedAt, rssBytes }),
+);
