@@ -2,7 +2,10 @@ import { stemmer as englishStemmer } from "@orama/stemmers/english";
 import { normalizeWord } from "./normalize.ts";
 import { tokenize } from "./tokenize.ts";
 
-/** The Snowball project's English stop-word list (BSD licence), with question words. */
+/**
+ * The Snowball project's English stop-word list (BSD licence), with question words, contractions
+ * as the tokenizer joins them ("who's" → "whos") and indefinite pronouns.
+ */
 const ENGLISH_STOP_WORDS = new Set(
   `i me my myself we our ours ourselves you your yours yourself yourselves he him his himself she
   her hers herself it its itself they them their theirs themselves what which who whom this that
@@ -11,7 +14,10 @@ const ENGLISH_STOP_WORDS = new Set(
   between into through during before after above below to from up down in out on off over under
   again further then once here there when where why how all any both each few more most other some
   such no nor not only own same so than too very s t can will just don now whose whom also many
-  much did does according`
+  much did does according
+  whos whats thats theres heres hows wheres whens its im ive ill id youre youve youll theyre theyve
+  weve hes shes dont doesnt didnt cant couldnt wont wouldnt isnt arent wasnt werent hasnt havent
+  hadnt shouldnt lets everyone everybody everything someone something anyone anything nothing`
     .split(/\s+/)
     .filter(Boolean)
     .map(normalizeWord),

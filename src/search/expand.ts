@@ -9,6 +9,7 @@ import {
   splitCompound,
 } from "./query.ts";
 import { tokenize } from "./tokenize.ts";
+import { EVERYDAY_ENTRIES } from "./verdict.ts";
 import { MIN_AFFIX_LENGTH, type VocabularyView as Vocabulary } from "./vocabulary.ts";
 import { WordLists } from "./word-lists.ts";
 
@@ -182,7 +183,13 @@ function germanForms(
   // A word the corpus uses finds its passages itself; synonyms would only add other senses.
   if (vocabulary.documentFrequency(stem) === 0) {
     for (const synonym of bridges.synonyms(base)) {
-      forms.push({ stem: synonym, credit: CREDITS.synonym, origin: "synonym" });
+      const everyday = (bridges.commonness?.(synonym, false) ?? 0) >= EVERYDAY_ENTRIES;
+      forms.push({
+        stem: synonym,
+        credit: CREDITS.synonym,
+        origin: "synonym",
+        ...(everyday ? { rankOnly: true } : {}),
+      });
     }
   }
   return dedupe(forms);
@@ -199,6 +206,9 @@ function germanConcepts(
   for (const term of analyze(text)) {
     if (concepts.size >= MAX_QUERY_TERMS) break;
     if (filler.has(term.start)) continue;
+    // "the", "of" in a mixed query ("die the intercept liste"): English function words that are
+    // no German words say nothing, as German stop words say nothing.
+    if (isEnglishStopWord(term.norm) && words.ready && !words.isGermanWord(term.norm)) continue;
     if (concepts.has(term.stem)) continue;
     concepts.set(term.stem, {
       forms: germanForms(term.stem, term.norm, vocabulary, bridges, words),
@@ -271,7 +281,7 @@ export function expandQuery(
   words: WordLists = new WordLists(),
 ): QueryConcept[] {
   const text = query.slice(0, MAX_QUERY_CHARS);
-  const filler = fillerStarts(tokenize(text));
+  const filler = fillerStarts(tokenize(text), text);
   return looksEnglish(text)
     ? englishConcepts(text, filler, vocabulary, bridges)
     : germanConcepts(text, filler, vocabulary, bridges, words);

@@ -138,6 +138,18 @@ autor
 autorin
 gastbeitrag
 beitrag
+nochmal
+nochmals
+erstmal
+egal
+genau
+wirklich
+ziemlich
+komplett
+sorry
+pls
+plz
+help
 `;
 
 export const ENGLISH_FILLER = `
@@ -237,3 +249,12 @@ article
 the author
 author
 `;
+
+/**
+ * Words that name a text being read ("der Technofeudalismus-Text", "den Musk-Artikel", "the
+ * Bezos article"): a study group names an article by its topic, so the words naming it are a
+ * reference to the reading, not a claim about it. Normalised like any other word.
+ */
+export const DOCUMENT_WORDS = `artikel artikels artikeln text texts texte textes texten beitrag
+beitrags gastbeitrag gastbeitrags aufsatz aufsatzes pdf paper papers reading readings article
+articles`;

@@ -8,7 +8,7 @@ export interface Highlight {
 }
 
 /**
- * The words of a text (its analysed terms) that match the query, merged where they touch or
+ * The words of a text (its analysed terms) that match the query as evidence, merged where they touch or
  * only spaces part them. A hyphenated group is marked part by part, and as a whole only when the
  * whole is what was searched for.
  */
@@ -19,7 +19,8 @@ export function highlight(
 ): Highlight[] {
   const ranges: Highlight[] = [];
   for (const term of terms) {
-    const hits = matcher.hits(term.stem);
+    // Only what the verdict counts is marked: bold reads as evidence.
+    const hits = matcher.hits(term.stem).filter((h) => h.evidence);
     if (term.joined ? hits.some((h) => h.exact) : hits.length > 0)
       ranges.push({ start: term.start, end: term.end });
   }

@@ -51,7 +51,13 @@ export class QueryMatcher {
   ) {
     concepts.forEach((concept, i) => {
       for (const form of concept.forms) {
-        const exact = { concept: i, form, credit: form.credit, exact: true, evidence: true };
+        const exact = {
+          concept: i,
+          form,
+          credit: form.credit,
+          exact: true,
+          evidence: form.rankOnly !== true,
+        };
         add(this.exact, form.stem, exact);
         if (form.stem.length < MIN_AFFIX_LENGTH) continue;
         const compounds = affixedBy(form.stem);
@@ -108,7 +114,7 @@ export class QueryMatcher {
     const evidence = [rest, ...unlinked].some(
       (part) => (head && part === "") || (part.length >= MIN_EVIDENCE_REST && this.isWord(part)),
     );
-    return { concept, form, credit, exact: false, evidence };
+    return { concept, form, credit, exact: false, evidence: evidence && form.rankOnly !== true };
   }
 
   /**

@@ -13,6 +13,11 @@ export interface QueryForm {
   readonly stem: string;
   readonly credit: number;
   readonly origin: FormOrigin;
+  /**
+   * Finds passages but is no evidence for the verdict: a synonym that is an everyday word
+   * ("lesen" → "stehen") ranks paraphrases, but a passage holding it does not hold the word.
+   */
+  readonly rankOnly?: boolean;
 }
 
 /** A word of the query and the forms that stand for it. */

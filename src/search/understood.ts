@@ -25,6 +25,8 @@ export function understoodIn(
   const firstTerm = new Map<QueryForm, Term>();
   for (const term of terms) {
     for (const hit of matcher.hits(term.stem)) {
+      // "Read as" names only the bridges the verdict counted.
+      if (!hit.evidence) continue;
       if (hit.form.origin === "typed") typedHeld.add(hit.concept);
       else if (!firstTerm.has(hit.form)) firstTerm.set(hit.form, term);
     }

@@ -31,6 +31,11 @@ export class WordLists {
     return this.words.has(norm);
   }
 
+  /** A word of the German list (normalised). */
+  isGermanWord(norm: string): boolean {
+    return this.nouns.has(norm) || this.others.has(norm);
+  }
+
   /** Whether the lists are there: without them, nothing is known to be a word. */
   get ready(): boolean {
     return this.loaded;

@@ -5,14 +5,16 @@ import { evaluateEvidence, formatEvidence, loadEvidence } from "./evidence.ts";
 /**
  * Just under the rates measured when this test was last changed, so a change that makes the
  * verdicts worse fails. Rates as chat none / unsupported not backs / wrong detail not backs and
- * named / answerable none, backs, R@1, R@3, on the code since money alone is rounded (a year two
- * off was taken as the same year before). evidence-tune.yaml (tuned on): 97.5, 100, 95.0 and
- * 92.5, 3.3, 68.3, 93.3, 98.3 %. evidence-heldout.yaml to evidence-heldout5.yaml (each blind
- * once, seen since): 97.5, 90.0, 90.0 and 90.0, 5.0, 61.7, 93.3, 98.3 %; 92.0, 92.5, 95.0 and
- * 95.0, 6.7, 58.3, 88.3, 90.0 %; 92.0, 85.0, 90.0 and 87.5, 1.4, 65.7, 91.4, 98.6 %; 92.0, 92.5,
- * 87.5 and 85.0, 5.7, 65.7, 95.7, 98.6 %; 86.0, 90.0, 85.0 and 85.0, 2.9, 60.0, 94.3, 98.6 %.
- * evidence-heldout6.yaml (written blind, run once on the final code): 82.0, 92.5, 87.5 and 85.0,
- * 4.3, 60.0, 92.9, 97.1 %.
+ * named / answerable none, backs, R@1, R@3, on the code that leaves out what names a text being
+ * read ("der Musk-Text") and does not count everyday synonyms as evidence.
+ * evidence-tune.yaml (tuned on): 97.5, 100, 95.0 and 92.5, 3.3, 68.3, 93.3, 98.3 %.
+ * evidence-heldout.yaml to evidence-heldout6.yaml (each blind once, seen since): 97.5, 90.0, 90.0
+ * and 90.0, 3.3, 63.3, 93.3, 98.3 %; 96.0, 92.5, 95.0 and 95.0, 3.3, 61.7, 88.3, 90.0 %; 92.0,
+ * 85.0, 90.0 and 87.5, 1.4, 65.7, 90.0, 98.6 %; 96.0, 92.5, 87.5 and 85.0, 5.7, 65.7, 95.7,
+ * 98.6 %; 92.0, 90.0, 85.0 and 85.0, 2.9, 60.0, 94.3, 98.6 %; 92.0, 92.5, 87.5 and 85.0, 2.9,
+ * 58.6, 92.9, 97.1 %. evidence-heldout7.yaml (blind, then tuned on): 94.0, 90.0, 97.5 and 97.5,
+ * 2.9, 61.4, 95.7, 98.6 %. evidence-heldout8.yaml (written blind, run once on the final code):
+ * 100, 95.0, 95.0 and 90.0, 0.0, 62.9, 98.6, 98.6 %.
  */
 const FLOORS = {
   "evidence-tune.yaml": {
@@ -28,10 +30,10 @@ const FLOORS = {
     answerable: { backs: 0.58, maxNone: 0.07, recallAt1: 0.9, recallAt3: 0.96 },
   },
   "evidence-heldout2.yaml": {
-    chat: { none: 0.9 },
+    chat: { none: 0.94 },
     unsupported: { notBacks: 0.9 },
     "wrong-detail": { notBacks: 0.92, named: 0.92 },
-    answerable: { backs: 0.56, maxNone: 0.09, recallAt1: 0.86, recallAt3: 0.88 },
+    answerable: { backs: 0.58, maxNone: 0.05, recallAt1: 0.86, recallAt3: 0.88 },
   },
   "evidence-heldout3.yaml": {
     chat: { none: 0.9 },
@@ -40,22 +42,34 @@ const FLOORS = {
     answerable: { backs: 0.62, maxNone: 0.03, recallAt1: 0.88, recallAt3: 0.96 },
   },
   "evidence-heldout4.yaml": {
-    chat: { none: 0.9 },
+    chat: { none: 0.94 },
     unsupported: { notBacks: 0.9 },
     "wrong-detail": { notBacks: 0.85, named: 0.82 },
     answerable: { backs: 0.62, maxNone: 0.07, recallAt1: 0.93, recallAt3: 0.96 },
   },
   "evidence-heldout5.yaml": {
-    chat: { none: 0.84 },
+    chat: { none: 0.9 },
     unsupported: { notBacks: 0.87 },
     "wrong-detail": { notBacks: 0.82, named: 0.82 },
     answerable: { backs: 0.57, maxNone: 0.05, recallAt1: 0.92, recallAt3: 0.96 },
   },
   "evidence-heldout6.yaml": {
-    chat: { none: 0.8 },
+    chat: { none: 0.9 },
     unsupported: { notBacks: 0.9 },
     "wrong-detail": { notBacks: 0.85, named: 0.82 },
-    answerable: { backs: 0.57, maxNone: 0.06, recallAt1: 0.9, recallAt3: 0.95 },
+    answerable: { backs: 0.57, maxNone: 0.04, recallAt1: 0.9, recallAt3: 0.95 },
+  },
+  "evidence-heldout7.yaml": {
+    chat: { none: 0.92 },
+    unsupported: { notBacks: 0.87 },
+    "wrong-detail": { notBacks: 0.95, named: 0.95 },
+    answerable: { backs: 0.6, maxNone: 0.04, recallAt1: 0.94, recallAt3: 0.97 },
+  },
+  "evidence-heldout8.yaml": {
+    chat: { none: 0.98 },
+    unsupported: { notBacks: 0.92 },
+    "wrong-detail": { notBacks: 0.92, named: 0.87 },
+    answerable: { backs: 0.61, maxNone: 0.02, recallAt1: 0.97, recallAt3: 0.97 },
   },
 };
 

@@ -1,0 +1,123 @@
+import { describe, expect, it } from "vitest";
+import { analyze } from "../../src/search/analyzer.ts";
+import { type Bridges, expandQuery } from "../../src/search/expand.ts";
+import { fillerStarts } from "../../src/search/filler.ts";
+import { highlight } from "../../src/search/highlight.ts";
+import { QueryMatcher } from "../../src/search/matcher.ts";
+import { tokenize } from "../../src/search/tokenize.ts";
+import { understoodIn } from "../../src/search/understood.ts";
+import { firstVerdict, judge, queryEvidence } from "../../src/search/verdict.ts";
+import { Vocabulary } from "../../src/search/vocabulary.ts";
+import { WordLists } from "../../src/search/word-lists.ts";
+
+/** The words of a text that fillerStarts leaves out. */
+function left(text: string): string[] {
+  const starts = fillerStarts(tokenize(text), text);
+  return tokenize(text)
+    .filter((t) => !t.joined && starts.has(t.start))
+    .map((t) => text.slice(t.start, t.end));
+}
+
+describe("words that name a text being read", () => {
+  it("are the document word and the topic right before it or joined to it", () => {
+    expect(left("wer übernimmt den teil zum buddy economy text?")).toEqual([
+      "buddy",
+      "economy",
+      "text",
+    ]);
+    expect(left("Wer macht die Zusammenfassung vom Technofeudalismus-Text?")).toEqual([
+      "Technofeudalismus",
+      "Text",
+    ]);
+    expect(left("did you read the Bezos article yet")).toContain("Bezos");
+  });
+
+  it("are not what follows it, nor a number, nor words across punctuation", () => {
+    expect(left("Was steht im Text über DOGE?")).not.toContain("DOGE");
+    expect(left("2024 Artikel")).toEqual(["Artikel"]);
+    expect(left("Bezos, Text")).toEqual(["Text"]);
+    expect(left("Die Text-Analyse")).not.toContain("Analyse");
+  });
+});
+
+const vocabularyOf = (text: string) =>
+  new Vocabulary(new Map(analyze(text).map((t) => [t.stem, 1])), 10);
+
+/** Word lists that know a few words, as the Debian lists would. */
+async function someWords(german: string[], english: string[]): Promise<WordLists> {
+  const { mkdtemp, writeFile } = await import("node:fs/promises");
+  const { tmpdir } = await import("node:os");
+  const { join } = await import("node:path");
+  const dir = await mkdtemp(join(tmpdir(), "beleg-words-"));
+  await writeFile(join(dir, "de"), german.join("\n"));
+  await writeFile(join(dir, "en"), english.join("\n"));
+  const lists = new WordLists();
+  await lists.load({ german: join(dir, "de"), english: join(dir, "en") });
+  return lists;
+}
+
+describe("function words of the other language", () => {
+  it("are left out of a German query when they are no German words", async () => {
+    const passage = "The Intercept fragte 39 Firmen, Folge zwei.";
+    const words = await someWords(["Folge", "neu", "Not"], ["the", "bear", "not"]);
+    const concepts = expandQuery(
+      "die neue Folge von the bear",
+      vocabularyOf(passage),
+      undefined,
+      words,
+    );
+    expect(concepts.map((c) => c.word)).toEqual(["neue", "Folge", "bear"]);
+    const not = expandQuery(
+      "Menschen geraten wegen der Zölle in Not",
+      vocabularyOf(passage),
+      undefined,
+      words,
+    );
+    expect(not.map((c) => c.word)).toContain("Not");
+  });
+
+  it("include English contractions and indefinite pronouns", () => {
+    const concepts = expandQuery("who's bringing coffee for everyone", vocabularyOf("Kaffee"));
+    expect(concepts.map((c) => c.word)).toEqual(["bringing", "coffee"]);
+  });
+});
+
+describe("an everyday word as a synonym", () => {
+  const passage = "Im Text steht, dass Musk Raketen baut.";
+  const entries: Record<string, number> = { steht: 300 };
+  const bridges: Bridges = {
+    synonyms: (stem) => (stem === "les" ? ["steht"] : stem.startsWith("flugk") ? ["raket"] : []),
+    translations: () => [],
+    commonness: (stem) => entries[stem] ?? 0,
+  };
+
+  function judged(query: string) {
+    const terms = analyze(passage);
+    const vocabulary = vocabularyOf(passage);
+    const matcher = new QueryMatcher(expandQuery(query, vocabulary, bridges), (s) =>
+      vocabulary.idf(s),
+    );
+    const asked = queryEvidence(
+      query,
+      false,
+      matcher,
+      new WordLists(),
+      vocabulary.idf(""),
+      bridges.commonness,
+    );
+    return { matcher, terms, evidence: firstVerdict(judge(asked, matcher, terms, passage)) };
+  }
+
+  it("still finds the passage but is no evidence, no bold and no 'read as'", () => {
+    const { matcher, terms, evidence } = judged("zäh zu lesen");
+    expect(matcher.score(terms.map((t) => t.stem)).coverage).toBeGreaterThan(0);
+    expect(evidence.verdict).toBe("none");
+    expect(highlight(passage, terms, matcher)).toEqual([]);
+    expect(understoodIn(passage, terms, matcher)).toEqual([]);
+  });
+
+  it("leaves other synonyms as evidence", () => {
+    const { matcher, terms } = judged("Musk Flugkörper");
+    expect(understoodIn(passage, terms, matcher).map((u) => u.to)).toEqual(["Raketen"]);
+  });
+});
