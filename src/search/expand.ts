@@ -162,7 +162,10 @@ function germanForms(
   if (!isKnown(stem, vocabulary) && !NUMBER.test(stem)) {
     const inflected = inflections(norm, vocabulary);
     forms.push(...inflected);
-    const english = inflected.length > 0 ? [] : translated(englishStem(norm), bridges);
+    // Only an English word is translated: "hör" (of "hören") is no English "hor".
+    const englishWord = !words.ready || words.isEnglishWord(norm);
+    const english =
+      inflected.length > 0 || !englishWord ? [] : translated(englishStem(norm), bridges);
     const parts = inflected.length > 0 || english.length > 0 ? [] : splitCompound(stem, vocabulary);
     forms.push(...english);
     for (const part of parts) forms.push({ stem: part, credit: CREDITS.part, origin: "part" });

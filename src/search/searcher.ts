@@ -54,6 +54,7 @@ const UNCHECKED: Evidence = {
   differences: [],
   coverage: 1,
   mass: 0,
+  hasWords: false,
 };
 
 interface StemRow {

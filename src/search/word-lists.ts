@@ -24,11 +24,17 @@ export class WordLists {
   private readonly words = new Set<string>();
   private readonly nouns = new Set<string>();
   private readonly others = new Set<string>();
+  private readonly english = new Set<string>();
   private loaded = false;
 
   /** A word of either language (normalised). */
   isWord(norm: string): boolean {
     return this.words.has(norm);
+  }
+
+  /** A word of the English list (normalised). */
+  isEnglishWord(norm: string): boolean {
+    return this.english.has(norm);
   }
 
   /** A word of the German list (normalised). */
@@ -76,7 +82,10 @@ export class WordLists {
     if (line === "") return;
     const norm = PLAIN.test(line) ? line : normalizeWord(line);
     this.words.add(norm);
-    if (!german) return;
+    if (!german) {
+      this.english.add(norm);
+      return;
+    }
     if (line[0] !== line[0]?.toLowerCase()) this.nouns.add(norm);
     else this.others.add(norm);
   }

@@ -6,15 +6,16 @@ import { evaluateEvidence, formatEvidence, loadEvidence } from "./evidence.ts";
  * Just under the rates measured when this test was last changed, so a change that makes the
  * verdicts worse fails. Rates as chat none / unsupported not backs / wrong detail not backs and
  * named / answerable none, backs, R@1, R@3, on the code that leaves out what names a text being
- * read ("der Musk-Text") and does not count everyday synonyms as evidence.
- * evidence-tune.yaml (tuned on): 97.5, 100, 95.0 and 92.5, 3.3, 68.3, 93.3, 98.3 %.
- * evidence-heldout.yaml to evidence-heldout6.yaml (each blind once, seen since): 97.5, 90.0, 90.0
- * and 90.0, 3.3, 63.3, 93.3, 98.3 %; 96.0, 92.5, 95.0 and 95.0, 3.3, 61.7, 88.3, 90.0 %; 92.0,
- * 85.0, 90.0 and 87.5, 1.4, 65.7, 90.0, 98.6 %; 96.0, 92.5, 87.5 and 85.0, 5.7, 65.7, 95.7,
- * 98.6 %; 92.0, 90.0, 85.0 and 85.0, 2.9, 60.0, 94.3, 98.6 %; 92.0, 92.5, 87.5 and 85.0, 2.9,
- * 58.6, 92.9, 97.1 %. evidence-heldout7.yaml (blind, then tuned on): 94.0, 90.0, 97.5 and 97.5,
- * 2.9, 61.4, 95.7, 98.6 %. evidence-heldout8.yaml (written blind, run once on the final code):
- * 100, 95.0, 95.0 and 90.0, 0.0, 62.9, 98.6, 98.6 %.
+ * read ("der Musk-Text"), does not count everyday synonyms as evidence and takes a passage
+ * holding only everyday words for none. evidence-tune.yaml (tuned on): 97.5, 100, 95.0 and 92.5,
+ * 3.3, 68.3, 93.3, 98.3 %. evidence-heldout.yaml to evidence-heldout6.yaml (each blind once, seen
+ * since): 97.5, 90.0, 90.0 and 90.0, 3.3, 61.7, 93.3, 98.3 %; 96.0, 92.5, 95.0 and 95.0, 3.3,
+ * 61.7, 88.3, 90.0 %; 94.0, 85.0, 90.0 and 87.5, 1.4, 65.7, 90.0, 98.6 %; 96.0, 92.5, 87.5 and
+ * 85.0, 5.7, 65.7, 95.7, 98.6 %; 92.0, 90.0, 85.0 and 85.0, 2.9, 60.0, 94.3, 98.6 %; 92.0, 92.5,
+ * 87.5 and 85.0, 2.9, 58.6, 92.9, 97.1 %. evidence-heldout7.yaml (blind, then tuned on): 94.0,
+ * 90.0, 97.5 and 97.5, 2.9, 61.4, 95.7, 98.6 %. evidence-heldout8.yaml (run once blind): 100,
+ * 95.0, 95.0 and 90.0, 0.0, 62.9, 98.6, 98.6 %. evidence-heldout9.yaml (run once blind, then
+ * seen): 94.0, 92.5, 92.5 and 90.0, 1.4, 65.7, 98.6, 98.6 %.
  */
 const FLOORS = {
   "evidence-tune.yaml": {
@@ -36,7 +37,7 @@ const FLOORS = {
     answerable: { backs: 0.58, maxNone: 0.05, recallAt1: 0.86, recallAt3: 0.88 },
   },
   "evidence-heldout3.yaml": {
-    chat: { none: 0.9 },
+    chat: { none: 0.92 },
     unsupported: { notBacks: 0.82 },
     "wrong-detail": { notBacks: 0.87, named: 0.85 },
     answerable: { backs: 0.62, maxNone: 0.03, recallAt1: 0.88, recallAt3: 0.96 },
@@ -70,6 +71,12 @@ const FLOORS = {
     unsupported: { notBacks: 0.92 },
     "wrong-detail": { notBacks: 0.92, named: 0.87 },
     answerable: { backs: 0.61, maxNone: 0.02, recallAt1: 0.97, recallAt3: 0.97 },
+  },
+  "evidence-heldout9.yaml": {
+    chat: { none: 0.92 },
+    unsupported: { notBacks: 0.9 },
+    "wrong-detail": { notBacks: 0.9, named: 0.87 },
+    answerable: { backs: 0.63, maxNone: 0.03, recallAt1: 0.97, recallAt3: 0.97 },
   },
 };
 

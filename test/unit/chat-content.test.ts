@@ -121,3 +121,56 @@ describe("an everyday word as a synonym", () => {
     expect(understoodIn(passage, terms, matcher).map((u) => u.to)).toEqual(["Raketen"]);
   });
 });
+
+describe("a German query's unknown word", () => {
+  it("is translated only when it is an English word", async () => {
+    const passage = "Bezos heiratete in Venedig und äußerte sich.";
+    const words = await someWords(["hören", "Hochzeit"], ["wedding", "hear"]);
+    const bridges: Bridges = {
+      synonyms: () => [],
+      translations: (english) =>
+        english === "hor"
+          ? [{ german: "ausser", weight: 1 }]
+          : english === "wed"
+            ? [{ german: "heirat", weight: 1 }]
+            : [],
+    };
+    const origins = (query: string) =>
+      expandQuery(query, vocabularyOf(passage), bridges, words).flatMap((c) =>
+        c.forms.map((f) => f.origin),
+      );
+    expect(origins("ich hör den podcast")).not.toContain("translation");
+    expect(origins("seine wedding in Venedig")).toContain("translation");
+  });
+});
+
+describe("a passage holding only everyday words of a query", () => {
+  it("is no source however large a share of the query they are; numbers alone still are", () => {
+    const passage = "Heute kommt er nach Venedig, 175 Milliarden Dollar im Gepäck.";
+    const entries: Record<string, number> = { heut: 1500, komm: 1500 };
+    const bridges: Bridges = {
+      synonyms: () => [],
+      translations: () => [],
+      commonness: (stem) => entries[stem] ?? 0,
+    };
+    const verdict = (query: string) => {
+      const terms = analyze(passage);
+      const vocabulary = vocabularyOf(passage);
+      const matcher = new QueryMatcher(expandQuery(query, vocabulary, bridges), (s) =>
+        vocabulary.idf(s),
+      );
+      const asked = queryEvidence(
+        query,
+        false,
+        matcher,
+        new WordLists(),
+        vocabulary.idf(""),
+        bridges.commonness,
+      );
+      return firstVerdict(judge(asked, matcher, terms, passage)).verdict;
+    };
+    expect(verdict("komm heut")).toBe("none");
+    expect(verdict("175 Milliarden Dollar")).not.toBe("none");
+    expect(verdict("komm heut nach Venedig")).not.toBe("none");
+  });
+});
