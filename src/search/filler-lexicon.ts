@@ -149,7 +149,6 @@ komplett
 sorry
 pls
 plz
-help
 `;
 
 export const ENGLISH_FILLER = `
