@@ -82,6 +82,24 @@ describe("function words of the other language", () => {
   });
 });
 
+/** A German query's answer on one passage, with the alignment that gave it. */
+function judgedOn(passage: string, bridges: Bridges, query: string) {
+  const terms = analyze(passage);
+  const vocabulary = vocabularyOf(passage);
+  const matcher = new QueryMatcher(expandQuery(query, vocabulary, bridges), (s) =>
+    vocabulary.idf(s),
+  );
+  const asked = queryEvidence(
+    query,
+    false,
+    matcher,
+    new WordLists(),
+    vocabulary.idf(""),
+    bridges.commonness,
+  );
+  return { matcher, terms, evidence: firstVerdict(judge(asked, matcher, terms, passage)) };
+}
+
 describe("an everyday word as a synonym", () => {
   const passage = "Im Text steht, dass Musk Raketen baut.";
   const entries: Record<string, number> = { steht: 300 };
@@ -91,22 +109,7 @@ describe("an everyday word as a synonym", () => {
     commonness: (stem) => entries[stem] ?? 0,
   };
 
-  function judged(query: string) {
-    const terms = analyze(passage);
-    const vocabulary = vocabularyOf(passage);
-    const matcher = new QueryMatcher(expandQuery(query, vocabulary, bridges), (s) =>
-      vocabulary.idf(s),
-    );
-    const asked = queryEvidence(
-      query,
-      false,
-      matcher,
-      new WordLists(),
-      vocabulary.idf(""),
-      bridges.commonness,
-    );
-    return { matcher, terms, evidence: firstVerdict(judge(asked, matcher, terms, passage)) };
-  }
+  const judged = (query: string) => judgedOn(passage, bridges, query);
 
   it("still finds the passage but is no evidence, no bold and no 'read as'", () => {
     const { matcher, terms, evidence } = judged("zäh zu lesen");
@@ -153,22 +156,7 @@ describe("a passage holding only everyday words of a query", () => {
       translations: () => [],
       commonness: (stem) => entries[stem] ?? 0,
     };
-    const verdict = (query: string) => {
-      const terms = analyze(passage);
-      const vocabulary = vocabularyOf(passage);
-      const matcher = new QueryMatcher(expandQuery(query, vocabulary, bridges), (s) =>
-        vocabulary.idf(s),
-      );
-      const asked = queryEvidence(
-        query,
-        false,
-        matcher,
-        new WordLists(),
-        vocabulary.idf(""),
-        bridges.commonness,
-      );
-      return firstVerdict(judge(asked, matcher, terms, passage)).verdict;
-    };
+    const verdict = (query: string) => judgedOn(passage, bridges, query).evidence.verdict;
     expect(verdict("komm heut")).toBe("none");
     expect(verdict("175 Milliarden Dollar")).not.toBe("none");
     expect(verdict("komm heut nach Venedig")).not.toBe("none");
