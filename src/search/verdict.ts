@@ -1,10 +1,12 @@
 import type { Term } from "./analyzer.ts";
-import { stemWord } from "./analyzer.ts";
 import { englishStems } from "./english.ts";
+import { speaksOfOwn } from "./filler.ts";
 import type { QueryMatcher } from "./matcher.ts";
 import { normalizeWord } from "./normalize.ts";
+import { compare } from "./numbers-agree.ts";
 import { type Quantity, quantitiesOf } from "./quantities.ts";
 import type { QueryConcept } from "./query.ts";
+import { tokenize } from "./tokenize.ts";
 import type { WordLists } from "./word-lists.ts";
 
 /**
@@ -80,13 +82,6 @@ const REQUIRED_WEIGHT = 0.5;
 /** How close (in characters) a passage's number must stand to a query word to be compared. */
 const NEAR_CHARS = 60;
 
-/**
- * Two sums of money agree when they differ by less than this share ("2,4 Mrd." and "2.43
- * billion"). Only money is rounded so: a year, count, duration, ordinal or percentage agrees only
- * with the same value (1994 is not 1996, though they differ by 0.1 %).
- */
-const SAME_AMOUNT = 0.005;
-
 /** The query's side of the check: its numbers, and which of its words they make up. */
 export interface QueryEvidence {
   readonly query: string;
@@ -105,6 +100,8 @@ export interface QueryEvidence {
   readonly weights: readonly number[];
   /** The weight of a word that stands in one passage: the unit of `Evidence.mass`. */
   readonly rarest: number;
+  /** Whether the query speaks of the writer's own things ("mein Nachbar"; see OWN_WORDS). */
+  readonly own: boolean;
 }
 
 const CAPITAL = /^\p{Lu}/u;
@@ -144,7 +141,15 @@ export function queryEvidence(
     );
     return Math.min(matcher.weights[i] as number, background);
   });
-  return { query, quantities, content, required, weights, rarest };
+  return {
+    query,
+    quantities,
+    content,
+    required,
+    weights,
+    rarest,
+    own: speaksOfOwn(tokenize(query)),
+  };
 }
 
 /**
@@ -164,13 +169,6 @@ function ownStems(
   );
   return { stems: own.map((f) => f.stem), english: false };
 }
-
-/** How far apart two amounts are, by ratio ("16.000" is nearer to "60.000" than "2"). */
-const distance = (a: number, b: number) => Math.abs(Math.log((a + 1) / (b + 1)));
-
-const agree = (a: number, b: number, kind: Quantity["kind"]) =>
-  a === b ||
-  (kind === "money" && Math.abs(a - b) <= SAME_AMOUNT * Math.max(Math.abs(a), Math.abs(b)));
 
 /**
  * The verdict on one passage from its alignment with the query. Only the answer's first passage
@@ -240,58 +238,13 @@ export function judge(
 }
 
 /**
- * A number of the query against the passage's numbers of the same kind (and, for counts,
- * durations and ordinals, of the same thing): one equal agrees; otherwise the nearest is the
- * difference; with none of its kind, any equal number agrees, else it is absent.
- */
-function compare(
-  wanted: Quantity,
-  passage: readonly Quantity[],
-  q: QueryEvidence,
-  matcher: QueryMatcher,
-  text: string,
-): "agrees" | "absent" | Difference {
-  const unitConcept =
-    wanted.unitStart === undefined
-      ? -1
-      : matcher.concepts.findIndex((c) => c.start === wanted.unitStart);
-  const sameThing = (p: Quantity) => {
-    if (p.kind !== wanted.kind) return false;
-    if (wanted.kind === "duration") return p.unit === wanted.unit;
-    if (wanted.kind !== "count" && wanted.kind !== "ordinal") return true;
-    if (p.unit === undefined || wanted.unit === undefined) return false;
-    const stem = stemWord(p.unit);
-    if (unitConcept >= 0) return matcher.hits(stem).some((h) => h.concept === unitConcept);
-    return stem === stemWord(wanted.unit);
-  };
-  const kin = passage.filter(sameThing);
-  // The same number near the query's words, even with nothing counted after it ("nur sieben"),
-  // is no difference.
-  const equal = (p: Quantity) =>
-    agree(p.value, wanted.value, wanted.kind) && (p.kind === wanted.kind || p.kind === "count");
-  if (kin.some((p) => agree(p.value, wanted.value, wanted.kind)) || passage.some(equal))
-    return "agrees";
-  const nearest = kin.sort(
-    (a, b) => distance(a.value, wanted.value) - distance(b.value, wanted.value),
-  )[0];
-  if (nearest) {
-    return {
-      query: q.query.slice(wanted.start, wanted.end),
-      text: text.slice(nearest.start, nearest.end),
-    };
-  }
-  if (wanted.kind === "count" && passage.some((p) => agree(p.value, wanted.value, "count")))
-    return "agrees";
-  return "absent";
-}
-
-/**
  * The answer's verdict: its first passage's, "none" when that holds too little of the query
- * (NONE_BELOW, LEAST_MASS).
+ * (NONE_BELOW, LEAST_MASS), or only part of a query that speaks of the writer's own things.
  */
-export function firstVerdict(evidence: Evidence): Evidence {
+export function firstVerdict(evidence: Evidence, asked?: Pick<QueryEvidence, "own">): Evidence {
   const little =
     (evidence.coverage < NONE_BELOW.coverage && evidence.mass < NONE_BELOW.mass) ||
-    (evidence.hasWords && evidence.mass < LEAST_MASS);
+    (evidence.hasWords && evidence.mass < LEAST_MASS) ||
+    (asked?.own === true && evidence.verdict === "partial");
   return little ? { ...evidence, verdict: "none" } : evidence;
 }
