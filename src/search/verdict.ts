@@ -119,7 +119,10 @@ export function queryEvidence(
     quantities.some((q) => start >= q.start && start < q.end && start !== q.unitStart);
   const content = matcher.concepts.map((c) => c.counts && !inNumber(c.start));
   const firstWord = query.search(/[\p{L}\p{N}]/u);
-  const isName = (c: QueryConcept) => c.start !== firstWord && CAPITAL.test(c.word);
+  const isName = (c: QueryConcept) =>
+    CAPITAL.test(c.word) &&
+    (c.start !== firstWord ||
+      (!english && words.ready && !words.isGermanWord(normalizeWord(c.word))));
   const entries = (c: QueryConcept) => {
     const own = ownStems(c, english, false, isName(c));
     return Math.max(0, ...own.stems.map((s) => commonness(s, own.english)));

@@ -83,20 +83,13 @@ describe("function words of the other language", () => {
 });
 
 /** A German query's answer on one passage, with the alignment that gave it. */
-function judgedOn(passage: string, bridges: Bridges, query: string) {
+function judgedOn(passage: string, bridges: Bridges, query: string, words = new WordLists()) {
   const terms = analyze(passage);
   const vocabulary = vocabularyOf(passage);
   const matcher = new QueryMatcher(expandQuery(query, vocabulary, bridges), (s) =>
     vocabulary.idf(s),
   );
-  const asked = queryEvidence(
-    query,
-    false,
-    matcher,
-    new WordLists(),
-    vocabulary.idf(""),
-    bridges.commonness,
-  );
+  const asked = queryEvidence(query, false, matcher, words, vocabulary.idf(""), bridges.commonness);
   return { matcher, terms, evidence: firstVerdict(judge(asked, matcher, terms, passage), asked) };
 }
 
@@ -171,5 +164,16 @@ describe("a message about the writer's own things", () => {
     expect(verdict("mein Nachbar fährt jetzt Tesla")).toBe("none");
     expect(verdict("der Nachbar fährt jetzt Tesla")).toBe("partial");
     expect(verdict("laut unserem Text baut Tesla in Grünheide Autos")).toBe("backs");
+  });
+});
+
+describe("a capital at the start of a German query", () => {
+  it("marks a name when it is no German word", async () => {
+    const passage = "Bezos spendete eine Million Dollar für die Feier.";
+    const bridges: Bridges = { synonyms: () => [], translations: () => [] };
+    const words = await someWords(["hat", "spenden", "Million", "Dollar"], ["meta", "has"]);
+    const judged = (query: string) => judgedOn(passage, bridges, query, words).evidence;
+    expect(judged("Meta hat eine Million Dollar gespendet").missing).toEqual(["Meta"]);
+    expect(judged("Hat Bezos eine Million Dollar gespendet").missing).toEqual([]);
   });
 });
