@@ -257,10 +257,3 @@ author
 export const DOCUMENT_WORDS = `artikel artikels artikeln text texts texte textes texten beitrag
 beitrags gastbeitrag gastbeitrags aufsatz aufsatzes pdf paper papers reading readings article
 articles`;
-
-/**
- * First-person possessives: a message about the writer's own things ("mein Nachbar", "unser
- * Referat", "my shift") is about the writer's world, not a claim about the articles.
- */
-export const OWN_WORDS = `mein meine meinem meinen meiner meines unser unsere unserem unseren
-unserer unseres my our`;

@@ -1,6 +1,6 @@
 import { isStopWord } from "./analyzer.ts";
 import { isEnglishStopWord } from "./english.ts";
-import { DOCUMENT_WORDS, ENGLISH_FILLER, GERMAN_FILLER, OWN_WORDS } from "./filler-lexicon.ts";
+import { DOCUMENT_WORDS, ENGLISH_FILLER, GERMAN_FILLER } from "./filler-lexicon.ts";
 import { normalizeWord } from "./normalize.ts";
 import type { Token } from "./tokenize.ts";
 
@@ -15,13 +15,6 @@ for (const line of `${GERMAN_FILLER}\n${ENGLISH_FILLER}`.split("\n")) {
   PHRASES.set(first, list);
 }
 for (const list of PHRASES.values()) list.sort((a, b) => b.length - a.length);
-
-const OWN = new Set(OWN_WORDS.split(/\s+/).filter(Boolean));
-
-/** Whether a text speaks of the writer's own things (OWN_WORDS). */
-export function speaksOfOwn(tokens: readonly Token[]): boolean {
-  return tokens.some((t) => OWN.has(t.norm));
-}
 
 const DOCUMENTS = new Set(DOCUMENT_WORDS.split(/\s+/).filter(Boolean).map(normalizeWord));
 /** The most words a topic before a document word names it by ("buddy economy text"). */

@@ -254,7 +254,7 @@ export function createSearchIndex(
       const judged = asked ? judge(asked, matcher, terms, row.text) : UNCHECKED;
       // The first passage decides whether there is a source at all; without one, every passage
       // listed is only the nearest there is.
-      answer ??= firstVerdict(judged, asked);
+      answer ??= firstVerdict(judged);
       const evidence = answer.verdict === "none" ? { ...judged, verdict: "none" as const } : judged;
       results.push({
         passageId: row.id,

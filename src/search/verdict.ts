@@ -1,12 +1,10 @@
 import type { Term } from "./analyzer.ts";
 import { englishStems } from "./english.ts";
-import { speaksOfOwn } from "./filler.ts";
 import type { QueryMatcher } from "./matcher.ts";
 import { normalizeWord } from "./normalize.ts";
 import { compare } from "./numbers-agree.ts";
 import { type Quantity, quantitiesOf } from "./quantities.ts";
 import type { QueryConcept } from "./query.ts";
-import { tokenize } from "./tokenize.ts";
 import type { WordLists } from "./word-lists.ts";
 
 /**
@@ -100,8 +98,6 @@ export interface QueryEvidence {
   readonly weights: readonly number[];
   /** The weight of a word that stands in one passage: the unit of `Evidence.mass`. */
   readonly rarest: number;
-  /** Whether the query speaks of the writer's own things ("mein Nachbar"; see OWN_WORDS). */
-  readonly own: boolean;
 }
 
 const CAPITAL = /^\p{Lu}/u;
@@ -144,15 +140,7 @@ export function queryEvidence(
     );
     return Math.min(matcher.weights[i] as number, background);
   });
-  return {
-    query,
-    quantities,
-    content,
-    required,
-    weights,
-    rarest,
-    own: speaksOfOwn(tokenize(query)),
-  };
+  return { query, quantities, content, required, weights, rarest };
 }
 
 /**
@@ -242,12 +230,11 @@ export function judge(
 
 /**
  * The answer's verdict: its first passage's, "none" when that holds too little of the query
- * (NONE_BELOW, LEAST_MASS), or only part of a query that speaks of the writer's own things.
+ * (NONE_BELOW, LEAST_MASS).
  */
-export function firstVerdict(evidence: Evidence, asked?: Pick<QueryEvidence, "own">): Evidence {
+export function firstVerdict(evidence: Evidence): Evidence {
   const little =
     (evidence.coverage < NONE_BELOW.coverage && evidence.mass < NONE_BELOW.mass) ||
-    (evidence.hasWords && evidence.mass < LEAST_MASS) ||
-    (asked?.own === true && evidence.verdict === "partial");
+    (evidence.hasWords && evidence.mass < LEAST_MASS);
   return little ? { ...evidence, verdict: "none" } : evidence;
 }
