@@ -101,6 +101,11 @@ export class DailyRunner {
     if (!POSTABLE_SERVER.test(guildId)) return;
     if (!due || due.opensAt < schedule.updatedAt || this.settled.get(guildId) === due.day) return;
     try {
+      // Another process claimed the day: choosing its question here would be work thrown away.
+      if (await this.deps.daily.store.dayTaken(guildId, due.day)) {
+        this.settled.set(guildId, due.day);
+        return;
+      }
       const question = await this.deps.daily.choose(schedule, due.day, now);
       if (!question) {
         this.settled.set(guildId, due.day);

@@ -115,6 +115,11 @@ export interface DailyStore {
   /** Posted questions whose window has closed by `now`, oldest first. */
   dueReveals(now: number): Promise<DailyPost[]>;
   post(postId: number): Promise<DailyPost | undefined>;
+  /**
+   * Whether a server's day is claimed already, by any process: a cheap look before choosing its
+   * question, so only the process that will claim it spends the work.
+   */
+  dayTaken(guildId: string, day: string): Promise<boolean>;
   /** The claims asked in a server's days that opened at or after `since`. */
   askedSince(guildId: string, since: number): Promise<string[]>;
   /** How often the members of a server (who have a score there) have missed each claim. */

@@ -76,6 +76,7 @@ describe.each(QUIZ_STORE_BACKENDS)("the question of the day's store on $name", (
     const other = await under.second();
     try {
       const rival = elsewhere("rival");
+      expect(await s.daily.dayTaken("g1", "2026-03-28")).toBe(false);
       const claims = await Promise.all(
         Array.from({ length: 6 }, (_, i) =>
           (i % 2 === 0 ? s : other.stores).daily.claimDay(day("2026-03-28"), i % 2 ? rival : self),
@@ -83,6 +84,9 @@ describe.each(QUIZ_STORE_BACKENDS)("the question of the day's store on $name", (
       );
       expect(claims.filter((c) => c.status === "claimed")).toHaveLength(1);
       expect(await s.daily.askedSince("g1", 0)).toEqual(["k-2026-03-28"]);
+      expect(await other.stores.daily.dayTaken("g1", "2026-03-28")).toBe(true);
+      expect(await s.daily.dayTaken("g1", "2026-03-29")).toBe(false);
+      expect(await s.daily.dayTaken("g2", "2026-03-28")).toBe(false);
       // A second claim of the day, even of another channel after a new /daily start, is refused.
       expect((await other.stores.daily.claimDay(day("2026-03-28", "k9"), rival)).status).toBe(
         "taken",

@@ -63,16 +63,21 @@ afterEach(async () => {
   opened = undefined;
 });
 
-/** A process: an app on the shared database and its runner posting to the shared channels. */
-function runnerOf(app: App, poster: RecordingPoster, clock: () => number): DailyRunner {
-  return new DailyRunner({
+/** What a process's runner needs: its app on the shared database, the shared channels. */
+function runnerDeps(app: App, poster: RecordingPoster, clock: () => number) {
+  return {
     daily: app.daily,
     corpus: app.corpus,
     poster,
     owner: app.owner,
     clock,
     logger: app.logger,
-  });
+  };
+}
+
+/** A process: an app on the shared database and its runner posting to the shared channels. */
+function runnerOf(app: App, poster: RecordingPoster, clock: () => number): DailyRunner {
+  return new DailyRunner(runnerDeps(app, poster, clock));
 }
 
 describe("the question of the day over a week", () => {
@@ -199,5 +204,34 @@ describe("the question of the day over a week", () => {
     await runner.tick();
     expect(poster.posts.filter((p) => p.nonce?.startsWith("daily-"))).toHaveLength(1);
     expect((await app.daily.store.post(2))?.status).toBe("missed");
+  });
+
+  it("chooses a day's question only in the process that claims the day", async () => {
+    let now = SCHEDULE.updatedAt;
+    const clock = () => now;
+    opened = await indexedTempApp({ clock });
+    const t = opened;
+    const poster = new RecordingPoster(clock);
+    await t.app.daily.store.setSchedule(SCHEDULE);
+    const peerApp = await reopenApp(t.path, { clock, postgresUrl: t.postgresUrl });
+    extraApps.push(peerApp);
+    const counted = (app: App) => {
+      const daily = Object.create(app.daily) as App["daily"];
+      const count = { chosen: 0 };
+      daily.choose = (...args) => {
+        count.chosen++;
+        return app.daily.choose(...args);
+      };
+      const runner = new DailyRunner({ ...runnerDeps(app, poster, clock), daily });
+      return { runner, count };
+    };
+    const first = counted(t.app);
+    const second = counted(peerApp);
+    now = occurrenceOn(SCHEDULE, DAYS[0] as string).opensAt + MINUTE;
+    await first.runner.tick();
+    await second.runner.tick();
+    await second.runner.tick();
+    expect(poster.posts.map((p) => p.nonce)).toEqual(["daily-1"]);
+    expect([first.count.chosen, second.count.chosen]).toEqual([1, 0]);
   });
 });

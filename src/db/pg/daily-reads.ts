@@ -34,6 +34,15 @@ export const scheduleColumns = {
   updatedAt: dailySchedules.updatedAt,
 };
 
+export async function dayTaken(db: PgDb, guildId: string, day: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: dailyPosts.id })
+    .from(dailyPosts)
+    .where(and(eq(dailyPosts.guildId, guildId), eq(dailyPosts.day, day)))
+    .limit(1);
+  return rows.length > 0;
+}
+
 export async function askedSince(db: PgDb, guildId: string, since: number): Promise<string[]> {
   const rows = await db
     .select({ claimId: dailyPosts.claimId })

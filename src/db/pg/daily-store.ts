@@ -16,6 +16,7 @@ import type { PgDb } from "./client.ts";
 import {
   answersTo,
   askedSince,
+  dayTaken,
   missedByMembers,
   postColumns,
   results,
@@ -265,6 +266,10 @@ export class PgDailyStore implements DailyStore {
       .from(dailyPosts)
       .where(eq(dailyPosts.id, postId));
     return post;
+  }
+
+  dayTaken(guildId: string, day: string): Promise<boolean> {
+    return dayTaken(this.db, guildId, day);
   }
 
   askedSince(guildId: string, since: number): Promise<string[]> {

@@ -34,6 +34,15 @@ export const scheduleColumns = {
   updatedAt: dailySchedules.updatedAt,
 };
 
+export async function dayTaken(db: Db, guildId: string, day: string): Promise<boolean> {
+  const row = db
+    .select({ id: dailyPosts.id })
+    .from(dailyPosts)
+    .where(and(eq(dailyPosts.guildId, guildId), eq(dailyPosts.day, day)))
+    .get();
+  return row !== undefined;
+}
+
 export async function askedSince(db: Db, guildId: string, since: number): Promise<string[]> {
   return db
     .select({ claimId: dailyPosts.claimId })

@@ -17,6 +17,7 @@ import type { WriteQueue } from "../write-queue.ts";
 import {
   answersTo,
   askedSince,
+  dayTaken,
   missedByMembers,
   postColumns,
   results,
@@ -248,6 +249,10 @@ export class SqliteDailyStore implements DailyStore {
 
   async post(postId: number): Promise<DailyPost | undefined> {
     return this.db.select(postColumns).from(dailyPosts).where(eq(dailyPosts.id, postId)).get();
+  }
+
+  dayTaken(guildId: string, day: string): Promise<boolean> {
+    return dayTaken(this.db, guildId, day);
   }
 
   askedSince(guildId: string, since: number): Promise<string[]> {
