@@ -129,8 +129,8 @@ export class DailyRunner {
     const now = this.deps.clock();
     if (now >= post.closesAt) {
       this.unposted.delete(post.id);
-      await store.markMissed(post.id, this.deps.owner, now).catch(() => false);
       this.deps.logger.warn({ guildId: post.guildId, day: post.day }, "daily question missed");
+      await this.endDay(post, store.markMissed(post.id, this.deps.owner, now), this.unposted);
       return;
     }
     try {
@@ -143,7 +143,8 @@ export class DailyRunner {
       if (error instanceof PostRefused) {
         this.unposted.delete(post.id);
         await this.pause(post, error);
-        await store.markMissed(post.id, this.deps.owner, this.deps.clock()).catch(() => false);
+        const missed = store.markMissed(post.id, this.deps.owner, this.deps.clock());
+        await this.endDay(post, missed, this.unposted);
         return;
       }
       this.unposted.set(post.id, post);
@@ -172,13 +173,32 @@ export class DailyRunner {
         // Nobody will see this reveal: the day counts as closed, without a message.
         this.unrevealed.delete(post.id);
         await this.pause(post, error);
-        await daily.store
-          .markRevealed(post.id, this.deps.owner, "", this.deps.clock())
-          .catch(() => false);
+        const closed = daily.store.markRevealed(post.id, this.deps.owner, "", this.deps.clock());
+        await this.endDay(post, closed, this.unrevealed);
         return;
       }
       this.unrevealed.set(post.id, post);
       this.deps.logger.warn({ err: error, guildId: post.guildId }, "daily reveal not posted yet");
+    }
+  }
+
+  /**
+   * Waits for a day's end (missed, or revealed without a message) to be stored; if it cannot be,
+   * the post goes back to `retry`, to be ended again at the next tick.
+   */
+  private async endDay(
+    post: DailyPost,
+    stored: Promise<boolean>,
+    retry: Map<number, DailyPost>,
+  ): Promise<void> {
+    try {
+      await stored;
+    } catch (error) {
+      retry.set(post.id, post);
+      this.deps.logger.warn(
+        { err: error, guildId: post.guildId, day: post.day },
+        "daily question's end not stored yet",
+      );
     }
   }
 

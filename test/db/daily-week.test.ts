@@ -234,4 +234,28 @@ describe("the question of the day over a week", () => {
     expect(poster.posts.map((p) => p.nonce)).toEqual(["daily-1"]);
     expect([first.count.chosen, second.count.chosen]).toEqual([1, 0]);
   });
+
+  it("ends a day again at the next tick when its end could not be stored", async () => {
+    let now = SCHEDULE.updatedAt;
+    const clock = () => now;
+    opened = await indexedTempApp({ clock });
+    const { app } = opened;
+    const poster = new RecordingPoster(clock);
+    const runner = runnerOf(app, poster, clock);
+    await app.daily.store.setSchedule(SCHEDULE);
+    const store = app.daily.store;
+    const markMissed = store.markMissed.bind(store);
+    let failures = 1;
+    store.markMissed = async (...args) => {
+      if (failures-- > 0) throw new Error("database is locked");
+      return markMissed(...args);
+    };
+    poster.refuse(CHANNEL, new PostRefused("no-permission"));
+    now = occurrenceOn(SCHEDULE, DAYS[0] as string).opensAt + MINUTE;
+    await runner.tick();
+    expect((await store.post(1))?.status).toBe("claimed");
+    now += MINUTE;
+    await runner.tick();
+    expect((await store.post(1))?.status).toBe("missed");
+  });
 });
