@@ -21,7 +21,6 @@ const PLAIN = /^[a-z]+$/;
  * may be corrected and only a typed capital marks a noun, as before the lists.
  */
 export class WordLists {
-  private readonly words = new Set<string>();
   private readonly nouns = new Set<string>();
   private readonly others = new Set<string>();
   private readonly english = new Set<string>();
@@ -29,7 +28,7 @@ export class WordLists {
 
   /** A word of either language (normalised). */
   isWord(norm: string): boolean {
-    return this.words.has(norm);
+    return this.isGermanWord(norm) || this.isEnglishWord(norm);
   }
 
   /** A word of the English list (normalised). */
@@ -81,7 +80,6 @@ export class WordLists {
   private add(line: string, german: boolean): void {
     if (line === "") return;
     const norm = PLAIN.test(line) ? line : normalizeWord(line);
-    this.words.add(norm);
     if (!german) {
       this.english.add(norm);
       return;
