@@ -1,6 +1,7 @@
 import { analyze, isStopWord, stemWord } from "./analyzer.ts";
 import { englishStem, isEnglishStopWord } from "./english.ts";
 import { fillerStarts } from "./filler.ts";
+import { EVERYDAY_ENTRIES } from "./lexicon.ts";
 import {
   MAX_QUERY_CHARS,
   MAX_QUERY_TERMS,
@@ -9,7 +10,6 @@ import {
   splitCompound,
 } from "./query.ts";
 import { tokenize } from "./tokenize.ts";
-import { EVERYDAY_ENTRIES } from "./verdict.ts";
 import { MIN_AFFIX_LENGTH, type VocabularyView as Vocabulary } from "./vocabulary.ts";
 import { WordLists } from "./word-lists.ts";
 

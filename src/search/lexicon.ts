@@ -1,6 +1,13 @@
 import type { Database, Statement } from "better-sqlite3";
 import type { Bridges } from "./expand.ts";
 
+/**
+ * A word in at least this many lexicon entries is everyday: not required of a passage, and as a
+ * synonym no evidence. Tuned on test/retrieval/evidence-tune.yaml (30–40 gave the same rates; 20
+ * let wrong details through).
+ */
+export const EVERYDAY_ENTRIES = 40;
+
 /** Synonyms kept per word at ingest, and so offered per query word. */
 export const SYNONYMS_PER_WORD = 6;
 

@@ -1,5 +1,6 @@
 import type { Term } from "./analyzer.ts";
 import { englishStems } from "./english.ts";
+import { EVERYDAY_ENTRIES } from "./lexicon.ts";
 import type { QueryMatcher } from "./matcher.ts";
 import { normalizeWord } from "./normalize.ts";
 import { compare } from "./numbers-agree.ts";
@@ -64,12 +65,6 @@ const ENTRIES_PER_PASSAGE = 400;
  */
 const backgroundWeight = (entries: number) =>
   entries > 0 ? Math.log(1 + ENTRIES_PER_PASSAGE / entries) : Number.POSITIVE_INFINITY;
-
-/**
- * A word in at least this many lexicon entries is everyday, not required of a passage. Tuned on
- * test/retrieval/evidence-tune.yaml (30–40 gave the same rates; 20 let wrong details through).
- */
-export const EVERYDAY_ENTRIES = 40;
 
 /**
  * The least weight of a required word, as a share of the weight of a word in one passage. Tuned
