@@ -1,35 +1,52 @@
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
 /**
- * Runs a script (path from the repository root) in its own process, with `env` added to this
- * process's environment; resolves to its stdout.
+ * Starts a script (path from the repository root) in its own process, with `env` added to this
+ * process's environment, and an IPC channel when `ipc`; `output` resolves to its stdout once it
+ * exits with 0.
  */
-export function worker(
+function start(
   script: string,
   args: readonly string[],
-  stdin?: string,
-  env: NodeJS.ProcessEnv = {},
-): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ["--expose-gc", "--import", "tsx", join(ROOT, script), ...args],
-      { cwd: ROOT, stdio: ["pipe", "pipe", "inherit"], env: { ...process.env, ...env } },
-    );
+  env: NodeJS.ProcessEnv,
+  ipc: boolean,
+): { child: ChildProcess; output: Promise<string> } {
+  const child = spawn(
+    process.execPath,
+    ["--expose-gc", "--import", "tsx", join(ROOT, script), ...args],
+    {
+      cwd: ROOT,
+      stdio: ipc ? ["ignore", "pipe", "inherit", "ipc"] : ["pipe", "pipe", "inherit"],
+      env: { ...process.env, ...env },
+    },
+  );
+  const output = new Promise<string>((resolve, reject) => {
     let out = "";
-    child.stdout.on("data", (d: Buffer) => {
+    child.stdout?.on("data", (d: Buffer) => {
       out += d.toString();
     });
     child.on("error", reject);
     child.on("exit", (code) =>
       code === 0 ? resolve(out) : reject(new Error(`${script} exited with ${code}`)),
     );
-    child.stdin.end(stdin ?? "");
   });
+  return { child, output };
+}
+
+/** Runs a script in its own process, `stdin` as its input; resolves to its stdout. */
+export function worker(
+  script: string,
+  args: readonly string[],
+  stdin?: string,
+  env: NodeJS.ProcessEnv = {},
+): Promise<string> {
+  const { child, output } = start(script, args, env, false);
+  child.stdin?.end(stdin ?? "");
+  return output;
 }
 
 /**
@@ -42,26 +59,9 @@ export async function jsonWorkersTogether<T>(
   argLists: readonly (readonly string[])[],
   env: NodeJS.ProcessEnv = {},
 ): Promise<T[]> {
-  const children = argLists.map((args) =>
-    spawn(process.execPath, ["--expose-gc", "--import", "tsx", join(ROOT, script), ...args], {
-      cwd: ROOT,
-      stdio: ["ignore", "pipe", "inherit", "ipc"],
-      env: { ...process.env, ...env },
-    }),
-  );
-  const outputs = children.map(
-    (child) =>
-      new Promise<string>((resolve, reject) => {
-        let out = "";
-        child.stdout?.on("data", (d: Buffer) => {
-          out += d.toString();
-        });
-        child.on("error", reject);
-        child.on("exit", (code) =>
-          code === 0 ? resolve(out) : reject(new Error(`${script} exited with ${code}`)),
-        );
-      }),
-  );
+  const started = argLists.map((args) => start(script, args, env, true));
+  const children = started.map((w) => w.child);
+  const outputs = started.map((w) => w.output);
   const ready = children.map(
     (child) => new Promise<void>((resolve) => child.once("message", () => resolve())),
   );
