@@ -75,6 +75,20 @@ function runnerDeps(app: App, poster: RecordingPoster, clock: () => number) {
   };
 }
 
+/**
+ * The first process on a fresh database with SCHEDULE set, its clock at the schedule's setting
+ * until a test moves `time.now`.
+ */
+async function scheduledProcess() {
+  const time = { now: SCHEDULE.updatedAt };
+  const clock = () => time.now;
+  opened = await indexedTempApp({ clock });
+  const { app } = opened;
+  const poster = new RecordingPoster(clock);
+  await app.daily.store.setSchedule(SCHEDULE);
+  return { time, clock, app, poster, runner: runnerOf(app, poster, clock) };
+}
+
 /** A process: an app on the shared database and its runner posting to the shared channels. */
 function runnerOf(app: App, poster: RecordingPoster, clock: () => number): DailyRunner {
   return new DailyRunner(runnerDeps(app, poster, clock));
@@ -177,42 +191,32 @@ describe("the question of the day over a week", () => {
   }, 180_000);
 
   it("never posts a day whose window passed while down, and pauses on a deleted channel", async () => {
-    let now = SCHEDULE.updatedAt;
-    const clock = () => now;
-    opened = await indexedTempApp({ clock });
-    const { app } = opened;
-    const poster = new RecordingPoster(clock);
-    const runner = runnerOf(app, poster, clock);
-    await app.daily.store.setSchedule(SCHEDULE);
+    const { time, app, poster, runner } = await scheduledProcess();
     // Down from before day 1's post until after its window: back at 17:00 on day 2, nothing.
-    now = Date.parse("2040-03-23T16:00:00Z");
+    time.now = Date.parse("2040-03-23T16:00:00Z");
     await runner.tick();
     expect(poster.posts).toEqual([]);
     // Day 2 at 20:00: posted once, however often the processes tick.
-    now = occurrenceOn(SCHEDULE, "2040-03-23").opensAt + MINUTE;
+    time.now = occurrenceOn(SCHEDULE, "2040-03-23").opensAt + MINUTE;
     await runner.tick();
     await runner.tick();
     expect(poster.posts.map((p) => p.nonce)).toEqual(["daily-1"]);
     // The channel is deleted before day 3: the schedule pauses, the day is missed, no crash.
     poster.refuse(CHANNEL, new PostRefused("channel-gone"));
-    now = occurrenceOn(SCHEDULE, "2040-03-24").opensAt + MINUTE;
+    time.now = occurrenceOn(SCHEDULE, "2040-03-24").opensAt + MINUTE;
     await runner.tick();
     const paused = await app.daily.store.schedule(GUILD);
     expect(paused?.pausedReason).toBe("channel-gone");
     expect(await app.daily.store.runningSchedules()).toEqual([]);
-    now += 24 * 60 * MINUTE;
+    time.now += 24 * 60 * MINUTE;
     await runner.tick();
     expect(poster.posts.filter((p) => p.nonce?.startsWith("daily-"))).toHaveLength(1);
     expect((await app.daily.store.post(2))?.status).toBe("missed");
   });
 
   it("chooses a day's question only in the process that claims the day", async () => {
-    let now = SCHEDULE.updatedAt;
-    const clock = () => now;
-    opened = await indexedTempApp({ clock });
-    const t = opened;
-    const poster = new RecordingPoster(clock);
-    await t.app.daily.store.setSchedule(SCHEDULE);
+    const { time, clock, app, poster } = await scheduledProcess();
+    const t = opened as TempApp;
     const peerApp = await reopenApp(t.path, { clock, postgresUrl: t.postgresUrl });
     extraApps.push(peerApp);
     const counted = (app: App) => {
@@ -225,9 +229,9 @@ describe("the question of the day over a week", () => {
       const runner = new DailyRunner({ ...runnerDeps(app, poster, clock), daily });
       return { runner, count };
     };
-    const first = counted(t.app);
+    const first = counted(app);
     const second = counted(peerApp);
-    now = occurrenceOn(SCHEDULE, DAYS[0] as string).opensAt + MINUTE;
+    time.now = occurrenceOn(SCHEDULE, DAYS[0] as string).opensAt + MINUTE;
     await first.runner.tick();
     await second.runner.tick();
     await second.runner.tick();
@@ -236,13 +240,7 @@ describe("the question of the day over a week", () => {
   });
 
   it("ends a day again at the next tick when its end could not be stored", async () => {
-    let now = SCHEDULE.updatedAt;
-    const clock = () => now;
-    opened = await indexedTempApp({ clock });
-    const { app } = opened;
-    const poster = new RecordingPoster(clock);
-    const runner = runnerOf(app, poster, clock);
-    await app.daily.store.setSchedule(SCHEDULE);
+    const { time, app, poster, runner } = await scheduledProcess();
     const store = app.daily.store;
     const markMissed = store.markMissed.bind(store);
     let failures = 1;
@@ -251,10 +249,10 @@ describe("the question of the day over a week", () => {
       return markMissed(...args);
     };
     poster.refuse(CHANNEL, new PostRefused("no-permission"));
-    now = occurrenceOn(SCHEDULE, DAYS[0] as string).opensAt + MINUTE;
+    time.now = occurrenceOn(SCHEDULE, DAYS[0] as string).opensAt + MINUTE;
     await runner.tick();
     expect((await store.post(1))?.status).toBe("claimed");
-    now += MINUTE;
+    time.now += MINUTE;
     await runner.tick();
     expect((await store.post(1))?.status).toBe("missed");
   });
