@@ -135,19 +135,9 @@ describePg(
         "quastenflosser.md",
         article("Der Quastenflosser", "Der Quastenflosser Latimeria lebt vor den Komoren."),
       );
-      const add = fake.command(
-        lea,
-        "library",
-        [
-          {
-            name: "add",
-            type: T.Subcommand,
-            options: [{ name: "file", type: T.Attachment, value: file.id }],
-          },
-        ],
-        { ...ON_SHARD_0, attachments: [file] },
+      expect(await addToLibrary(fake, lea, file, ON_SHARD_0)).toContain(
+        "ist jetzt in der Bibliothek",
       );
-      expect(await answerText(fake, add)).toContain("ist jetzt in der Bibliothek");
       const told = performance.now();
       const seen = await citedThroughIndex(indexOf("b"), "Quastenflosser Komoren", GUILD_ID);
       console.info(
@@ -212,19 +202,10 @@ describePg(
         "text/plain",
         { channelId: CHANNEL_SHARD_1_ID },
       );
-      const add = fake.command(
-        { ...lea, id: "780000000000000004" },
-        "library",
-        [
-          {
-            name: "add",
-            type: T.Subcommand,
-            options: [{ name: "file", type: T.Attachment, value: file.id }],
-          },
-        ],
-        { ...ON_SHARD_1, attachments: [file] },
+      const other = { ...lea, id: "780000000000000004" };
+      expect(await addToLibrary(fake, other, file, ON_SHARD_1)).toContain(
+        "ist jetzt in der Bibliothek",
       );
-      expect(await answerText(fake, add)).toContain("ist jetzt in der Bibliothek");
       await citedThroughIndex(indexOf("a"), "Anglerfisch leuchtende Angel", GUILD_SHARD_1_ID);
       const stop = fake.command(anna, "quiz", [{ name: "stop", type: T.Subcommand }], ON_SHARD_0);
       expect(await answerText(fake, stop)).toContain("beendet");
@@ -241,6 +222,21 @@ describePg(
  * Polls a process's search index file, as its /cite reads it, until a server's query finds one
  * of that server's own articles; resolves with the time it was seen.
  */
+/** `/library add` of an attached file by `user` in a channel of a shard; the answer's text. */
+function addToLibrary(
+  fake: FakeDiscord,
+  user: FakeUser,
+  file: ReturnType<FakeDiscord["attach"]>,
+  where: typeof ON_SHARD_0,
+): Promise<string> {
+  const options = [{ name: "file", type: T.Attachment, value: file.id }];
+  const add = fake.command(user, "library", [{ name: "add", type: T.Subcommand, options }], {
+    ...where,
+    attachments: [file],
+  });
+  return answerText(fake, add);
+}
+
 async function citedThroughIndex(path: string, query: string, guildId: string): Promise<number> {
   const file = new Database(path, { readonly: true });
   try {
