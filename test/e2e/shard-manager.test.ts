@@ -137,18 +137,23 @@ describePg("one host's shards under discord.js's ShardingManager", () => {
     expect(fake.interactionsNotAnsweredOnce()).toEqual([]);
   }, 60_000);
 
-  it("lets a shard process stop, closing its round, when its manager is gone", async () => {
-    const orphan = await startBotProcess(fake, {
+  /** Shard 0 started as the manager starts it (with an IPC channel), but with no manager. */
+  const shardZeroAsManaged = (options: Partial<Parameters<typeof startBotProcess>[1]> = {}) =>
+    startBotProcess(fake, {
       token: "manager-token",
       databasePath: shardIndexPath(join(dir, "search-index.sqlite"), 0),
       postgresUrl: database.url,
       env: { SHARD_COUNT: "2", SHARDS: "0" },
       ipc: true,
+      ...options,
     });
+  const exitOf = (bot: BotProcess) =>
+    new Promise<number | null>((resolve) => bot.child.once("exit", (code) => resolve(code)));
+
+  it("lets a shard process stop, closing its round, when its manager is gone", async () => {
+    const orphan = await shardZeroAsManaged();
     const round = await startRound(fake, database.url, anna, ON_SHARD_0);
-    const exited = new Promise<number | null>((resolve) =>
-      orphan.child.once("exit", (code) => resolve(code)),
-    );
+    const exited = exitOf(orphan);
     orphan.child.disconnect();
     expect(await exited).toBe(0);
     expect(orphan.logLines().find((l) => l.msg === "stopping")?.signal).toBe("manager gone");
@@ -158,19 +163,10 @@ describePg("one host's shards under discord.js's ShardingManager", () => {
   }, 60_000);
 
   it("lets a shard process whose manager went while it was starting stop once it is up", async () => {
-    const early = await startBotProcess(fake, {
-      token: "manager-token",
-      databasePath: shardIndexPath(join(dir, "search-index.sqlite"), 0),
-      postgresUrl: database.url,
-      env: { SHARD_COUNT: "2", SHARDS: "0" },
-      ipc: true,
-      started: () => true,
-    });
+    const early = await shardZeroAsManaged({ started: () => true });
+    const exited = exitOf(early);
     early.child.disconnect();
-    const code = await new Promise<number | null>((resolve) =>
-      early.child.once("exit", (exitCode) => resolve(exitCode)),
-    );
-    expect(code).toBe(0);
+    expect(await exited).toBe(0);
     expect(early.logLines().find((l) => l.msg === "stopping")?.signal).toBe("manager gone");
   }, 60_000);
 });
