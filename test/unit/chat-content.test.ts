@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/search/analyzer.ts";
 import { type Bridges, expandQuery } from "../../src/search/expand.ts";
@@ -43,17 +46,18 @@ describe("words that name a text being read", () => {
 const vocabularyOf = (text: string) =>
   new Vocabulary(new Map(analyze(text).map((t) => [t.stem, 1])), 10);
 
-/** Word lists that know a few words, as the Debian lists would. */
+/** Word lists that know a few words, as the Debian lists would; their files are removed after. */
 async function someWords(german: string[], english: string[]): Promise<WordLists> {
-  const { mkdtemp, writeFile } = await import("node:fs/promises");
-  const { tmpdir } = await import("node:os");
-  const { join } = await import("node:path");
   const dir = await mkdtemp(join(tmpdir(), "beleg-words-"));
-  await writeFile(join(dir, "de"), german.join("\n"));
-  await writeFile(join(dir, "en"), english.join("\n"));
-  const lists = new WordLists();
-  await lists.load({ german: join(dir, "de"), english: join(dir, "en") });
-  return lists;
+  try {
+    await writeFile(join(dir, "de"), german.join("\n"));
+    await writeFile(join(dir, "en"), english.join("\n"));
+    const lists = new WordLists();
+    await lists.load({ german: join(dir, "de"), english: join(dir, "en") });
+    return lists;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 describe("function words of the other language", () => {
