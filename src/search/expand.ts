@@ -58,14 +58,17 @@ const VERB_ENDINGS = [
 /** Separable prefixes, before the "ge" of a participle ("an-ge-fragt"). */
 const PARTICIPLE =
   /^(ab|an|auf|aus|bei|ein|her|hin|mit|nach|vor|weg|zu|zuruck|uber|um|unter|durch)?ge(\p{L}{4,})$/u;
+/** Separable prefixes, before the "zu" of an infinitive ("ab-zu-bauen", "runter-zu-fahren"). */
+const ZU_INFINITIVE =
+  /^(ab|an|auf|aus|bei|ein|fest|her|hin|hoch|los|mit|nach|runter|raus|rein|vor|weg|zuruck|zusammen|uber|um|unter|durch)zu(\p{L}{4,})$/u;
 
 /**
  * Other forms of an inflected verb that the index may hold: without the "ge" of a participle
- * ("gewarnt" → "warnt"), without an ending Snowball keeps, or as the infinitive ("telefoniert"
+ * ("gewarnt" → "warnt") or the "zu" of an infinitive ("abzubauen" → "abbauen"), without an ending Snowball keeps, or as the infinitive ("telefoniert"
  * → "telefon…", "profitiert" → "profitieren").
  */
 function inflections(norm: string, vocabulary: Vocabulary): QueryForm[] {
-  const participle = PARTICIPLE.exec(norm);
+  const participle = PARTICIPLE.exec(norm) ?? ZU_INFINITIVE.exec(norm);
   const bases = participle ? [norm, `${participle[1] ?? ""}${participle[2]}`] : [norm];
   const stems = new Set<string>();
   for (const base of bases) {
@@ -183,8 +186,10 @@ function germanForms(
       }
     }
   }
-  // A word the corpus uses finds its passages itself; synonyms would only add other senses.
-  if (vocabulary.documentFrequency(stem) === 0) {
+  // A word the corpus uses finds its passages itself; synonyms would only add other senses. An
+  // unknown word has no sense to look up: "boomer" only shares its stem with "Boom".
+  const knownWord = !words.ready || words.isWord(norm) || base !== stem;
+  if (vocabulary.documentFrequency(stem) === 0 && knownWord) {
     for (const synonym of bridges.synonyms(base)) {
       const everyday = (bridges.commonness?.(synonym, false) ?? 0) >= EVERYDAY_ENTRIES;
       forms.push({

@@ -19,7 +19,7 @@ import { LibraryStems, scopedBridges, scopedVocabulary } from "./scoped-vocabula
 import type { CandidateSource, SearchIndex, SearchOptions, SearchResult } from "./types.ts";
 import { understoodIn } from "./understood.ts";
 import { type Evidence, firstVerdict, judge, queryEvidence } from "./verdict.ts";
-import { idfOf, type VocabularyView } from "./vocabulary.ts";
+import { idfOf, mentions, type VocabularyView } from "./vocabulary.ts";
 import { VocabularyCache } from "./vocabulary-cache.ts";
 import { WordLists } from "./word-lists.ts";
 
@@ -55,6 +55,7 @@ const UNCHECKED: Evidence = {
   coverage: 1,
   mass: 0,
   hasWords: false,
+  unmentioned: 0,
 };
 
 interface StemRow {
@@ -244,6 +245,7 @@ export function createSearchIndex(
           wordLists,
           idfOf(vocab.passageCount, 1),
           bridges.commonness,
+          (stem) => mentions(vocab, stem),
         );
     const results: SearchResult[] = [];
     let answer: Evidence | undefined;
@@ -254,7 +256,7 @@ export function createSearchIndex(
       const judged = asked ? judge(asked, matcher, terms, row.text) : UNCHECKED;
       // The first passage decides whether there is a source at all; without one, every passage
       // listed is only the nearest there is.
-      answer ??= firstVerdict(judged);
+      answer ??= asked ? firstVerdict(asked, judged) : judged;
       const evidence = answer.verdict === "none" ? { ...judged, verdict: "none" as const } : judged;
       results.push({
         passageId: row.id,

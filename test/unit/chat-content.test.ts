@@ -94,7 +94,7 @@ function judgedOn(passage: string, bridges: Bridges, query: string, words = new 
     vocabulary.idf(s),
   );
   const asked = queryEvidence(query, false, matcher, words, vocabulary.idf(""), bridges.commonness);
-  return { matcher, terms, evidence: firstVerdict(judge(asked, matcher, terms, passage)) };
+  return { matcher, terms, evidence: firstVerdict(asked, judge(asked, matcher, terms, passage)) };
 }
 
 describe("an everyday word as a synonym", () => {
@@ -142,6 +142,21 @@ describe("a German query's unknown word", () => {
     expect(origins("ich hör den podcast")).not.toContain("translation");
     expect(origins("seine wedding in Venedig")).toContain("translation");
   });
+
+  it("gets no synonyms of the word its stem also is: 'boomer' is no 'Boom'", async () => {
+    const passage = "Bezos feierte in Venedig Hochzeit.";
+    const words = await someWords(["Boom", "Hochzeit"], ["wedding"]);
+    const bridges: Bridges = {
+      synonyms: (stem) => (stem === "boom" ? ["hochzeit"] : []),
+      translations: () => [],
+    };
+    const synonyms = (query: string) =>
+      expandQuery(query, vocabularyOf(passage), bridges, words).flatMap((c) =>
+        c.forms.filter((f) => f.origin === "synonym").map((f) => f.stem),
+      );
+    expect(synonyms("ok boomer")).toEqual([]);
+    expect(synonyms("der Boom")).toEqual(["hochzeit"]);
+  });
 });
 
 describe("a passage holding only everyday words of a query", () => {
@@ -168,5 +183,14 @@ describe("a capital at the start of a German query", () => {
     const judged = (query: string) => judgedOn(passage, bridges, query, words).evidence;
     expect(judged("Meta hat eine Million Dollar gespendet").missing).toEqual(["Meta"]);
     expect(judged("Hat Bezos eine Million Dollar gespendet").missing).toEqual([]);
+  });
+
+  it("and of any later sentence: a German word there is no name", async () => {
+    const passage = "Bezos gab eine Million Dollar für die Feier.";
+    const bridges: Bridges = { synonyms: () => [], translations: () => [] };
+    const words = await someWords(["spendete", "wirklich", "Million", "Dollar"], ["meta"]);
+    const judged = (query: string) => judgedOn(passage, bridges, query, words).evidence;
+    expect(judged("Echt? Spendete Bezos eine Million Dollar").missing).toEqual([]);
+    expect(judged("Echt? Meta spendete eine Million Dollar").missing).toContain("Meta");
   });
 });

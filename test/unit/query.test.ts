@@ -20,6 +20,13 @@ describe("the words of a query", () => {
     ]);
   });
 
+  it("finds a separable verb's zu-infinitive by its infinitive", () => {
+    const vocabulary = new Vocabulary(new Map([["abbau", 1]]), 10);
+    const forms = expandQuery("Regulierung abzubauen", vocabulary)[1]?.forms.map((f) => f.stem);
+    expect(forms).toContain("abbau");
+    expect(expandQuery("Anzug", vocabulary)[0]?.forms.map((f) => f.stem)).toEqual(["anzug"]);
+  });
+
   it("caps the number of terms", () => {
     const words = Array.from({ length: 100 }, (_, i) => `wort${i}x`).join(" ");
     expect(queryTerms(words).map((t) => t.stem)).toHaveLength(MAX_QUERY_TERMS);

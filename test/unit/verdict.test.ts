@@ -55,6 +55,21 @@ function evidence(
   bridges?: Parameters<typeof expandQuery>[2],
   words: (rest: string) => boolean = () => true,
 ) {
+  return aligned(query, passage, bridges, words).judged;
+}
+
+/** The answer's verdict when `passage` comes first. */
+function answer(query: string, passage: string, bridges?: Parameters<typeof expandQuery>[2]) {
+  const { asked, judged } = aligned(query, passage, bridges);
+  return firstVerdict(asked, judged);
+}
+
+function aligned(
+  query: string,
+  passage: string,
+  bridges?: Parameters<typeof expandQuery>[2],
+  words: (rest: string) => boolean = () => true,
+) {
   const terms = analyze(passage);
   const frequencies = new Map(terms.map((t) => [t.stem, 1]));
   const vocabulary = new Vocabulary(frequencies, 10);
@@ -72,7 +87,7 @@ function evidence(
     vocabulary.idf(""),
     bridges?.commonness,
   );
-  return judge(asked, matcher, terms, passage);
+  return { asked, judged: judge(asked, matcher, terms, passage) };
 }
 
 describe("the verdict on a passage", () => {
@@ -170,8 +185,8 @@ describe("the verdict on a passage", () => {
       commonness: (stem: string) => entries[stem] ?? 0,
     };
     const chat = "hab heute keine Zeit, ich fahre weg";
-    expect(firstVerdict(evidence(chat, passage)).verdict).not.toBe("none");
-    expect(firstVerdict(evidence(chat, passage, bridges)).verdict).toBe("none");
+    expect(answer(chat, passage).verdict).not.toBe("none");
+    expect(answer(chat, passage, bridges).verdict).toBe("none");
     expect(evidence("Die Sache mit Satelliten in Berlin", passage).missing).toEqual(["Sache"]);
     expect(evidence("Die Sache mit Satelliten in Berlin", passage, bridges).verdict).toBe("backs");
   });

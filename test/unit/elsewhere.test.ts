@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import { analyze } from "../../src/search/analyzer.ts";
+import { speaksAsGroup } from "../../src/search/chat-frame.ts";
+import { expandQuery } from "../../src/search/expand.ts";
+import { QueryMatcher } from "../../src/search/matcher.ts";
+import { firstVerdict, judge, queryEvidence } from "../../src/search/verdict.ts";
+import { mentions, Vocabulary } from "../../src/search/vocabulary.ts";
+import { WordLists } from "../../src/search/word-lists.ts";
+
+const PASSAGE =
+  "Musk verkauft jedes Jahr mehr Tesla-Autos, und der Platz vor dem Werk in Texas ist voll.";
+const CORPUS = [PASSAGE, "Trump regiert mit Dekreten.", "Bezos kauft Zeitungen und Raketen."];
+
+/** A small corpus's vocabulary: each stem's document frequency over CORPUS. */
+function corpusVocabulary(): Vocabulary {
+  const frequencies = new Map<string, number>();
+  for (const text of CORPUS)
+    for (const stem of new Set(analyze(text).map((t) => t.stem)))
+      frequencies.set(stem, (frequencies.get(stem) ?? 0) + 1);
+  return new Vocabulary(frequencies, CORPUS.length);
+}
+
+/** The answer when PASSAGE comes first; `known` says which stems the corpus holds. */
+function answer(query: string, known: "corpus" | "everything" = "corpus") {
+  const vocabulary = corpusVocabulary();
+  const matcher = new QueryMatcher(expandQuery(query, vocabulary), (s) => vocabulary.idf(s));
+  const asked = queryEvidence(
+    query,
+    false,
+    matcher,
+    new WordLists(),
+    vocabulary.idf(""),
+    undefined,
+    known === "corpus" ? (stem) => mentions(vocabulary, stem) : () => true,
+  );
+  return firstVerdict(asked, judge(asked, matcher, analyze(PASSAGE), PASSAGE));
+}
+
+describe("a message speaking as or to the group", () => {
+  it("is told by first and second person and 'jemand', not by 'ihr' or 'US'", () => {
+    expect(speaksAsGroup("mein Nachbar fährt Tesla")).toBe(true);
+    expect(speaksAsGroup("hat jemand die Folien?")).toBe(true);
+    expect(speaksAsGroup("can you send the notes")).toBe(true);
+    expect(speaksAsGroup("Musk und Ihr Unternehmen")).toBe(false);
+    expect(speaksAsGroup("das US-Militär setzt auf SpaceX")).toBe(false);
+  });
+});
+
+describe("a query about what the corpus never mentions", () => {
+  it("gets no source when it speaks as the group and the passage shares only chance words", () => {
+    const chat = "mein Nachbar fährt jetzt Tesla und parkt ständig auf meinem Platz";
+    expect(answer(chat).verdict).toBe("none");
+    expect(answer(chat).unmentioned).toBeGreaterThan(0.2);
+    // The same alignment, had the corpus mentioned every word: a passage holding Tesla.
+    expect(answer(chat, "everything").verdict).toBe("partial");
+  });
+
+  it("gets no source when most of it is unmentioned, speaking or not", () => {
+    const chat = "Nachbarn parken Lastenfahrräder vor der Mensa, Tesla";
+    expect(answer(chat).verdict).toBe("none");
+    expect(answer(chat, "everything").verdict).not.toBe("none");
+  });
+
+  it("keeps a claim on the corpus's topics partial, with what is missing named", () => {
+    const claim = answer("Musk verkauft jedes Jahr mehr Tesla-Autos in Japan");
+    expect(claim.verdict).toBe("partial");
+    expect(claim.missing).toEqual(["Japan"]);
+  });
+
+  it("keeps a chat-framed claim that the passage holds", () => {
+    expect(
+      answer("hab gelesen, dass Musk jedes Jahr mehr Tesla-Autos verkauft, oder?").verdict,
+    ).toBe("backs");
+    expect(answer("ich hab gehört, Musk verkauft mehr Teslas in Texas").verdict).not.toBe("none");
+  });
+});
+
+describe("a query of numbers only", () => {
+  it("is no claim when it is a bare small number, but a year or an amount is checked", () => {
+    expect(answer("+1").verdict).toBe("none");
+    expect(answer("2").verdict).toBe("none");
+    expect(answer("2003").verdict).not.toBe("none");
+    expect(answer("175 Milliarden Dollar").verdict).not.toBe("none");
+  });
+});
