@@ -8,7 +8,7 @@ import { mentions, Vocabulary } from "../../src/search/vocabulary.ts";
 import { WordLists } from "../../src/search/word-lists.ts";
 
 const PASSAGE =
-  "Musk verkauft jedes Jahr mehr Tesla-Autos, und der Platz vor dem Werk in Texas ist voll.";
+  "Musk verkauft seit 2012 jedes Jahr mehr Tesla-Autos, und der Platz vor dem Werk in Texas ist voll.";
 const CORPUS = [PASSAGE, "Trump regiert mit Dekreten.", "Bezos kauft Zeitungen und Raketen."];
 
 /** A small corpus's vocabulary: each stem's document frequency over CORPUS. */
@@ -75,11 +75,34 @@ describe("a query about what the corpus never mentions", () => {
   });
 });
 
+describe("a message that speaks as or to the group", () => {
+  it("needs more of itself in the passage than other queries", () => {
+    // Every word is in the corpus, so only the stricter bar can make it "none".
+    expect(answer("wir sehen Raketen, Dekrete und Zeitungen in Texas", "everything").verdict).toBe(
+      "none",
+    );
+    expect(answer("man sieht Raketen, Dekrete und Zeitungen in Texas", "everything").verdict).toBe(
+      "partial",
+    );
+  });
+});
+
 describe("a query of numbers only", () => {
-  it("is no claim when it is a bare small number, but a year or an amount is checked", () => {
+  it("is no claim when it is a bare small number; a year or an amount is looked for anywhere", () => {
     expect(answer("+1").verdict).toBe("none");
     expect(answer("2").verdict).toBe("none");
-    expect(answer("2003").verdict).not.toBe("none");
-    expect(answer("175 Milliarden Dollar").verdict).not.toBe("none");
+    expect(answer("2012").verdict).toBe("backs");
+    expect(answer("2003").verdict).not.toBe("backs");
+  });
+});
+
+describe("the numbers of a query with words", () => {
+  it("count towards the coverage: a passage lacking them holds less of the query", () => {
+    const claim = answer("Musk verkauft seit 2012 jedes Jahr mehr Tesla-Autos");
+    expect(claim.verdict).toBe("backs");
+    const other = answer("Musk verkauft jedes Jahr mehr Tesla-Autos für 40.000 Dollar");
+    expect(other.missing).toEqual(["40.000 Dollar"]);
+    expect(claim.coverage).toBeCloseTo(1);
+    expect(other.coverage).toBeLessThan(0.95);
   });
 });
