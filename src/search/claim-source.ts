@@ -69,7 +69,9 @@ export function createClaimSource(
     name: "claims",
     weight,
     rank(query, concepts, options): SourceHits {
-      const germanStems = concepts.flatMap((c) => c.forms.map((f) => f.stem));
+      const germanStems = concepts.flatMap((c) =>
+        c.forms.filter((f) => !f.verdictOnly).map((f) => f.stem),
+      );
       const english = [...new Set(englishStems(query.slice(0, MAX_QUERY_CHARS)))].slice(
         0,
         MAX_QUERY_TERMS,

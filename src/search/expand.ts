@@ -189,14 +189,18 @@ function germanForms(
   // A word the corpus uses finds its passages itself; synonyms would only add other senses. An
   // unknown word has no sense to look up: "boomer" only shares its stem with "Boom".
   const knownWord = !words.ready || words.isWord(norm) || base !== stem;
-  if (vocabulary.documentFrequency(stem) === 0 && knownWord) {
+  const used = vocabulary.documentFrequency(stem) > 0;
+  if (knownWord) {
     for (const synonym of bridges.synonyms(base)) {
       const everyday = (bridges.commonness?.(synonym, false) ?? 0) >= EVERYDAY_ENTRIES;
+      // Of a word the corpus uses, only synonyms that are evidence are kept, and only as that.
+      if (used && everyday) continue;
       forms.push({
         stem: synonym,
         credit: CREDITS.synonym,
         origin: "synonym",
         ...(everyday ? { rankOnly: true } : {}),
+        ...(used ? { verdictOnly: true } : {}),
       });
     }
   }

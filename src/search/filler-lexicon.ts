@@ -40,7 +40,10 @@ hahaha
 hehe
 xd
 omg
+wow
 krass
+nix
+drauf
 digga
 boah
 ups

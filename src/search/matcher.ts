@@ -69,9 +69,10 @@ export class QueryMatcher {
           add(this.compounds, compound, this.compoundHit(i, form, compound));
       }
     });
-    this.weights = concepts.map((c) =>
-      c.counts && c.forms.length > 0 ? Math.min(...c.forms.map((f) => idf(f.stem))) : 0,
-    );
+    this.weights = concepts.map((c) => {
+      const ranked = c.forms.filter((f) => !f.verdictOnly);
+      return c.counts && ranked.length > 0 ? Math.min(...ranked.map((f) => idf(f.stem))) : 0;
+    });
     this.totalWeight = this.weights.reduce((a, b) => a + b, 0);
   }
 
@@ -129,6 +130,11 @@ export class QueryMatcher {
     const positions: { at: number; concept: number }[] = [];
     stems.forEach((stem, at) => {
       for (const hit of this.hits(stem)) {
+        if (hit.form.verdictOnly) {
+          if (hit.evidence && hit.credit > (evidence[hit.concept] as number))
+            evidence[hit.concept] = hit.credit;
+          continue;
+        }
         if (hit.credit > (credit[hit.concept] as number)) {
           credit[hit.concept] = hit.credit;
           forms[hit.concept] = hit.form;

@@ -18,6 +18,12 @@ export interface QueryForm {
    * ("lesen" → "stehen") ranks paraphrases, but a passage holding it does not hold the word.
    */
   readonly rankOnly?: boolean;
+  /**
+   * Is evidence for the verdict but neither finds nor ranks passages: a synonym of a word the
+   * corpus uses ("Firmen" → "Unternehmen") would pull in its other senses' passages, but a
+   * passage holding it does hold the word.
+   */
+  readonly verdictOnly?: boolean;
 }
 
 /** A word of the query and the forms that stand for it. */
@@ -129,7 +135,9 @@ export function compoundStems(
   vocabulary: Vocabulary,
   expand: (stem: string) => boolean = () => true,
 ): string[] {
-  const forms = new Set(concepts.flatMap((c) => c.forms.map((f) => f.stem)));
+  const forms = new Set(
+    concepts.flatMap((c) => c.forms.filter((f) => !f.verdictOnly).map((f) => f.stem)),
+  );
   const perWord = [...forms]
     .filter((stem) => stem.length >= MIN_AFFIX_LENGTH && expand(stem))
     .map((stem) =>

@@ -158,7 +158,7 @@ export function createSearchIndex(
       hidden ? scopedBridges(bridges, hidden) : bridges,
       wordLists,
     );
-    const stems = concepts.flatMap((c) => c.forms.map((f) => f.stem));
+    const stems = concepts.flatMap((c) => c.forms.filter((f) => !f.verdictOnly).map((f) => f.stem));
     // Synonyms and translations stand for the word but count less: they are listed once and
     // not expanded to compounds.
     const morphological: QueryConcept[] = concepts.map((c) => ({

@@ -7,36 +7,38 @@ import { evaluateEvidence, formatEvidence, loadEvidence } from "./evidence.ts";
  * verdicts worse fails. Rates as chat none / unsupported not backs / wrong detail not backs and
  * named / answerable none, backs, R@1, R@3, on the code that also takes for none what the corpus
  * never mentions (ELSEWHERE), asks more of a message that speaks as the group
- * (SPEAKING_NONE_BELOW), counts numbers towards the coverage and a name held only as the start
- * of a longer one as a part (NAME_PART_CREDIT). evidence-tune.yaml was tuned on; every held-out
- * set was written blind from the articles alone, run once untouched and seen since (their first
- * runs are in the README):
- * tune: 100, 100, 95.0 and 92.5, 3.3, 68.3, 93.3, 98.3 %.
+ * (SPEAKING_NONE_BELOW), counts numbers towards the coverage, a name held only as the start of a
+ * longer one as a part (NAME_PART_CREDIT) and a synonym of a word the corpus uses as evidence
+ * only (verdictOnly). evidence-tune.yaml was tuned on; every held-out set was written blind from
+ * the articles alone, run once untouched and seen since (their first runs are in the README):
+ * tune: 100, 100, 95.0 and 92.5, 3.3, 70.0, 93.3, 98.3 %.
  * heldout: 100, 90.0, 90.0 and 90.0, 5.0, 61.7, 93.3, 98.3 %.
- * heldout2: 98.0, 95.0, 95.0 and 95.0, 3.3, 61.7, 88.3, 90.0 %.
- * heldout3: 96.0, 85.0, 90.0 and 87.5, 2.9, 64.3, 91.4, 98.6 %.
+ * heldout2: 98.0, 95.0, 95.0 and 95.0, 3.3, 63.3, 88.3, 90.0 %.
+ * heldout3: 96.0, 85.0, 90.0 and 87.5, 2.9, 65.7, 91.4, 98.6 %.
  * heldout4: 100, 92.5, 87.5 and 85.0, 7.1, 65.7, 95.7, 98.6 %.
- * heldout5: 100, 95.0, 85.0 and 85.0, 2.9, 60.0, 94.3, 98.6 %.
- * heldout6: 96.0, 92.5, 87.5 and 85.0, 4.3, 58.6, 92.9, 97.1 %.
+ * heldout5: 100, 95.0, 85.0 and 85.0, 2.9, 62.9, 94.3, 98.6 %.
+ * heldout6: 96.0, 92.5, 87.5 and 85.0, 4.3, 60.0, 92.9, 97.1 %.
  * heldout7: 96.0, 90.0, 97.5 and 97.5, 2.9, 61.4, 95.7, 98.6 %.
- * heldout8: 100, 95.0, 95.0 and 90.0, 0.0, 62.9, 98.6, 98.6 %.
- * heldout9: 98.0, 95.0, 92.5 and 90.0, 1.4, 65.7, 98.6, 98.6 %.
- * heldout10: 100, 90.0, 100 and 100, 1.4, 64.3, 98.6, 98.6 %.
- * heldout11: 98.0, 92.5, 97.5 and 97.5, 1.4, 61.4, 95.7, 100 %.
+ * heldout8: 100, 95.0, 95.0 and 90.0, 0.0, 64.3, 98.6, 98.6 %.
+ * heldout9: 98.0, 95.0, 92.5 and 90.0, 1.4, 67.1, 98.6, 98.6 %.
+ * heldout10: 100, 90.0, 100 and 100, 1.4, 65.7, 98.6, 98.6 %.
+ * heldout11: 98.0, 92.5, 97.5 and 97.5, 1.4, 62.9, 95.7, 100 %.
  * heldout12: 96.7, 82.5, 92.5 and 92.5, 0.0, 68.8, 98.8, 100 %.
  * heldout13: 98.3, 90.0, 92.5 and 90.0, 1.4, 72.9, 92.9, 97.1 %.
- * heldout14: 93.3, 92.5, 95.0 and 95.0, 0.0, 62.9, 95.7, 98.6 %.
- * heldout15: 100, 95.0, 92.5 and 90.0, 2.9, 68.6, 97.1, 98.6 %.
+ * heldout14: 93.3, 92.5, 95.0 and 95.0, 0.0, 67.1, 95.7, 98.6 %.
+ * heldout15: 100, 95.0, 92.5 and 90.0, 2.9, 70.0, 97.1, 98.6 %.
  * heldout16: 98.3, 87.5, 92.5 and 92.5, 2.9, 64.3, 92.9, 95.7 %.
- * heldout17: 93.3, 95.0, 92.5 and 92.5, 2.9, 62.9, 95.7, 97.1 %.
- * heldout18: 96.7, 87.5, 87.5 and 85.0, 5.7, 64.3, 91.4, 98.6 %.
+ * heldout17: 93.3, 95.0, 92.5 and 92.5, 2.9, 64.3, 95.7, 97.1 %.
+ * heldout18: 96.7, 87.5, 87.5 and 85.0, 5.7, 65.7, 91.4, 98.6 %.
+ * heldout19: 91.7, 95.0, 95.0 and 95.0, 1.4, 60.0, 94.3, 97.1 %.
+ * heldout20: 100, 95.0, 97.5 and 97.5, 1.4, 71.4, 100, 100 %.
  */
 const FLOORS = {
   "evidence-tune.yaml": {
     chat: { none: 0.98 },
     unsupported: { notBacks: 0.98 },
     "wrong-detail": { notBacks: 0.93, named: 0.9 },
-    answerable: { backs: 0.66, maxNone: 0.05, recallAt1: 0.91, recallAt3: 0.96 },
+    answerable: { backs: 0.68, maxNone: 0.05, recallAt1: 0.91, recallAt3: 0.96 },
   },
   "evidence-heldout.yaml": {
     chat: { none: 0.98 },
@@ -48,13 +50,13 @@ const FLOORS = {
     chat: { none: 0.96 },
     unsupported: { notBacks: 0.93 },
     "wrong-detail": { notBacks: 0.93, named: 0.93 },
-    answerable: { backs: 0.59, maxNone: 0.05, recallAt1: 0.86, recallAt3: 0.88 },
+    answerable: { backs: 0.61, maxNone: 0.05, recallAt1: 0.86, recallAt3: 0.88 },
   },
   "evidence-heldout3.yaml": {
     chat: { none: 0.94 },
     unsupported: { notBacks: 0.83 },
     "wrong-detail": { notBacks: 0.88, named: 0.85 },
-    answerable: { backs: 0.62, maxNone: 0.04, recallAt1: 0.89, recallAt3: 0.96 },
+    answerable: { backs: 0.63, maxNone: 0.04, recallAt1: 0.89, recallAt3: 0.96 },
   },
   "evidence-heldout4.yaml": {
     chat: { none: 0.98 },
@@ -66,13 +68,13 @@ const FLOORS = {
     chat: { none: 0.98 },
     unsupported: { notBacks: 0.93 },
     "wrong-detail": { notBacks: 0.83, named: 0.83 },
-    answerable: { backs: 0.58, maxNone: 0.04, recallAt1: 0.92, recallAt3: 0.96 },
+    answerable: { backs: 0.6, maxNone: 0.04, recallAt1: 0.92, recallAt3: 0.96 },
   },
   "evidence-heldout6.yaml": {
     chat: { none: 0.94 },
     unsupported: { notBacks: 0.9 },
     "wrong-detail": { notBacks: 0.85, named: 0.83 },
-    answerable: { backs: 0.56, maxNone: 0.06, recallAt1: 0.9, recallAt3: 0.95 },
+    answerable: { backs: 0.58, maxNone: 0.06, recallAt1: 0.9, recallAt3: 0.95 },
   },
   "evidence-heldout7.yaml": {
     chat: { none: 0.94 },
@@ -84,25 +86,25 @@ const FLOORS = {
     chat: { none: 0.98 },
     unsupported: { notBacks: 0.93 },
     "wrong-detail": { notBacks: 0.93, named: 0.88 },
-    answerable: { backs: 0.6, maxNone: 0.01, recallAt1: 0.96, recallAt3: 0.96 },
+    answerable: { backs: 0.62, maxNone: 0.01, recallAt1: 0.96, recallAt3: 0.96 },
   },
   "evidence-heldout9.yaml": {
     chat: { none: 0.96 },
     unsupported: { notBacks: 0.93 },
     "wrong-detail": { notBacks: 0.9, named: 0.88 },
-    answerable: { backs: 0.63, maxNone: 0.03, recallAt1: 0.96, recallAt3: 0.96 },
+    answerable: { backs: 0.65, maxNone: 0.03, recallAt1: 0.96, recallAt3: 0.96 },
   },
   "evidence-heldout10.yaml": {
     chat: { none: 0.98 },
     unsupported: { notBacks: 0.88 },
     "wrong-detail": { notBacks: 0.98, named: 0.98 },
-    answerable: { backs: 0.62, maxNone: 0.03, recallAt1: 0.96, recallAt3: 0.96 },
+    answerable: { backs: 0.63, maxNone: 0.03, recallAt1: 0.96, recallAt3: 0.96 },
   },
   "evidence-heldout11.yaml": {
     chat: { none: 0.96 },
     unsupported: { notBacks: 0.9 },
     "wrong-detail": { notBacks: 0.95, named: 0.95 },
-    answerable: { backs: 0.59, maxNone: 0.03, recallAt1: 0.93, recallAt3: 0.98 },
+    answerable: { backs: 0.6, maxNone: 0.03, recallAt1: 0.93, recallAt3: 0.98 },
   },
   "evidence-heldout12.yaml": {
     chat: { none: 0.94 },
@@ -120,13 +122,13 @@ const FLOORS = {
     chat: { none: 0.91 },
     unsupported: { notBacks: 0.9 },
     "wrong-detail": { notBacks: 0.93, named: 0.93 },
-    answerable: { backs: 0.6, maxNone: 0.01, recallAt1: 0.93, recallAt3: 0.96 },
+    answerable: { backs: 0.65, maxNone: 0.01, recallAt1: 0.93, recallAt3: 0.96 },
   },
   "evidence-heldout15.yaml": {
     chat: { none: 0.98 },
     unsupported: { notBacks: 0.93 },
     "wrong-detail": { notBacks: 0.9, named: 0.88 },
-    answerable: { backs: 0.66, maxNone: 0.04, recallAt1: 0.95, recallAt3: 0.96 },
+    answerable: { backs: 0.68, maxNone: 0.04, recallAt1: 0.95, recallAt3: 0.96 },
   },
   "evidence-heldout16.yaml": {
     chat: { none: 0.96 },
@@ -138,13 +140,25 @@ const FLOORS = {
     chat: { none: 0.91 },
     unsupported: { notBacks: 0.93 },
     "wrong-detail": { notBacks: 0.9, named: 0.9 },
-    answerable: { backs: 0.6, maxNone: 0.04, recallAt1: 0.93, recallAt3: 0.95 },
+    answerable: { backs: 0.62, maxNone: 0.04, recallAt1: 0.93, recallAt3: 0.95 },
   },
   "evidence-heldout18.yaml": {
     chat: { none: 0.94 },
     unsupported: { notBacks: 0.85 },
     "wrong-detail": { notBacks: 0.85, named: 0.83 },
-    answerable: { backs: 0.62, maxNone: 0.07, recallAt1: 0.89, recallAt3: 0.96 },
+    answerable: { backs: 0.63, maxNone: 0.07, recallAt1: 0.89, recallAt3: 0.96 },
+  },
+  "evidence-heldout19.yaml": {
+    chat: { none: 0.89 },
+    unsupported: { notBacks: 0.93 },
+    "wrong-detail": { notBacks: 0.93, named: 0.93 },
+    answerable: { backs: 0.58, maxNone: 0.03, recallAt1: 0.92, recallAt3: 0.95 },
+  },
+  "evidence-heldout20.yaml": {
+    chat: { none: 0.98 },
+    unsupported: { notBacks: 0.93 },
+    "wrong-detail": { notBacks: 0.95, named: 0.95 },
+    answerable: { backs: 0.69, maxNone: 0.03, recallAt1: 0.98, recallAt3: 0.98 },
   },
 };
 
