@@ -186,9 +186,10 @@ function germanForms(
       }
     }
   }
-  // A word the corpus uses finds its passages itself; synonyms would only add other senses. An
-  // unknown word has no sense to look up: "boomer" only shares its stem with "Boom".
-  const knownWord = !words.ready || words.isWord(norm) || base !== stem;
+  // An unknown word that the stemmer cut down to another word has not that word's senses:
+  // "boomer" only shares its stem with "Boom".
+  const knownWord =
+    !words.ready || words.isWord(norm) || base !== stem || stem === norm || !words.isWord(stem);
   const used = vocabulary.documentFrequency(stem) > 0;
   if (knownWord) {
     for (const synonym of bridges.synonyms(base)) {

@@ -147,7 +147,8 @@ describe("a German query's unknown word", () => {
     const passage = "Bezos feierte in Venedig Hochzeit.";
     const words = await someWords(["Boom", "Hochzeit"], ["wedding"]);
     const bridges: Bridges = {
-      synonyms: (stem) => (stem === "boom" ? ["hochzeit"] : []),
+      synonyms: (stem) =>
+        stem === "boom" ? ["hochzeit"] : stem === "modezeitschrift" ? ["zeitschrift"] : [],
       translations: () => [],
     };
     const synonyms = (query: string) =>
@@ -156,6 +157,8 @@ describe("a German query's unknown word", () => {
       );
     expect(synonyms("ok boomer")).toEqual([]);
     expect(synonyms("der Boom")).toEqual(["hochzeit"]);
+    // A compound no list has keeps its synonyms: its stem is no other word.
+    expect(synonyms("eine Modezeitschrift")).toEqual(["zeitschrift"]);
   });
 });
 
