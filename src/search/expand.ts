@@ -1,6 +1,7 @@
 import { analyze, isStopWord, stemWord } from "./analyzer.ts";
 import { englishStem, isEnglishStopWord } from "./english.ts";
 import { fillerStarts } from "./filler.ts";
+import { inflections } from "./inflections.ts";
 import { EVERYDAY_ENTRIES } from "./lexicon.ts";
 import {
   MAX_QUERY_CHARS,
@@ -40,51 +41,6 @@ export interface Bridges {
 const NO_BRIDGES: Bridges = { synonyms: () => [], translations: () => [] };
 
 const NUMBER = /^\p{N}+$/u;
-
-/** Verb endings Snowball's German stemmer leaves on ("-iert", "-te"). */
-const VERB_ENDINGS = [
-  "ierten",
-  "iertes",
-  "ierte",
-  "iert",
-  "test",
-  "eten",
-  "ete",
-  "ten",
-  "te",
-  "et",
-  "t",
-];
-/** Separable prefixes, before the "ge" of a participle ("an-ge-fragt"). */
-const PARTICIPLE =
-  /^(ab|an|auf|aus|bei|ein|her|hin|mit|nach|vor|weg|zu|zuruck|uber|um|unter|durch)?ge(\p{L}{4,})$/u;
-/** Separable prefixes, before the "zu" of an infinitive ("ab-zu-bauen", "runter-zu-fahren"). */
-const ZU_INFINITIVE =
-  /^(ab|an|auf|aus|bei|ein|fest|her|hin|hoch|los|mit|nach|runter|raus|rein|vor|weg|zuruck|zusammen|uber|um|unter|durch)zu(\p{L}{4,})$/u;
-
-/**
- * Other forms of an inflected verb that the index may hold: without the "ge" of a participle
- * ("gewarnt" → "warnt") or the "zu" of an infinitive ("abzubauen" → "abbauen"), without an ending Snowball keeps, or as the infinitive ("telefoniert"
- * → "telefon…", "profitiert" → "profitieren").
- */
-function inflections(norm: string, vocabulary: Vocabulary): QueryForm[] {
-  const participle = PARTICIPLE.exec(norm) ?? ZU_INFINITIVE.exec(norm);
-  const bases = participle ? [norm, `${participle[1] ?? ""}${participle[2]}`] : [norm];
-  const stems = new Set<string>();
-  for (const base of bases) {
-    stems.add(stemWord(base));
-    for (const ending of VERB_ENDINGS) {
-      if (!base.endsWith(ending) || base.length - ending.length < 4) continue;
-      const root = base.slice(0, -ending.length);
-      stems.add(stemWord(root));
-      stems.add(stemWord(`${root}${ending.startsWith("ier") ? "ieren" : "en"}`));
-    }
-  }
-  stems.delete(stemWord(norm));
-  return [...stems]
-    .filter((s) => vocabulary.documentFrequency(s) > 0)
-    .map((stem) => ({ stem, credit: CREDITS.inflection, origin: "typed" as const }));
-}
 
 /**
  * A name's genitive or a loanword's plural ("Trumps", "bidens", "Startups"): the word without its
@@ -163,7 +119,7 @@ function germanForms(
   ];
   let base = stem;
   if (!isKnown(stem, vocabulary) && !NUMBER.test(stem)) {
-    const inflected = inflections(norm, vocabulary);
+    const inflected = inflections(norm, vocabulary, CREDITS.inflection);
     forms.push(...inflected);
     // Only an English word is translated: "hör" (of "hören") is no English "hor".
     const englishWord = !words.ready || words.isEnglishWord(norm);

@@ -1,5 +1,5 @@
 import type { Term } from "./analyzer.ts";
-import { speaksAsGroup } from "./chat-frame.ts";
+import { sentenceStarts, speaksAsGroup } from "./chat-frame.ts";
 import { englishStems } from "./english.ts";
 import { EVERYDAY_ENTRIES } from "./lexicon.ts";
 import type { QueryMatcher } from "./matcher.ts";
@@ -122,12 +122,6 @@ export interface QueryEvidence {
 }
 
 const CAPITAL = /^\p{Lu}/u;
-/** Where a sentence's first word stands: the text's first word, and each after . ! ? or a line break. */
-const SENTENCE_START = /(?:^|[.!?\n])[\s"'„“‚‘»«()\-–—]*([\p{L}\p{N}])/gu;
-
-function sentenceStarts(text: string): Set<number> {
-  return new Set([...text.matchAll(SENTENCE_START)].map((m) => (m.index ?? 0) + m[0].length - 1));
-}
 
 export function queryEvidence(
   query: string,

@@ -4,25 +4,17 @@ import { speaksAsGroup } from "../../src/search/chat-frame.ts";
 import { expandQuery } from "../../src/search/expand.ts";
 import { QueryMatcher } from "../../src/search/matcher.ts";
 import { firstVerdict, judge, queryEvidence } from "../../src/search/verdict.ts";
-import { mentions, Vocabulary } from "../../src/search/vocabulary.ts";
+import { mentions } from "../../src/search/vocabulary.ts";
 import { WordLists } from "../../src/search/word-lists.ts";
+import { vocabularyOver } from "../support/small-corpus.ts";
 
 const PASSAGE =
   "Musk verkauft seit 2012 jedes Jahr mehr Tesla-Autos, und der Platz vor dem Werk in Texas ist voll.";
 const CORPUS = [PASSAGE, "Trump regiert mit Dekreten.", "Bezos kauft Zeitungen und Raketen."];
 
-/** A small corpus's vocabulary: each stem's document frequency over CORPUS. */
-function corpusVocabulary(): Vocabulary {
-  const frequencies = new Map<string, number>();
-  for (const text of CORPUS)
-    for (const stem of new Set(analyze(text).map((t) => t.stem)))
-      frequencies.set(stem, (frequencies.get(stem) ?? 0) + 1);
-  return new Vocabulary(frequencies, CORPUS.length);
-}
-
 /** The answer when PASSAGE comes first; `known` says which stems the corpus holds. */
 function answer(query: string, known: "corpus" | "everything" = "corpus") {
-  const vocabulary = corpusVocabulary();
+  const vocabulary = vocabularyOver(CORPUS);
   const matcher = new QueryMatcher(expandQuery(query, vocabulary), (s) => vocabulary.idf(s));
   const asked = queryEvidence(
     query,

@@ -3,8 +3,8 @@ import { analyze } from "../../src/search/analyzer.ts";
 import { type Bridges, expandQuery } from "../../src/search/expand.ts";
 import { QueryMatcher } from "../../src/search/matcher.ts";
 import { judge, queryEvidence } from "../../src/search/verdict.ts";
-import { Vocabulary } from "../../src/search/vocabulary.ts";
 import { WordLists } from "../../src/search/word-lists.ts";
+import { vocabularyOver } from "../support/small-corpus.ts";
 
 const PASSAGE = "Die Unternehmen von Musk bekommen Aufträge.";
 /** The corpus uses "Firmen" elsewhere, so the query word finds its own passages. */
@@ -16,11 +16,7 @@ const bridges: Bridges = {
 };
 
 function aligned(query: string) {
-  const frequencies = new Map<string, number>();
-  for (const text of CORPUS)
-    for (const stem of new Set(analyze(text).map((t) => t.stem)))
-      frequencies.set(stem, (frequencies.get(stem) ?? 0) + 1);
-  const vocabulary = new Vocabulary(frequencies, CORPUS.length);
+  const vocabulary = vocabularyOver(CORPUS);
   const matcher = new QueryMatcher(expandQuery(query, vocabulary, bridges), (s) =>
     vocabulary.idf(s),
   );
