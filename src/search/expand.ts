@@ -1,7 +1,7 @@
 import { analyze, isStopWord, stemWord } from "./analyzer.ts";
 import { englishStem, isEnglishStopWord } from "./english.ts";
 import { fillerStarts } from "./filler.ts";
-import { inflections } from "./inflections.ts";
+import { inflections, otherNumber } from "./inflections.ts";
 import { EVERYDAY_ENTRIES } from "./lexicon.ts";
 import {
   MAX_QUERY_CHARS,
@@ -116,6 +116,7 @@ function germanForms(
   const forms: QueryForm[] = [
     { stem, credit: 1, origin: "typed" },
     ...withoutS(norm, stem, vocabulary),
+    ...otherNumber(norm, vocabulary, CREDITS.inflection),
   ];
   let base = stem;
   if (!isKnown(stem, vocabulary) && !NUMBER.test(stem)) {

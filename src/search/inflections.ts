@@ -46,3 +46,23 @@ export function inflections(norm: string, vocabulary: Vocabulary, credit: number
     .filter((s) => vocabulary.documentFrequency(s) > 0)
     .map((stem) => ({ stem, credit, origin: "typed" as const }));
 }
+
+/** Singular endings whose plural is "-en": Firma/Firmen, Zentrum/Zentren, Virus/Viren. */
+const LATIN_SINGULARS = ["a", "um", "us"];
+
+/**
+ * The other number of a noun that Snowball stems apart ("Firmen" → "firm", "Firma" → "firma"):
+ * for "-en" the singulars in "-a", "-um", "-us", for those the plural in "-en", each only when
+ * the index holds it. Evidence only: as search terms they would also find "Firmament".
+ */
+export function otherNumber(norm: string, vocabulary: Vocabulary, credit: number): QueryForm[] {
+  const own = stemWord(norm);
+  const candidates = norm.endsWith("en")
+    ? LATIN_SINGULARS.map((ending) => `${norm.slice(0, -2)}${ending}`)
+    : LATIN_SINGULARS.filter((ending) => norm.endsWith(ending)).map(
+        (ending) => `${norm.slice(0, -ending.length)}en`,
+      );
+  return [...new Set(candidates.filter((c) => c.length >= 5).map(stemWord))]
+    .filter((stem) => stem !== own && vocabulary.documentFrequency(stem) > 0)
+    .map((stem) => ({ stem, credit, origin: "typed" as const, verdictOnly: true }));
+}

@@ -40,3 +40,14 @@ describe("a synonym of a word the corpus uses", () => {
     expect(matcher.align(terms.map((t) => t.stem)).evidence[0]).toBeGreaterThan(0);
   });
 });
+
+describe("the other number of a noun that the stemmer parts", () => {
+  it("is evidence: 'Firmen' is held by 'Firma', 'Zentren' by 'Zentrum'", () => {
+    const vocabulary = vocabularyOver(["Seine Firma baut ein Zentrum.", "Andere Texte."]);
+    const forms = (query: string) =>
+      expandQuery(query, vocabulary).flatMap((c) => c.forms.filter((f) => f.verdictOnly));
+    expect(forms("Firmen").map((f) => f.stem)).toEqual(["firma"]);
+    expect(forms("Zentren").map((f) => f.stem)).toEqual(["zentrum"]);
+    expect(forms("Firma")).toEqual([]);
+  });
+});
