@@ -1,4 +1,18 @@
+import { isStopWord } from "./analyzer.ts";
+import { isEnglishStopWord } from "./english.ts";
 import { normalizeWord } from "./normalize.ts";
+import {
+  ARTICLES,
+  DURATIONS,
+  ENGLISH_ORDINALS,
+  GERMAN_ORDINALS,
+  MONEY,
+  MONEY_BEFORE,
+  NUMBER_WORDS,
+  ORDINAL_ENDING,
+  PERCENT,
+  SCALES,
+} from "./number-words.ts";
 
 /**
  * What a number stands for. Only numbers of one kind are compared: a year with a year, a
@@ -19,142 +33,24 @@ export interface Quantity {
   readonly end: number;
 }
 
-/** German and English number words; "ein", "a" and "one" count only before a scale word. */
-const NUMBER_WORDS: Record<string, number> = {
-  null: 0,
-  zwei: 2,
-  drei: 3,
-  vier: 4,
-  funf: 5,
-  sechs: 6,
-  sieben: 7,
-  acht: 8,
-  neun: 9,
-  zehn: 10,
-  elf: 11,
-  zwolf: 12,
-  zwanzig: 20,
-  dreissig: 30,
-  vierzig: 40,
-  funfzig: 50,
-  hundert: 100,
-  dutzend: 12,
-  zero: 0,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  hundred: 100,
-  dozen: 12,
-};
-/** Count only before a scale word: "one" is as often "someone" as a number ("one said"). */
-const ARTICLES = new Set(["ein", "eine", "einer", "einen", "einem", "a", "an", "one"]);
-
-const SCALES: Record<string, number> = {
-  tausend: 1e3,
-  tsd: 1e3,
-  thousand: 1e3,
-  million: 1e6,
-  millionen: 1e6,
-  mio: 1e6,
-  mn: 1e6,
-  millions: 1e6,
-  milliarde: 1e9,
-  milliarden: 1e9,
-  mrd: 1e9,
-  bn: 1e9,
-  billions: 1e9,
-  billionen: 1e12,
-  trillion: 1e12,
-  trillions: 1e12,
-  dutzend: 12,
-  dozen: 12,
-  hundert: 100,
-  hundred: 100,
-};
-
-const GERMAN_ORDINALS: Record<string, number> = {
-  erst: 1,
-  zweit: 2,
-  dritt: 3,
-  viert: 4,
-  funft: 5,
-  sechst: 6,
-  siebt: 7,
-  acht: 8,
-  neunt: 9,
-  zehnt: 10,
-};
-const ENGLISH_ORDINALS: Record<string, number> = {
-  first: 1,
-  second: 2,
-  third: 3,
-  fourth: 4,
-  fifth: 5,
-  sixth: 6,
-  seventh: 7,
-  eighth: 8,
-  ninth: 9,
-  tenth: 10,
-};
-const ORDINAL_ENDING = /(e|er|en|es|em)$/;
-
-const PERCENT = new Set(["%", "prozent", "percent", "pct", "prozentpunkte"]);
-const MONEY = new Set([
-  "dollar",
-  "dollars",
-  "us",
-  "usd",
-  "euro",
-  "euros",
-  "eur",
-  "$",
-  "€",
-  "pfund",
-  "£",
-]);
-/** Money signs written before the number ("$5", "€ 20"). */
-const MONEY_BEFORE = new Set(["$", "€", "£", "usd", "eur"]);
-const DURATIONS: Record<string, string> = {
-  jahr: "year",
-  jahre: "year",
-  jahren: "year",
-  jahres: "year",
-  year: "year",
-  years: "year",
-  monat: "month",
-  monate: "month",
-  monaten: "month",
-  month: "month",
-  months: "month",
-  woche: "week",
-  wochen: "week",
-  week: "week",
-  weeks: "week",
-  tag: "day",
-  tage: "day",
-  tagen: "day",
-  day: "day",
-  days: "day",
-  stunde: "hour",
-  stunden: "hour",
-  hour: "hour",
-  hours: "hour",
-};
 const ABBREVIATIONS = new Set(["mrd", "mio", "tsd", "bn", "mn", "pct"]);
 /** Words between a number and what it counts that belong to neither ("16.000 der Satelliten"). */
 const SKIPPED = new Set(["der", "die", "des", "den", "of", "the", "mehr", "more", "than", "als"]);
+
+/** Punctuation that ends a number's phrase: what follows it is not what it counts. */
+const PHRASE_END = /[.!?;:,()]/;
+
+/**
+ * Whether a word after a number is what it counts: in the same phrase ("9.000. Doch" is not a
+ * count of "doch") and no stop word ("10 oder 12" counts no "oder").
+ */
+function countsWord(text: string, number: Piece | undefined, word: Piece): boolean {
+  if (number === undefined || isStopWord(word.norm) || isEnglishStopWord(word.norm)) return false;
+  const digitsEnd = /^\d/.test(number.raw)
+    ? number.start + number.raw.replace(/\.$/, "").length
+    : number.end;
+  return !PHRASE_END.test(text.slice(digitsEnd, word.start));
+}
 
 interface Piece {
   readonly norm: string;
@@ -255,7 +151,7 @@ export function quantitiesOf(text: string, english: boolean): Quantity[] {
       let k = j;
       while (pieces[k] && SKIPPED.has((pieces[k] as Piece).norm)) k++;
       const counted = pieces[k];
-      if (counted && /^\p{L}/u.test(counted.raw)) {
+      if (counted && /^\p{L}/u.test(counted.raw) && countsWord(text, pieces[j - 1], counted)) {
         unit = counted.norm;
         unitStart = counted.start;
         j = k + 1;
@@ -263,7 +159,9 @@ export function quantitiesOf(text: string, english: boolean): Quantity[] {
     }
     const start = money ? (pieces[i - 1] as Piece).start : p.start;
     const last = pieces[j - 1] as Piece;
-    found.push({ kind, value: value as number, unit, unitStart, start, end: last.end });
+    // A full stop after the digits ends the sentence, unless the number was an ordinal (above).
+    const end = /^\d.*\.$/.test(last.raw) ? last.end - 1 : last.end;
+    found.push({ kind, value: value as number, unit, unitStart, start, end });
     i = j - 1;
   }
   return found;

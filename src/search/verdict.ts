@@ -235,7 +235,7 @@ export function judge(
         total === 0 || anchors.some((a) => a >= p.start - NEAR_CHARS && a <= p.end + NEAR_CHARS),
     );
     for (const wanted of q.quantities) {
-      const outcome = compare(wanted, near, q, matcher, text);
+      const outcome = compare(wanted, near, q, matcher, text, terms);
       // A number counts towards the coverage like the least a required word weighs: a passage
       // that lacks the query's numbers holds less of it ("Abgabe ist Freitag 23:59").
       numbersTotal += REQUIRED_WEIGHT * q.rarest;

@@ -40,6 +40,15 @@ describe("the numbers of a text", () => {
     expect(shown("one billion dollars", true)).toEqual([["money", 1e9, "one billion dollars"]]);
   });
 
+  it("counts no word across the end of a phrase, nor a stop word", () => {
+    const [starlink] = quantitiesOf("Starlink fast 9.000. Doch mit Rückenwind", false);
+    expect(starlink).toMatchObject({ value: 9000, unit: undefined, start: 14, end: 19 });
+    expect(quantitiesOf("10 oder 12 Seiten", false).map((q) => q.unit)).toEqual([
+      undefined,
+      "seiten",
+    ]);
+  });
+
   it("reads a German Billion as a thousand English billions", () => {
     expect(quantitiesOf("2 Billionen Dollar", false)[0]?.value).toBe(2e12);
     expect(quantitiesOf("2 billion dollars", true)[0]?.value).toBe(2e9);
@@ -101,6 +110,17 @@ describe("the verdict on a passage", () => {
     expect(e.differences).toEqual([{ query: "60.000 Satelliten", text: "16.000 Satelliten" }]);
     expect(evidence("Schutzschild für 175 Millionen Dollar").differences).toEqual([
       { query: "175 Millionen Dollar", text: "175 Milliarden Dollar" },
+    ]);
+  });
+
+  it("compares with a count that names nothing when the same word leads into it", () => {
+    const passage =
+      "Noch hat Kuiper nur 78 Satelliten im All, Starlink fast 9.000. Doch mehr nicht.";
+    expect(evidence("Starlink hat fast 4.000 Satelliten", passage).differences).toEqual([
+      { query: "4.000 Satelliten", text: "9.000" },
+    ]);
+    expect(evidence("Kuiper hat 87 Satelliten", passage).differences).toEqual([
+      { query: "87 Satelliten", text: "78 Satelliten" },
     ]);
   });
 
