@@ -3,7 +3,7 @@ import type { Db } from "../db/client.ts";
 import { stemCoverage } from "./coverage.ts";
 import { englishStems } from "./english.ts";
 import { QueryMatcher } from "./matcher.ts";
-import { MAX_QUERY_CHARS, MAX_QUERY_TERMS } from "./query.ts";
+import { MAX_QUERY_CHARS, MAX_QUERY_TERMS, searchStems } from "./query.ts";
 import { type GuildScope, SEEN_CLAIMS_SQL } from "./scope.ts";
 import type { CandidateSource, SourceHits } from "./types.ts";
 import { MIN_AFFIX_LENGTH } from "./vocabulary.ts";
@@ -69,9 +69,7 @@ export function createClaimSource(
     name: "claims",
     weight,
     rank(query, concepts, options): SourceHits {
-      const germanStems = concepts.flatMap((c) =>
-        c.forms.filter((f) => !f.verdictOnly).map((f) => f.stem),
-      );
+      const germanStems = searchStems(concepts);
       const english = [...new Set(englishStems(query.slice(0, MAX_QUERY_CHARS)))].slice(
         0,
         MAX_QUERY_TERMS,

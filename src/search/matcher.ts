@@ -1,4 +1,4 @@
-import type { QueryConcept, QueryForm } from "./query.ts";
+import { type QueryConcept, type QueryForm, searchForms } from "./query.ts";
 import { MIN_AFFIX_LENGTH } from "./vocabulary.ts";
 
 /** Credit of a compound match ("Einführung" in "Amtseinführung") against an exact one. */
@@ -70,7 +70,7 @@ export class QueryMatcher {
       }
     });
     this.weights = concepts.map((c) => {
-      const ranked = c.forms.filter((f) => !f.verdictOnly);
+      const ranked = searchForms(c);
       return c.counts && ranked.length > 0 ? Math.min(...ranked.map((f) => idf(f.stem))) : 0;
     });
     this.totalWeight = this.weights.reduce((a, b) => a + b, 0);

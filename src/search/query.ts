@@ -26,6 +26,14 @@ export interface QueryForm {
   readonly verdictOnly?: boolean;
 }
 
+/** The forms that find and rank passages: all but those that are evidence only. */
+export const searchForms = (concept: QueryConcept): QueryForm[] =>
+  concept.forms.filter((f) => !f.verdictOnly);
+
+/** The stems the query is looked up by (see searchForms). */
+export const searchStems = (concepts: readonly QueryConcept[]): string[] =>
+  concepts.flatMap((c) => searchForms(c).map((f) => f.stem));
+
 /** A word of the query and the forms that stand for it. */
 export interface QueryConcept {
   readonly forms: readonly QueryForm[];
@@ -135,9 +143,7 @@ export function compoundStems(
   vocabulary: Vocabulary,
   expand: (stem: string) => boolean = () => true,
 ): string[] {
-  const forms = new Set(
-    concepts.flatMap((c) => c.forms.filter((f) => !f.verdictOnly).map((f) => f.stem)),
-  );
+  const forms = new Set(searchStems(concepts));
   const perWord = [...forms]
     .filter((stem) => stem.length >= MIN_AFFIX_LENGTH && expand(stem))
     .map((stem) =>

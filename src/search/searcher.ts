@@ -13,6 +13,8 @@ import {
   compoundStems,
   MAX_QUERY_CHARS,
   type QueryConcept,
+  searchForms,
+  searchStems,
 } from "./query.ts";
 import { ANY_SCOPED_SQL, type GuildScope, UNSEEN_PASSAGES_SQL } from "./scope.ts";
 import { LibraryStems, scopedBridges, scopedVocabulary } from "./scoped-vocabulary.ts";
@@ -158,12 +160,12 @@ export function createSearchIndex(
       hidden ? scopedBridges(bridges, hidden) : bridges,
       wordLists,
     );
-    const stems = concepts.flatMap((c) => c.forms.filter((f) => !f.verdictOnly).map((f) => f.stem));
+    const stems = searchStems(concepts);
     // Synonyms and translations stand for the word but count less: they are listed once and
     // not expanded to compounds.
     const morphological: QueryConcept[] = concepts.map((c) => ({
       ...c,
-      forms: c.forms.filter((f) => f.origin !== "synonym" && f.origin !== "translation"),
+      forms: searchForms(c).filter((f) => f.origin !== "synonym" && f.origin !== "translation"),
     }));
     const own = morphological.flatMap((c) => c.forms.map((f) => f.stem));
     const candidates = new Map<number, string>();

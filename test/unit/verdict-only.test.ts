@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/search/analyzer.ts";
 import { type Bridges, expandQuery } from "../../src/search/expand.ts";
 import { QueryMatcher } from "../../src/search/matcher.ts";
+import { searchStems } from "../../src/search/query.ts";
 import { judge, queryEvidence } from "../../src/search/verdict.ts";
 import { WordLists } from "../../src/search/word-lists.ts";
 import { vocabularyOver } from "../support/small-corpus.ts";
@@ -36,6 +37,7 @@ describe("a synonym of a word the corpus uses", () => {
     const { matcher, terms } = aligned("Firmen");
     const forms = matcher.concepts[0]?.forms ?? [];
     expect(forms.find((f) => f.stem === "unternehm")?.verdictOnly).toBe(true);
+    expect(searchStems(matcher.concepts)).not.toContain("unternehm");
     expect(matcher.score(terms.map((t) => t.stem)).coverage).toBe(0);
     expect(matcher.align(terms.map((t) => t.stem)).evidence[0]).toBeGreaterThan(0);
   });
@@ -47,6 +49,7 @@ describe("the other number of a noun that the stemmer parts", () => {
     const forms = (query: string) =>
       expandQuery(query, vocabulary).flatMap((c) => c.forms.filter((f) => f.verdictOnly));
     expect(forms("Firmen").map((f) => f.stem)).toEqual(["firma"]);
+    expect(searchStems(expandQuery("Firmen", vocabulary))).toEqual(["firm"]);
     expect(forms("Zentren").map((f) => f.stem)).toEqual(["zentrum"]);
     expect(forms("Firma")).toEqual([]);
   });
