@@ -57,7 +57,6 @@ const UNCHECKED: Evidence = {
   coverage: 1,
   mass: 0,
   hasWords: false,
-  unmentioned: 0,
 };
 
 interface StemRow {

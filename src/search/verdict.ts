@@ -35,8 +35,6 @@ export interface Evidence {
   readonly mass: number;
   /** Whether the query has content words to weigh, not only numbers. */
   readonly hasWords: boolean;
-  /** The weighted share (0–1) of the query's content words that no passage of the corpus holds. */
-  readonly unmentioned: number;
 }
 
 /**
@@ -115,8 +113,11 @@ export interface QueryEvidence {
   readonly weights: readonly number[];
   /** The weight of a word that stands in one passage: the unit of `Evidence.mass`. */
   readonly rarest: number;
-  /** Per concept: a content word that no passage holds in any form that counts as evidence. */
-  readonly unmentioned: readonly boolean[];
+  /**
+   * The weighted share (0–1) of the query's content words that no passage of the corpus holds in
+   * any form that counts as evidence.
+   */
+  readonly unmentioned: number;
   /** Whether the query speaks as or to the group (see speaksAsGroup). */
   readonly speaking: boolean;
 }
@@ -162,12 +163,26 @@ export function queryEvidence(
     );
     return Math.min(matcher.weights[i] as number, background);
   });
-  const unmentioned = matcher.concepts.map(
-    (c, i) =>
-      (content[i] as boolean) && !c.forms.some((f) => f.rankOnly !== true && mentioned(f.stem)),
-  );
+  let total = 0;
+  let elsewhere = 0;
+  matcher.concepts.forEach((c, i) => {
+    if (!content[i]) return;
+    const weight = countedWeight(required[i] as boolean, weights[i] as number, rarest);
+    total += weight;
+    if (!c.forms.some((f) => f.rankOnly !== true && mentioned(f.stem))) elsewhere += weight;
+  });
+  const unmentioned = total > 0 ? elsewhere / total : 0;
   const speaking = speaksAsGroup(query);
   return { query, quantities, content, required, weights, rarest, unmentioned, speaking };
+}
+
+/**
+ * What a content word weighs in the coverage: its weight, and for a name or specific term at
+ * least REQUIRED_WEIGHT, however many passages hold it ("Trump" in a corpus about him): a passage
+ * holding it is about what the query is about.
+ */
+function countedWeight(required: boolean, weight: number, rarest: number): number {
+  return required ? Math.max(weight, REQUIRED_WEIGHT * rarest) : weight;
 }
 
 /**
@@ -202,26 +217,19 @@ export function judge(
   const nameParts = namePartCredits(q.required, matcher, alignment.positions, terms, text);
   let total = 0;
   let held = 0;
-  let elsewhere = 0;
 
   const missing: { at: number; word: string }[] = [];
   matcher.concepts.forEach((concept, i) => {
     if (!q.content[i]) return;
-    // A name or specific term weighs at least REQUIRED_WEIGHT, however many passages hold it
-    // ("Trump" in a corpus about him): a passage holding it is about what the query is about.
-    const weight = q.required[i]
-      ? Math.max(q.weights[i] as number, REQUIRED_WEIGHT * q.rarest)
-      : (q.weights[i] as number);
+    const weight = countedWeight(q.required[i] as boolean, q.weights[i] as number, q.rarest);
     const credit = Math.min(alignment.evidence[i] as number, nameParts.get(i) ?? 1);
     total += weight;
     held += weight * credit;
-    if (q.unmentioned[i]) elsewhere += weight;
 
     if (credit === 0 && q.required[i]) missing.push({ at: concept.start, word: concept.word });
   });
+  const hasWords = total > 0;
   const differences: Difference[] = [];
-  let numbersTotal = 0;
-  let numbersHeld = 0;
   if (q.quantities.length > 0) {
     const passage = quantitiesOf(text, false);
     // Where the passage holds the query's content words: a number is compared only with the
@@ -231,26 +239,21 @@ export function judge(
       .map((p) => (terms[p.at] as Term).start);
     // A query of numbers alone has no words to stand near: all the passage's numbers are compared.
     const near = passage.filter(
-      (p) =>
-        total === 0 || anchors.some((a) => a >= p.start - NEAR_CHARS && a <= p.end + NEAR_CHARS),
+      (p) => !hasWords || anchors.some((a) => a >= p.start - NEAR_CHARS && a <= p.end + NEAR_CHARS),
     );
     for (const wanted of q.quantities) {
       const outcome = compare(wanted, near, q, matcher, text, terms);
       // A number counts towards the coverage like the least a required word weighs: a passage
       // that lacks the query's numbers holds less of it ("Abgabe ist Freitag 23:59").
-      numbersTotal += REQUIRED_WEIGHT * q.rarest;
-      if (outcome !== "absent") numbersHeld += REQUIRED_WEIGHT * q.rarest;
+      total += REQUIRED_WEIGHT * q.rarest;
+      if (outcome !== "absent") held += REQUIRED_WEIGHT * q.rarest;
       if (outcome === "agrees") continue;
       if (outcome === "absent")
         missing.push({ at: wanted.start, word: q.query.slice(wanted.start, wanted.end) });
       else differences.push(outcome);
     }
   }
-  const hasWords = total > 0;
-  const unmentioned = hasWords ? elsewhere / total : 0;
-  total += numbersTotal;
-  held += numbersHeld;
-  const coverage = total > 0 ? held / total : q.quantities.length > 0 ? 1 : 0;
+  const coverage = total > 0 ? held / total : 0;
 
   const verdict: Verdict =
     !hasWords && q.quantities.length === 0
@@ -267,7 +270,6 @@ export function judge(
     coverage,
     mass: q.rarest > 0 ? held / q.rarest : 0,
     hasWords,
-    unmentioned,
   };
 }
 
@@ -282,15 +284,15 @@ const isBareSmallCount = (n: Quantity) =>
 
 /**
  * The answer's verdict: its first passage's, "none" when that holds too little of the query
- * (NONE_BELOW, SPEAKING_NONE_BELOW, LEAST_MASS), the query is about something the corpus does not speak of
- * (ELSEWHERE), or it is only a bare number.
+ * (NONE_BELOW, SPEAKING_NONE_BELOW, LEAST_MASS), when the query is about something the corpus
+ * does not speak of (ELSEWHERE), or when it is only a bare number.
  */
 export function firstVerdict(q: QueryEvidence, evidence: Evidence): Evidence {
   const elsewhere = q.speaking ? ELSEWHERE.speaking : ELSEWHERE.alone;
   const below = q.speaking ? SPEAKING_NONE_BELOW : NONE_BELOW;
   const little =
     (evidence.coverage < below.coverage && evidence.mass < below.mass) ||
-    (evidence.coverage < NONE_BELOW.coverage && evidence.unmentioned >= elsewhere) ||
+    (evidence.coverage < NONE_BELOW.coverage && q.unmentioned >= elsewhere) ||
     (evidence.hasWords && evidence.mass < LEAST_MASS) ||
     (!evidence.hasWords && q.quantities.every(isBareSmallCount));
   return little ? { ...evidence, verdict: "none" } : evidence;

@@ -25,7 +25,11 @@ function answer(query: string, known: "corpus" | "everything" = "corpus") {
     undefined,
     known === "corpus" ? (stem) => mentions(vocabulary, stem) : () => true,
   );
-  return firstVerdict(asked, judge(asked, matcher, analyze(PASSAGE), PASSAGE));
+  // The query's share that the corpus never mentions, beside the answer.
+  return {
+    ...firstVerdict(asked, judge(asked, matcher, analyze(PASSAGE), PASSAGE)),
+    unmentioned: asked.unmentioned,
+  };
 }
 
 describe("a message speaking as or to the group", () => {
