@@ -19,7 +19,10 @@ export function speaksAsGroup(message: string): boolean {
   return (message.match(/\p{L}+/gu) ?? []).some((w) => GROUP_WORDS.has(normalizeWord(w)));
 }
 
-/** Where a sentence's first word stands: the text's first word, and each after . ! ? or a line break. */
+/**
+ * Where a sentence's first word stands: the text's first word, and each after . ! ? or a line
+ * break.
+ */
 const SENTENCE_START = /(?:^|[.!?\n])[\s"'„“‚‘»«()\-–—]*([\p{L}\p{N}])/gu;
 
 export function sentenceStarts(text: string): Set<number> {

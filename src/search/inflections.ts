@@ -25,8 +25,9 @@ const ZU_INFINITIVE =
 
 /**
  * Other forms of an inflected verb that the index may hold: without the "ge" of a participle
- * ("gewarnt" → "warnt") or the "zu" of an infinitive ("abzubauen" → "abbauen"), without an ending Snowball keeps, or as the infinitive ("telefoniert"
- * → "telefon…", "profitiert" → "profitieren").
+ * ("gewarnt" → "warnt") or the "zu" of an infinitive ("abzubauen" → "abbauen"), without an
+ * ending Snowball keeps, or as the infinitive ("telefoniert" → "telefon…", "profitiert" →
+ * "profitieren").
  */
 export function inflections(norm: string, vocabulary: Vocabulary, credit: number): QueryForm[] {
   const participle = PARTICIPLE.exec(norm) ?? ZU_INFINITIVE.exec(norm);

@@ -196,11 +196,15 @@ export function boundedEditDistance(a: string, b: string, limit: number): number
   return Math.min(prev[b.length] as number, limit);
 }
 
-/** Whether the corpus holds a stem as a word or as a part of a compound ("auftrag" in "staatsauftrag"). */
+/**
+ * Whether the corpus holds a stem as a word or as a part of a compound ("auftrag" in
+ * "staatsauftrag").
+ */
 export function mentions(vocab: VocabularyView, stem: string): boolean {
   if (vocab.documentFrequency(stem) > 0) return true;
   if (stem.length < MIN_AFFIX_LENGTH) return false;
-  // Undefined: so many compounds that the index does not list them.
+  // Undefined: compounds not listed (too many, or the vocabulary still loading): taken as held,
+  // so that no query is called unrelated on a guess.
   const compounds = vocab.affixedBy(stem);
   return compounds === undefined || compounds.length > 0;
 }
